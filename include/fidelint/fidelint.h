@@ -1,0 +1,321 @@
+/*
+ * fidelint — checks translations against the facts of their original.
+ *
+ * Public API. Conventions (after libgit2):
+ *  - every function that can fail returns int: 0 (FL_OK) or a negative
+ *    fl_error_code; output parameters come first;
+ *  - handles are opaque, made by *_new and released by *_free, and every
+ *    *_free accepts NULL;
+ *  - the message of the last failure is kept on the handle that failed
+ *    (fl_facts_error, fl_checker_error); there is no process-wide error state;
+ *  - every declaration says who owns what it returns.
+ * The library never prints and never exits; it reports.
+ */
+#ifndef FIDELINT_H
+#define FIDELINT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define FL_VERSION "0.1.0"
+
+/** Error codes returned by every fallible function (0 is success). */
+typedef enum {
+	FL_OK = 0,
+	FL_ERROR = -1,     /**< unclassified failure */
+	FL_ENOMEM = -2,    /**< out of memory, or a size computation overflowed */
+	FL_EIO = -3,       /**< a file could not be read or written */
+	FL_EINVAL = -4,    /**< a bad argument from the caller */
+	FL_EPARSE = -5,    /**< a facts file, language profile or pack is malformed */
+	FL_EENCODING = -6, /**< input is not valid UTF-8 */
+	FL_ELIMIT = -7,    /**< input exceeds a documented limit */
+	FL_ELANG = -8      /**< language unknown, undetectable, or without data */
+} fl_error_code;
+
+/** Short English name of an error code ("out of memory"); static string. */
+const char *fl_error_name(int code);
+
+/** Library version string, e.g. "0.1.0"; static string. */
+const char *fl_version(void);
+
+/** Severity of a finding; larger is worse. */
+typedef enum {
+	FL_SEVERITY_INFO = 1,
+	FL_SEVERITY_WARNING = 2,
+	FL_SEVERITY_ERROR = 3
+} fl_severity;
+
+/** "info", "warning" or "error"; static string ("?" for other values). */
+const char *fl_severity_name(fl_severity severity);
+
+/**
+ * Parses "info", "warning" or "error" into *out.
+ * Returns 0, or FL_EINVAL for any other name.
+ */
+int fl_severity_parse(fl_severity *out, const char *name);
+
+/* ------------------------------------------------------------------ facts */
+
+/** What the original says: entities, numbers and terms. */
+typedef struct fl_facts fl_facts;
+
+/** Kinds of entity a facts file may name. */
+typedef enum {
+	FL_KIND_PERSON,
+	FL_KIND_ORG,
+	FL_KIND_PRODUCT,
+	FL_KIND_PLACE,
+	FL_KIND_WORK,
+	FL_KIND_OTHER
+} fl_entity_kind;
+
+/** "person", "org", ...; static string. */
+const char *fl_entity_kind_name(fl_entity_kind kind);
+
+/**
+ * Makes an empty facts set.
+ * *out: caller frees with fl_facts_free.
+ * Returns 0 or FL_ENOMEM.
+ */
+int fl_facts_new(fl_facts **out);
+
+/** Releases facts and everything borrowed from them; NULL is accepted. */
+void fl_facts_free(fl_facts *facts);
+
+/**
+ * Loads a facts file (YAML, schema in README.md) into an empty facts set.
+ * On failure the facts stay empty and fl_facts_error gives
+ * "path:line:col: problem".
+ * Returns 0, FL_EIO, FL_EPARSE, FL_EENCODING, FL_ELIMIT, FL_EINVAL
+ * (facts not empty) or FL_ENOMEM.
+ */
+int fl_facts_load_file(fl_facts *facts, const char *path);
+
+/**
+ * As fl_facts_load_file, from memory. `name` is used in messages only.
+ * data: borrowed for the duration of the call; need not be NUL-terminated.
+ */
+int fl_facts_load_buffer(fl_facts *facts, const char *name, const char *data,
+                         size_t len);
+
+/** Message of the last failure on facts, "" if none; borrowed, valid until
+ *  the next call on facts. */
+const char *fl_facts_error(const fl_facts *facts);
+
+/** Number of entities. */
+size_t fl_facts_entity_count(const fl_facts *facts);
+
+/** Read-only view of one entity; all strings borrowed from facts. */
+typedef struct {
+	const char *name;
+	fl_entity_kind kind;
+	const char *const *aliases; /**< alias_count strings */
+	size_t alias_count;
+	long count; /**< mentions in the original, -1 when not given */
+} fl_entity_info;
+
+/**
+ * Fills *out with entity i (0-based).
+ * Returns 0, or FL_EINVAL when i is out of range.
+ */
+int fl_facts_entity(fl_entity_info *out, const fl_facts *facts, size_t i);
+
+/**
+ * Accepted renderings of entity i for language tag `lang`, with fallback
+ * from a regional tag to its language ("pt-BR" uses "pt" when it has none).
+ * *out: borrowed array of *count strings, valid while facts live.
+ * Returns 0, or FL_EINVAL when i is out of range.
+ */
+int fl_facts_entity_renderings(const char *const **out, size_t *count,
+                               const fl_facts *facts, size_t i,
+                               const char *lang);
+
+/** Numbers and terms of the facts file (checked by later versions). */
+size_t fl_facts_number_count(const fl_facts *facts);
+size_t fl_facts_term_count(const fl_facts *facts);
+
+/** Story id and source language as given, or NULL; borrowed from facts. */
+const char *fl_facts_story(const fl_facts *facts);
+const char *fl_facts_source_lang(const fl_facts *facts);
+
+/* ---------------------------------------------------------------- checker */
+
+/** Holds language data, dictionaries and caches across many documents. */
+typedef struct fl_checker fl_checker;
+
+#define FL_CHECKER_OPTIONS_VERSION 1
+
+/** Options for fl_checker_new; start from FL_CHECKER_OPTIONS_INIT. */
+typedef struct {
+	unsigned version;
+	/** Folder holding dicts/ (language profiles, extra words) and rules/.
+	 *  NULL: $FIDELINT_DATA_DIR, else the folder fixed at build time. */
+	const char *data_dir;
+	/** Colon-separated folders searched for hunspell NAME.aff/NAME.dic.
+	 *  NULL: $FIDELINT_DICT_PATH, else the system's hunspell folders. */
+	const char *dict_path;
+	/** Largest document accepted, in bytes; 0 means 64 MiB. */
+	size_t max_file_size;
+} fl_checker_options;
+
+#define FL_CHECKER_OPTIONS_INIT {FL_CHECKER_OPTIONS_VERSION, NULL, NULL, 0}
+
+/**
+ * Makes a checker and loads the language profiles of the data folder.
+ * opts: borrowed for the call; NULL means defaults.
+ * *out: caller frees with fl_checker_free. On failure *out is still set
+ * when possible, so that fl_checker_error can say why; free it too.
+ * Returns 0, FL_EINVAL, FL_EIO, FL_EPARSE or FL_ENOMEM.
+ */
+int fl_checker_new(fl_checker **out, const fl_checker_options *opts);
+
+/** Releases the checker; NULL is accepted. Results made by it stay valid. */
+void fl_checker_free(fl_checker *checker);
+
+/** Message of the last failure on the checker, "" if none; borrowed, valid
+ *  until the next call on checker. Names the file and what is wrong. */
+const char *fl_checker_error(const fl_checker *checker);
+
+/**
+ * Sets the facts that later checks compare against.
+ * facts: borrowed, must outlive every check that uses it; NULL clears.
+ * Returns 0.
+ */
+int fl_checker_set_facts(fl_checker *checker, const fl_facts *facts);
+
+/**
+ * Resolves a language tag to the canonical tag fidelint uses ("pt_br" ->
+ * "pt-BR"), or guesses it from a path ("x.ar.txt", "ar/x.txt", "x_pt-BR.md"),
+ * choosing only languages the checker has a profile for.
+ * out: caller buffer of outlen bytes. Returns 0 or FL_ELANG.
+ */
+int fl_checker_lang_from_tag(char *out, size_t outlen, fl_checker *checker,
+                             const char *tag);
+int fl_checker_lang_from_path(char *out, size_t outlen, fl_checker *checker,
+                              const char *path);
+
+/** One document's result: its findings. */
+typedef struct fl_result fl_result;
+
+#define FL_CHECK_OPTIONS_VERSION 1
+
+/** Per-document options; start from FL_CHECK_OPTIONS_INIT. */
+typedef struct {
+	unsigned version;
+	/** Language tag; NULL: from the path, else detected from the text. */
+	const char *lang;
+	/** Non-zero for summaries and excerpts: absent facts are not errors. */
+	int partial;
+} fl_check_options;
+
+#define FL_CHECK_OPTIONS_INIT {FL_CHECK_OPTIONS_VERSION, NULL, 0}
+
+/**
+ * Checks one document held in memory.
+ * path: used for language guessing and messages; borrowed for the call.
+ * data: borrowed for the call; UTF-8, a BOM and CRLF line ends accepted.
+ * *out: caller frees with fl_result_free (also via fl_report_add_result).
+ * Returns 0, FL_EENCODING (message gives the byte offset), FL_ELIMIT,
+ * FL_ELANG, FL_EINVAL or FL_ENOMEM; the message is on the checker.
+ */
+int fl_check_buffer(fl_result **out, fl_checker *checker, const char *path,
+                    const char *data, size_t len,
+                    const fl_check_options *opts);
+
+/** As fl_check_buffer, reading the file at path. Adds FL_EIO. */
+int fl_check_file(fl_result **out, fl_checker *checker, const char *path,
+                  const fl_check_options *opts);
+
+/** Releases a result; NULL is accepted. */
+void fl_result_free(fl_result *result);
+
+/** Path and language of the checked document; borrowed from result. */
+const char *fl_result_path(const fl_result *result);
+const char *fl_result_lang(const fl_result *result);
+
+/** One finding. Strings are UTF-8 and borrowed from the result. */
+typedef struct {
+	const char *rule;       /**< stable rule id, e.g. "name.garbled" */
+	fl_severity severity;
+	size_t line;            /**< 1-based; 0 when the finding has no place */
+	size_t column;          /**< 1-based, in code points */
+	size_t end_line;
+	size_t end_column;      /**< exclusive */
+	const char *text;       /**< the text at the place, or the fact's name */
+	const char *message;
+	const char *expected;   /**< NULL when not applicable */
+	const char *suggestion; /**< NULL when none */
+	const char *context;    /**< the source line, NULL when no place */
+} fl_finding;
+
+/** Number of findings, sorted by place (placeless first) then rule. */
+size_t fl_result_count(const fl_result *result);
+
+/** Finding i, or NULL when out of range; borrowed from result. */
+const fl_finding *fl_result_finding(const fl_result *result, size_t i);
+
+/** Number of findings of one severity. */
+size_t fl_result_count_severity(const fl_result *result, fl_severity sev);
+
+/* ----------------------------------------------------------------- report */
+
+/** Output formats. */
+typedef enum { FL_FORMAT_TEXT, FL_FORMAT_JSON } fl_format;
+
+/** Parses "text" or "json". Returns 0 or FL_EINVAL. */
+int fl_format_parse(fl_format *out, const char *name);
+
+/** Collects the results of a run and renders them in one format. */
+typedef struct fl_report fl_report;
+
+/** Render flags. */
+#define FL_REPORT_COLOR 1u /**< ANSI colour (text format only) */
+
+/** Makes an empty report. *out: caller frees with fl_report_free.
+ *  Returns 0 or FL_ENOMEM. */
+int fl_report_new(fl_report **out);
+
+/** Releases the report and the results it owns; NULL is accepted. */
+void fl_report_free(fl_report *report);
+
+/**
+ * Adds a document's result. Takes ownership of result, also on failure.
+ * Returns 0 or FL_ENOMEM.
+ */
+int fl_report_add_result(fl_report *report, fl_result *result);
+
+/**
+ * Records a document that could not be checked (unreadable, invalid
+ * UTF-8, ...). path, message: copied. Returns 0 or FL_ENOMEM.
+ */
+int fl_report_add_failure(fl_report *report, const char *path,
+                          const char *message);
+
+/** Totals over the report's results: findings per severity and files. */
+typedef struct {
+	size_t files;
+	size_t failed_files;
+	size_t errors;
+	size_t warnings;
+	size_t infos;
+} fl_report_summary;
+
+/** Fills *out with the report's totals. */
+void fl_report_summarize(fl_report_summary *out, const fl_report *report);
+
+/**
+ * Renders the whole report.
+ * *out: NUL-terminated, caller frees with free(); *out_len its length.
+ * Returns 0, FL_EINVAL or FL_ENOMEM.
+ */
+int fl_report_render(char **out, size_t *out_len, const fl_report *report,
+                     fl_format format, unsigned flags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FIDELINT_H */

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages fidelint builds and tests with, only those missing.
+# Idempotent: a machine that has everything runs no apt command at all.
+set -euo pipefail
+
+PKGS=(
+  build-essential cmake pkg-config
+  libicu-dev          # text: UTF-8, NFC, word breaks, scripts, numbers, transliteration
+  libpcre2-dev        # rule patterns (8-bit, JIT)
+  libhunspell-dev     # spelling
+  libyaml-dev         # facts files and rule packs
+  libjansson-dev      # JSON output
+  hunspell-en-us hunspell-ar hunspell-pt-br hunspell-pt-pt
+  hunspell-fr hunspell-he hunspell-de-de
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

@@ -1,0 +1,427 @@
+/*
+ * The checker: owns the language profiles, the ICU text context, the
+ * hunspell dictionaries and the facts indexes, all made once and reused
+ * for every document; runs the pipeline text -> document -> checks ->
+ * result.
+ */
+#include "common.h"
+
+#include "checks/checks.h"
+#include "facts/index.h"
+#include "lang/detect.h"
+#include "lang/profile.h"
+#include "lang/tag.h"
+#include "result.h"
+#include "spell/spell.h"
+#include "text/text.h"
+#include "util/map.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef FL_DEFAULT_DATA_DIR
+#define FL_DEFAULT_DATA_DIR "."
+#endif
+
+#define FL_DEFAULT_DICT_PATH \
+	"/usr/share/hunspell:/usr/share/myspell:/usr/share/myspell/dicts"
+#define FL_DEFAULT_MAX_FILE ((size_t)64 << 20)
+
+struct fl_checker {
+	char err[FL_ERRMSG_SIZE];
+	char *data_dir;
+	char *dict_path;
+	size_t max_file_size;
+	fl__profile_set profiles;
+	fl__text_ctx *text;
+	fl_map spellers; /* "name\n extra" -> fl__speller* */
+	fl_map langs;    /* tag -> fl__lang_res* */
+	fl_map indexes;  /* tag -> fl__index* */
+	fl_map common;   /* common-word key -> profile bitmask */
+	const fl_facts *facts;
+};
+
+static void lang_res_free(fl__lang_res *L)
+{
+	if (!L)
+		return;
+	for (size_t i = 0; i < L->prefix_count; i++)
+		free(L->prefixes[i]);
+	free(L->prefixes);
+	free(L->prefix_lens);
+	free(L->dicts);
+	free(L->accept);
+	free(L);
+}
+
+static void free_indexes(fl_checker *chk)
+{
+	for (size_t i = 0; i < chk->indexes.cap; i++)
+		if (chk->indexes.slots[i].key)
+			fl__index_free((fl__index *)chk->indexes.slots[i].value);
+	fl_map_dispose(&chk->indexes);
+}
+
+void fl_checker_free(fl_checker *chk)
+{
+	if (!chk)
+		return;
+	for (size_t i = 0; i < chk->spellers.cap; i++)
+		if (chk->spellers.slots[i].key)
+			fl__speller_free((fl__speller *)chk->spellers.slots[i].value);
+	fl_map_dispose(&chk->spellers);
+	for (size_t i = 0; i < chk->langs.cap; i++)
+		if (chk->langs.slots[i].key)
+			lang_res_free((fl__lang_res *)chk->langs.slots[i].value);
+	fl_map_dispose(&chk->langs);
+	free_indexes(chk);
+	fl_map_dispose(&chk->common);
+	fl__profiles_dispose(&chk->profiles);
+	fl__text_ctx_free(chk->text);
+	free(chk->data_dir);
+	free(chk->dict_path);
+	free(chk);
+}
+
+const char *fl_checker_error(const fl_checker *chk)
+{
+	return chk ? chk->err : "";
+}
+
+int fl_checker_new(fl_checker **out, const fl_checker_options *opts)
+{
+	fl_checker_options defaults = FL_CHECKER_OPTIONS_INIT;
+	fl_checker *chk;
+	const char *dd, *dp;
+	fl_buf path = FL_BUF_INIT;
+	int error;
+
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != FL_CHECKER_OPTIONS_VERSION)
+		return FL_EINVAL;
+	if (!(chk = calloc(1, sizeof(*chk))))
+		return FL_ENOMEM;
+	*out = chk;
+
+	dd = opts->data_dir ? opts->data_dir : getenv("FIDELINT_DATA_DIR");
+	if (!dd || !*dd)
+		dd = FL_DEFAULT_DATA_DIR;
+	dp = opts->dict_path ? opts->dict_path : getenv("FIDELINT_DICT_PATH");
+	if (!dp || !*dp)
+		dp = FL_DEFAULT_DICT_PATH;
+	/* The data folder's dicts/ may hold whole dictionaries too. */
+	if (fl_buf_printf(&path, "%s:%s/dicts", dp, dd) < 0 ||
+	    !(chk->data_dir = fl__strdup(dd))) {
+		fl_buf_dispose(&path);
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
+	}
+	chk->dict_path = fl_buf_detach(&path);
+	chk->max_file_size =
+		opts->max_file_size ? opts->max_file_size : FL_DEFAULT_MAX_FILE;
+	if ((error = fl__text_ctx_new(&chk->text, chk->err, sizeof(chk->err))) < 0)
+		return error;
+	if ((error = fl__profiles_load(&chk->profiles, chk->data_dir, chk->err,
+	                               sizeof(chk->err))) < 0)
+		return error;
+	if (chk->profiles.count == 0)
+		return fl__fail(chk->err, sizeof(chk->err), FL_EIO,
+		                "%s/dicts: no language profiles (*.yaml)",
+		                chk->data_dir);
+	if (fl__lang_common_index(&chk->common, &chk->profiles) < 0)
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
+	return 0;
+}
+
+int fl_checker_set_facts(fl_checker *chk, const fl_facts *facts)
+{
+	if (chk->facts != facts)
+		free_indexes(chk);
+	chk->facts = facts;
+	return 0;
+}
+
+int fl_checker_lang_from_tag(char *out, size_t outlen, fl_checker *chk,
+                             const char *tag)
+{
+	char canon[FL_TAG_MAX];
+	if (!tag || fl__tag_canonicalize(canon, sizeof(canon), tag) < 0)
+		return fl__fail(chk->err, sizeof(chk->err), FL_ELANG,
+		                "'%s' is not a language tag", tag ? tag : "");
+	if (!fl__profiles_find(&chk->profiles, canon))
+		return fl__fail(chk->err, sizeof(chk->err), FL_ELANG,
+		                "no language profile for '%s' (add %s/dicts/%s.yaml)",
+		                canon, chk->data_dir, canon);
+	if (strlen(canon) >= outlen)
+		return FL_EINVAL;
+	memcpy(out, canon, strlen(canon) + 1);
+	return 0;
+}
+
+int fl_checker_lang_from_path(char *out, size_t outlen, fl_checker *chk,
+                              const char *path)
+{
+	if (fl__lang_from_path(out, outlen, &chk->profiles, path) < 0)
+		return fl__fail(chk->err, sizeof(chk->err), FL_ELANG,
+		                "%s: the file name names no known language", path);
+	return 0;
+}
+
+/* --------------------------------------------------------------- caches */
+
+static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
+                       const char *extra)
+{
+	fl_buf key = FL_BUF_INIT;
+	uintptr_t *slot;
+	int error = 0;
+
+	*out = NULL;
+	if (fl_buf_printf(&key, "%s\n%s", name, extra ? extra : "") < 0)
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
+	slot = fl_map_slot_of(&chk->spellers, key.ptr, key.len, 0, NULL);
+	if (!slot) {
+		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                 "out of memory");
+	} else if (!*slot) {
+		fl__speller *sp;
+		error = fl__speller_open(&sp, chk->dict_path, name, &extra,
+		                         extra ? 1 : 0, chk->err, sizeof(chk->err));
+		if (error == 0)
+			*slot = (uintptr_t)sp;
+	}
+	if (error == 0)
+		*out = (fl__speller *)*slot;
+	else if (slot && !*slot)
+		/* Leave no empty entry behind: a later call tries again. */
+		fl_map_put(&chk->spellers, key.ptr, key.len, 0);
+	fl_buf_dispose(&key);
+	return error;
+}
+
+static int build_lang(fl__lang_res **out, fl_checker *chk,
+                      const fl__profile *p)
+{
+	fl__lang_res *L = calloc(1, sizeof(*L));
+	int error = 0;
+
+	*out = NULL;
+	if (!L)
+		return FL_ENOMEM;
+	L->profile = p;
+	L->script = p->script ? fl__script_code(p->script) : -1;
+	L->dicts = calloc(p->hunspell_count + 1, sizeof(*L->dicts));
+	L->accept = calloc(p->accept_count + 1, sizeof(*L->accept));
+	L->prefixes = calloc(p->prefix_count + 1, sizeof(*L->prefixes));
+	L->prefix_lens = calloc(p->prefix_count + 1, sizeof(*L->prefix_lens));
+	if (!L->dicts || !L->accept || !L->prefixes || !L->prefix_lens) {
+		error = FL_ENOMEM;
+		goto cleanup;
+	}
+	for (size_t i = 0; i < p->hunspell_count; i++, L->dict_count++)
+		if ((error = get_speller(&L->dicts[i], chk, p->hunspell[i],
+		                         p->extra_words)) < 0)
+			goto cleanup;
+	for (size_t i = 0; i < p->accept_count; i++, L->accept_count++)
+		if ((error = get_speller(&L->accept[i], chk, p->accept[i], NULL)) < 0)
+			goto cleanup;
+	for (size_t i = 0; i < p->foreign_count && i < FL_MAX_FOREIGN; i++) {
+		int s = fl__script_code(p->foreign[i].script);
+		if (s < 0) {
+			error = fl__fail(chk->err, sizeof(chk->err), FL_EPARSE,
+			                 "%s: unknown script '%s'", p->path,
+			                 p->foreign[i].script);
+			goto cleanup;
+		}
+		L->foreign[i].script = s;
+		if ((error = get_speller(&L->foreign[i].sp, chk, p->foreign[i].dict,
+		                         NULL)) < 0)
+			goto cleanup;
+		L->foreign_count++;
+	}
+	for (size_t i = 0; i < p->prefix_count; i++) {
+		if ((error = fl__match_key_utf8(&L->prefixes[i], &L->prefix_lens[i],
+		                                p->prefixes[i],
+		                                strlen(p->prefixes[i]))) < 0)
+			goto cleanup;
+		L->prefix_count++;
+	}
+	*out = L;
+	L = NULL;
+cleanup:
+	if (error == FL_ENOMEM)
+		fl__fail(chk->err, sizeof(chk->err), error, "out of memory");
+	lang_res_free(L);
+	return error;
+}
+
+static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
+{
+	const fl__profile *p = fl__profiles_find(&chk->profiles, tag);
+	uintptr_t v;
+	fl__lang_res *L;
+	int error;
+
+	*out = NULL;
+	if (!p)
+		return fl__fail(chk->err, sizeof(chk->err), FL_ELANG,
+		                "no language profile for '%s'", tag);
+	if (fl_map_get(&chk->langs, p->tag, strlen(p->tag), &v)) {
+		*out = (fl__lang_res *)v;
+		return 0;
+	}
+	if ((error = build_lang(&L, chk, p)) < 0)
+		return error;
+	if (fl_map_put(&chk->langs, p->tag, strlen(p->tag), (uintptr_t)L) < 0) {
+		lang_res_free(L);
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
+	}
+	*out = L;
+	return 0;
+}
+
+static int get_index(fl__index **out, fl_checker *chk, const char *tag)
+{
+	uintptr_t v;
+	fl__index *idx;
+	int error;
+
+	*out = NULL;
+	if (!chk->facts)
+		return 0;
+	if (fl_map_get(&chk->indexes, tag, strlen(tag), &v)) {
+		*out = (fl__index *)v;
+		return 0;
+	}
+	if ((error = fl__index_build(&idx, chk->facts, tag, chk->text, chk->err,
+	                             sizeof(chk->err))) < 0)
+		return error;
+	if (fl_map_put(&chk->indexes, tag, strlen(tag), (uintptr_t)idx) < 0) {
+		fl__index_free(idx);
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
+	}
+	*out = idx;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- check */
+
+static void icu_locale(char *out, size_t n, const char *tag)
+{
+	size_t i;
+	for (i = 0; tag[i] && i + 1 < n; i++)
+		out[i] = tag[i] == '-' ? '_' : tag[i];
+	out[i] = '\0';
+}
+
+int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
+                    const char *data, size_t len,
+                    const fl_check_options *opts)
+{
+	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
+	char tag[FL_TAG_MAX] = "", locale[FL_TAG_MAX];
+	char msg[FL_ERRMSG_SIZE] = "";
+	fl__doc doc;
+	fl__lang_res *L = NULL;
+	fl__index *idx = NULL;
+	fl__check_ctx c;
+	fl_result *res = NULL;
+	bool have_doc = false;
+	int error = 0;
+
+	*out = NULL;
+	memset(&c, 0, sizeof(c));
+	if (!opts)
+		opts = &defaults;
+	if (!path)
+		path = "<input>";
+	if (opts->version != FL_CHECK_OPTIONS_VERSION || (!data && len))
+		return fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
+		                "%s: bad arguments", path);
+	if (len > chk->max_file_size)
+		return fl__fail(chk->err, sizeof(chk->err), FL_ELIMIT,
+		                "%s: file larger than the limit of %zu bytes", path,
+		                chk->max_file_size);
+
+	if (opts->lang) {
+		if ((error = fl_checker_lang_from_tag(tag, sizeof(tag), chk,
+		                                      opts->lang)) < 0)
+			goto fail;
+	} else if (fl__lang_from_path(tag, sizeof(tag), &chk->profiles, path) < 0) {
+		tag[0] = '\0';
+	}
+
+	icu_locale(locale, sizeof(locale), tag);
+	if ((error = fl__doc_init(&doc, chk->text, data ? data : "", len, locale,
+	                          msg, sizeof(msg))) < 0) {
+		fl__doc_dispose(&doc);
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+		return error;
+	}
+	have_doc = true;
+	if (!tag[0] && (error = fl__lang_detect(tag, sizeof(tag), &chk->profiles,
+	                                        &chk->common, &doc, msg,
+	                                        sizeof(msg))) < 0) {
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+		goto done;
+	}
+	if ((error = get_lang(&L, chk, tag)) < 0 ||
+	    (error = get_index(&idx, chk, tag)) < 0)
+		goto fail;
+	if ((error = fl__result_new(&res, path, tag)) < 0)
+		goto fail;
+
+	c.doc = &doc;
+	c.idx = idx;
+	c.facts = chk->facts;
+	c.lang = L;
+	c.partial = opts->partial != 0;
+	c.res = res;
+	c.err = msg;
+	c.errlen = sizeof(msg);
+	if ((error = fl__checks_run(&c)) < 0) {
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+		goto done;
+	}
+	*out = res;
+	res = NULL;
+	goto done;
+
+fail:
+	/* The message is on the checker already; prefix the path once. */
+	if (strncmp(chk->err, path, strlen(path)) != 0) {
+		snprintf(msg, sizeof(msg), "%s", chk->err);
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+	}
+done:
+	free(c.mentions);
+	free(c.found);
+	free(c.claimed);
+	fl_result_free(res);
+	if (have_doc)
+		fl__doc_dispose(&doc);
+	return error;
+}
+
+int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
+                  const fl_check_options *opts)
+{
+	char *data;
+	size_t len;
+	int error;
+
+	*out = NULL;
+	if ((error = fl__read_file(&data, &len, path, chk->max_file_size,
+	                           chk->err, sizeof(chk->err))) < 0)
+		return error;
+	error = fl_check_buffer(out, chk, path, data, len, opts);
+	free(data);
+	return error;
+}

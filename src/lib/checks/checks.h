@@ -1,0 +1,121 @@
+/*
+ * The checks: one file per rule family member, each reading the document,
+ * the facts index and the language resources, and appending findings to the
+ * result. A check never prints. They run in the order of fl__checks_run.
+ */
+#ifndef FL_CHECKS_CHECKS_H
+#define FL_CHECKS_CHECKS_H
+
+#include "../common.h"
+#include "../facts/index.h"
+#include "../lang/profile.h"
+#include "../result.h"
+#include "../spell/spell.h"
+#include "../text/text.h"
+
+#define FL_MAX_FOREIGN 8
+
+/* A language's resolved resources: profile, dictionaries, clitics. */
+typedef struct {
+	const fl__profile *profile;
+	int script; /* the profile's script code, -1 when not given */
+	fl__speller **dicts;
+	size_t dict_count;
+	fl__speller **accept;
+	size_t accept_count;
+	struct {
+		int script;
+		fl__speller *sp;
+	} foreign[FL_MAX_FOREIGN];
+	size_t foreign_count;
+	uint16_t **prefixes; /* match keys, longest first */
+	size_t *prefix_lens;
+	size_t prefix_count;
+} fl__lang_res;
+
+/* One place where the document names an entity. */
+typedef struct {
+	uint32_t entity;
+	uint32_t form;
+	uint32_t tok_first, tok_last; /* inclusive token range */
+	uint32_t start, end;          /* UTF-16 span, after any clitic */
+	bool counted;                 /* counts as the entity being present */
+} fl__mention;
+
+typedef struct {
+	const fl__doc *doc;
+	const fl__index *idx; /* NULL without facts */
+	const fl_facts *facts;
+	const fl__lang_res *lang;
+	bool partial;
+	fl_result *res;
+	fl__mention *mentions;
+	size_t mention_count, mention_cap;
+	uint32_t *found;  /* per entity: counted mentions */
+	uint8_t *claimed; /* per token: already explained (mention, finding) */
+	char *err;
+	size_t errlen;
+} fl__check_ctx;
+
+/* Runs every check in order. Returns 0 or a negative code (message in
+ * c->err). */
+int fl__checks_run(fl__check_ctx *c);
+
+/* The checks, in the order they run. */
+int fl__find_mentions(fl__check_ctx *c);   /* mentions.c: not a rule */
+int fl__check_name_case(fl__check_ctx *c); /* name.case */
+int fl__check_name_missing(fl__check_ctx *c); /* name.missing */
+int fl__check_name_garbled(fl__check_ctx *c); /* name.garbled */
+int fl__check_spell_unknown(fl__check_ctx *c); /* spell.unknown */
+int fl__check_text_repeated(fl__check_ctx *c); /* text.repeated */
+
+/* Recounts c->found from the mentions that count (after name.case has
+ * decided which do). */
+void fl__mentions_tally(fl__check_ctx *c);
+
+/* How many mentions of entity e the document should have to be fully
+ * represented: the original's count (1 in partial mode or when unknown). */
+uint32_t fl__expected_mentions(const fl__check_ctx *c, uint32_t e);
+
+/* ------------------------------------------------- helpers (common.c) */
+
+/*
+ * Adds a finding spanning UTF-16 offsets [start, end) of the document, with
+ * the text there, the source line as context, and a message formatted
+ * from fmt. expected/suggestion may be NULL.
+ */
+int fl__check_add(fl__check_ctx *c, const char *rule, fl_severity sev,
+                  size_t start, size_t end, const char *expected,
+                  const char *suggestion, const char *fmt, ...)
+	FL_PRINTF(8, 9);
+
+/* Adds a finding with no place; text is the fact's name. */
+int fl__check_add_placeless(fl__check_ctx *c, const char *rule,
+                            fl_severity sev, const char *text,
+                            const char *expected, const char *fmt, ...)
+	FL_PRINTF(6, 7);
+
+/* ------------------------------------------------- lexicon (lexicon.c) */
+
+typedef enum {
+	FL_LEX_SKIP = 0, /* no dictionary applies (other script, ...) */
+	FL_LEX_KNOWN,    /* a dictionary knows it */
+	FL_LEX_UNKNOWN   /* the dictionaries that apply do not know it */
+} fl__lex_verdict;
+
+/*
+ * Looks up token t: in the document language's dictionaries (and the
+ * `accept` ones) when it is in the language's script, else in the foreign
+ * dictionary for its script. Clitics of the language are stripped and the
+ * rest looked up again. `target_only` restricts to the language's own
+ * dictionaries (no accept, no foreign).
+ */
+int fl__lex_lookup(fl__lex_verdict *out, const fl__check_ctx *c,
+                   const fl__token *t, bool target_only);
+
+/* Length in UTF-16 units of the clitic prefix of key k[0,n) that leaves a
+ * rest for which `has` is true, or 0. */
+size_t fl__lex_strip_prefix(const fl__lang_res *lang, const uint16_t *k,
+                            size_t n, size_t min_rest);
+
+#endif

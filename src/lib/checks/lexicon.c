@@ -1,0 +1,86 @@
+#include "checks.h"
+
+#include <string.h>
+
+#define WORD_UTF8_MAX (FL_TOKEN_MAX * 3 + 1)
+
+size_t fl__lex_strip_prefix(const fl__lang_res *lang, const uint16_t *k,
+                            size_t n, size_t min_rest)
+{
+	for (size_t i = 0; i < lang->prefix_count; i++) {
+		size_t pl = lang->prefix_lens[i];
+		if (pl + min_rest <= n &&
+		    memcmp(k, lang->prefixes[i], pl * sizeof(*k)) == 0)
+			return pl;
+	}
+	return 0;
+}
+
+/* 1 when any speller knows word, 0 when none, negative on failure. */
+static int any_knows(fl__speller *const *sp, size_t n, const char *w,
+                     size_t len)
+{
+	for (size_t i = 0; i < n; i++) {
+		int r = fl__speller_check(sp[i], w, len);
+		if (r != 0)
+			return r;
+	}
+	return 0;
+}
+
+int fl__lex_lookup(fl__lex_verdict *out, const fl__check_ctx *c,
+                   const fl__token *t, bool target_only)
+{
+	const fl__lang_res *L = c->lang;
+	const fl__doc *d = c->doc;
+	const uint16_t *text = d->text + t->start;
+	size_t n = t->end - t->start;
+	char w[WORD_UTF8_MAX];
+	size_t wl;
+	bool own = L->script < 0 || t->script == L->script ||
+	           t->script == FL_SCRIPT_COMMON ||
+	           t->script == FL_SCRIPT_INHERITED;
+	int r;
+
+	*out = FL_LEX_SKIP;
+	if (t->keylen == 0 || !(wl = fl__u16_to_utf8_buf(w, sizeof(w), text, n)))
+		return 0;
+	if (!own) {
+		if (target_only)
+			return 0;
+		for (size_t i = 0; i < L->foreign_count; i++) {
+			if (L->foreign[i].script == t->script) {
+				r = fl__speller_check(L->foreign[i].sp, w, wl);
+				if (r < 0)
+					return r;
+				*out = r ? FL_LEX_KNOWN : FL_LEX_UNKNOWN;
+				return 0;
+			}
+		}
+		return 0;
+	}
+	if (L->dict_count == 0)
+		return 0;
+	if ((r = any_knows(L->dicts, L->dict_count, w, wl)) != 0)
+		goto verdict;
+	if (!target_only &&
+	    (r = any_knows(L->accept, L->accept_count, w, wl)) != 0)
+		goto verdict;
+	/* A clitic glued to the front ("وقال", "בישראל"): look up the rest. */
+	for (size_t i = 0; i < L->prefix_count; i++) {
+		size_t pl = L->prefix_lens[i];
+		char rest[WORD_UTF8_MAX];
+		size_t rl;
+		if (pl + 2 > n || memcmp(text, L->prefixes[i], pl * 2) != 0)
+			continue;
+		rl = fl__u16_to_utf8_buf(rest, sizeof(rest), text + pl, n - pl);
+		if (rl && (r = any_knows(L->dicts, L->dict_count, rest, rl)) != 0)
+			goto verdict;
+	}
+	r = 0;
+verdict:
+	if (r < 0)
+		return r;
+	*out = r ? FL_LEX_KNOWN : FL_LEX_UNKNOWN;
+	return 0;
+}

@@ -1,0 +1,119 @@
+/*
+ * Finds where the document names an entity of the facts: longest form
+ * first, tokens compared by match key (so case differences still match and
+ * name.case can report them), clitics of the language stripped from the
+ * first word when the bare word is no name.
+ */
+#include "checks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool same_key(const fl__index *idx, const fl__form_tok *ft,
+                     const uint16_t *k, size_t n)
+{
+	return ft->keylen == n &&
+	       memcmp(fl__index_str(idx, ft->key), k, n * sizeof(*k)) == 0;
+}
+
+/* Number of tokens of form f matching from token i (first token's key
+ * given separately because of clitics), or 0. */
+static uint32_t match_form(const fl__check_ctx *c, const fl__form *f,
+                           size_t i, const uint16_t *k0, size_t n0)
+{
+	const fl__doc *d = c->doc;
+	const fl__index *idx = c->idx;
+	if (i + f->ntok > d->token_count)
+		return 0;
+	if (!same_key(idx, &idx->toks[f->tok], k0, n0))
+		return 0;
+	for (uint32_t j = 1; j < f->ntok; j++) {
+		const fl__token *prev = &d->tokens[i + j - 1];
+		const fl__token *t = &d->tokens[i + j];
+		if (!fl__doc_gap_is_space(d, prev->end, t->start) ||
+		    !same_key(idx, &idx->toks[f->tok + j], fl__tok_key(d, t),
+		              t->keylen))
+			return 0;
+	}
+	return f->ntok;
+}
+
+/* The longest form matching at token i; FL_INDEX_NONE when none. */
+static uint32_t longest_at(const fl__check_ctx *c, size_t i,
+                           const uint16_t *k0, size_t n0)
+{
+	uint32_t best = FL_INDEX_NONE, bestn = 0;
+	for (uint32_t f = fl__index_first(c->idx, k0, n0); f != FL_INDEX_NONE;
+	     f = c->idx->forms[f].next) {
+		uint32_t n = match_form(c, &c->idx->forms[f], i, k0, n0);
+		if (n > bestn) {
+			bestn = n;
+			best = f;
+		}
+	}
+	return best;
+}
+
+int fl__find_mentions(fl__check_ctx *c)
+{
+	const fl__doc *d = c->doc;
+	size_t ne = c->facts ? c->facts->entity_count : 0;
+
+	c->found = calloc(ne ? ne : 1, sizeof(*c->found));
+	c->claimed = calloc(d->token_count ? d->token_count : 1, 1);
+	if (!c->found || !c->claimed)
+		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	if (!c->idx)
+		return 0;
+
+	for (size_t i = 0; i < d->token_count; i++) {
+		const fl__token *t = &d->tokens[i];
+		const uint16_t *k = fl__tok_key(d, t);
+		size_t n = t->keylen, pl = 0;
+		uint32_t f;
+		fl__mention *m;
+
+		if (n == 0 || (t->flags & FL_TOKF_MASKED))
+			continue;
+		f = longest_at(c, i, k, n);
+		if (f == FL_INDEX_NONE && t->script == c->lang->script &&
+		    (pl = fl__lex_strip_prefix(c->lang, k, n, 2)) > 0)
+			f = longest_at(c, i, k + pl, n - pl);
+		if (f == FL_INDEX_NONE)
+			continue;
+		if (fl__grow((void **)&c->mentions, &c->mention_cap,
+		             c->mention_count + 1, sizeof(*c->mentions)) < 0)
+			return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+		m = &c->mentions[c->mention_count++];
+		m->entity = c->idx->forms[f].entity;
+		m->form = f;
+		m->tok_first = (uint32_t)i;
+		m->tok_last = (uint32_t)(i + c->idx->forms[f].ntok - 1);
+		/* Clitic letters are their own key (no case, no marks), so the
+		 * key offset is the text offset. */
+		m->start = t->start + (uint32_t)pl;
+		m->end = d->tokens[m->tok_last].end;
+		m->counted = true;
+		for (size_t j = i; j <= m->tok_last; j++)
+			c->claimed[j] = 1;
+		i = m->tok_last;
+	}
+	return 0;
+}
+
+void fl__mentions_tally(fl__check_ctx *c)
+{
+	size_t ne = c->facts ? c->facts->entity_count : 0;
+	memset(c->found, 0, (ne ? ne : 1) * sizeof(*c->found));
+	for (size_t i = 0; i < c->mention_count; i++)
+		if (c->mentions[i].counted)
+			c->found[c->mentions[i].entity]++;
+}
+
+uint32_t fl__expected_mentions(const fl__check_ctx *c, uint32_t e)
+{
+	long n = c->facts->entities[e].count;
+	if (c->partial || n < 1)
+		return 1;
+	return n > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)n;
+}

@@ -1,0 +1,111 @@
+/*
+ * name.case — an entity form written with the wrong letter case ("Openai"
+ * for "OpenAI", "LLAMA" for "Llama"). A warning, not an error, when the
+ * miscased word is an ordinary word of the target language (Portuguese
+ * "meta"), since it may be that word; such a mention does not count as the
+ * entity being present. Lines written all in capitals are headlines and
+ * are left alone, and so is a capital letter opening a sentence.
+ */
+#include "checks.h"
+
+#include <string.h>
+
+/* True when the mention's text equals form f letter for letter. */
+static bool exact_form(const fl__check_ctx *c, const fl__mention *m,
+                       const fl__form *f)
+{
+	const fl__doc *d = c->doc;
+	const fl__index *idx = c->idx;
+	if (f->ntok != m->tok_last - m->tok_first + 1)
+		return false;
+	for (uint32_t j = 0; j < f->ntok; j++) {
+		const fl__token *t = &d->tokens[m->tok_first + j];
+		const fl__form_tok *ft = &idx->toks[f->tok + j];
+		size_t s = j == 0 ? m->start : t->start;
+		if (t->end - s != ft->exactlen ||
+		    memcmp(d->text + s, fl__index_str(idx, ft->exact),
+		           ft->exactlen * sizeof(uint16_t)) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* True when the only difference is a capital opening a sentence. */
+static bool sentence_capital(const fl__check_ctx *c, const fl__mention *m,
+                             const fl__form *f)
+{
+	const fl__doc *d = c->doc;
+	const fl__token *t = &d->tokens[m->tok_first];
+	const fl__form_tok *ft = &c->idx->toks[f->tok];
+	const uint16_t *fx = fl__index_str(c->idx, ft->exact);
+	size_t n = t->end - m->start;
+
+	if (!(t->flags & FL_TOKF_SENT) || m->start != t->start ||
+	    n != ft->exactlen || n == 0)
+		return false;
+	/* Same text but for the first letter, which the form has in lower. */
+	return memcmp(d->text + m->start + 1, fx + 1, (n - 1) * 2) == 0 &&
+	       fx[0] != d->text[m->start];
+}
+
+int fl__check_name_case(fl__check_ctx *c)
+{
+	const fl__doc *d = c->doc;
+
+	for (size_t i = 0; i < c->mention_count; i++) {
+		fl__mention *m = &c->mentions[i];
+		const fl__form *f = &c->idx->forms[m->form];
+		const fl__form_tok *ft0 = &c->idx->toks[f->tok];
+		bool ordinary = false, ok = false;
+		fl_buf text = FL_BUF_INIT;
+		fl_severity sev = FL_SEVERITY_ERROR;
+		int error;
+
+		/* Any form of the entity written exactly so is fine; they all
+		 * share the first key, so the index chain holds them. */
+		for (uint32_t g = fl__index_first(c->idx,
+		                                  fl__index_str(c->idx, ft0->key),
+		                                  ft0->keylen);
+		     g != FL_INDEX_NONE && !ok; g = c->idx->forms[g].next)
+			ok = c->idx->forms[g].entity == m->entity &&
+			     exact_form(c, m, &c->idx->forms[g]);
+		if (ok)
+			continue;
+		if (d->line_flags[d->tokens[m->tok_first].line] & FL_LINE_CAPS)
+			continue;
+		if (sentence_capital(c, m, f))
+			continue;
+		/* Is a miscased word also a word of the language ("meta")? */
+		for (uint32_t j = 0; m->tok_first + j <= m->tok_last && !ordinary;
+		     j++) {
+			const fl__token *t = &d->tokens[m->tok_first + j];
+			const fl__form_tok *ft = &c->idx->toks[f->tok + j];
+			size_t s = j == 0 ? m->start : t->start;
+			fl__lex_verdict v;
+			if (t->kind != FL_TOK_WORD ||
+			    (t->end - s == ft->exactlen &&
+			     memcmp(d->text + s, fl__index_str(c->idx, ft->exact),
+			            ft->exactlen * 2) == 0))
+				continue;
+			if ((error = fl__lex_lookup(&v, c, t, true)) < 0)
+				return error;
+			ordinary = v == FL_LEX_KNOWN;
+		}
+		if (ordinary) {
+			sev = FL_SEVERITY_WARNING;
+			m->counted = false;
+		}
+		if (fl__doc_span_utf8(&text, d, m->start, m->end) < 0)
+			return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+		error = fl__check_add(
+			c, "name.case", sev, m->start, m->end, f->display, f->display,
+			ordinary ? "'%s' is written '%s' in the original, unless the "
+			           "ordinary word is meant"
+			         : "'%s' is written '%s' in the original",
+			text.ptr, f->display);
+		fl_buf_dispose(&text);
+		if (error < 0)
+			return error;
+	}
+	return 0;
+}

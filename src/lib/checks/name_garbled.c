@@ -1,0 +1,209 @@
+/*
+ * name.garbled — a token that is no word of the language (nor, for
+ * another script, of that script's dictionary), no form of any entity, and
+ * is plausibly a corrupted entity name: its letters and shape are close to
+ * a word of an entity's name, and that entity is under-represented in the
+ * document ("Trupge", "Grge" where the original says "Surge").
+ *
+ * Closeness: candidates come from the facts index (shared letter bigrams),
+ * then a score mixes the longest common subsequence (Dice over letters)
+ * with shared beginnings and endings, which machine translation tends to
+ * keep when it mangles a name. A close miss (score >= FL_GARBLE_HIGH and at
+ * most two edits) is reported even when the entity is well represented
+ * ("Zuckerburg"); a looser one (>= FL_GARBLE_LOW) only when the entity has
+ * fewer mentions than the original, where the missing ones may have gone.
+ */
+#include "checks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FL_GARBLE_LOW 0.45
+#define FL_GARBLE_HIGH 0.75
+#define FL_GARBLE_MAX_CANDIDATES 64
+
+static size_t lcs_len(const uint16_t *a, size_t n, const uint16_t *b,
+                      size_t m)
+{
+	size_t row[FL_TOKEN_MAX + 1] = {0};
+	for (size_t i = 1; i <= n; i++) {
+		size_t diag = 0;
+		for (size_t j = 1; j <= m; j++) {
+			size_t up = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? diag + 1
+			         : row[j] > row[j - 1] ? row[j]
+			                               : row[j - 1];
+			diag = up;
+		}
+	}
+	return row[m];
+}
+
+/* Optimal string alignment distance (Damerau-Levenshtein without
+ * repeated edits of one substring). */
+static size_t osa_distance(const uint16_t *a, size_t n, const uint16_t *b,
+                           size_t m)
+{
+	size_t r0[FL_TOKEN_MAX + 1], r1[FL_TOKEN_MAX + 1], r2[FL_TOKEN_MAX + 1];
+	size_t *pp = r0, *p = r1, *cur = r2;
+	for (size_t j = 0; j <= m; j++)
+		p[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = p[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (p[j - 1] + cost < v)
+				v = p[j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
+		}
+		size_t *t = pp;
+		pp = p;
+		p = cur;
+		cur = t;
+	}
+	return p[m];
+}
+
+static double closeness(const uint16_t *a, size_t n, const uint16_t *b,
+                        size_t m)
+{
+	size_t pre = 0, suf = 0, l = lcs_len(a, n, b, m);
+	double affix;
+	while (pre < n && pre < m && a[pre] == b[pre])
+		pre++;
+	while (suf < n && suf < m && a[n - 1 - suf] == b[m - 1 - suf])
+		suf++;
+	affix = ((pre < 3 ? pre : 3) + (suf < 3 ? suf : 3)) / 4.0;
+	if (affix > 1.0)
+		affix = 1.0;
+	return 0.6 * (2.0 * (double)l / (double)(n + m)) + 0.4 * affix;
+}
+
+/*
+ * closeness() of a token and a name word, without a clitic of the
+ * language glued to the token ("ال" in "التعهيد"): shared only because of
+ * the article, a beginning says nothing. When the name word starts with
+ * the same letters ("ألكسندر"), they are set aside on both sides.
+ */
+static double score_pair(const fl__check_ctx *c, const uint16_t *a, size_t n,
+                         const uint16_t *b, size_t m)
+{
+	size_t pl = fl__lex_strip_prefix(c->lang, a, n, 3);
+	if (pl > 0) {
+		a += pl;
+		n -= pl;
+		if (m > pl + 2 && memcmp(a - pl, b, pl * sizeof(*a)) == 0) {
+			b += pl;
+			m -= pl;
+		}
+	}
+	return closeness(a, n, b, m);
+}
+
+/* Capital or small at the start like the name's word, where the script
+ * has case: "Trupge" may be "Surge", "escaleiros" is no "Scale". */
+static bool same_shape(const fl__token *t, const fl__name_word *w)
+{
+	const unsigned big = FL_TOKF_UPPER | FL_TOKF_TITLE | FL_TOKF_MIXED;
+	if (!fl__script_is_cased(t->script))
+		return true;
+	return !(t->flags & big) == !(w->shape & big);
+}
+
+int fl__check_name_garbled(fl__check_ctx *c)
+{
+	const fl__doc *d = c->doc;
+	const fl__index *idx = c->idx;
+	uint32_t *scratch = NULL;
+	uint32_t ids[FL_GARBLE_MAX_CANDIDATES];
+	int error = 0;
+
+	if (!idx || idx->nword_count == 0)
+		return 0;
+	scratch = calloc(idx->nword_count, sizeof(*scratch));
+	if (!scratch)
+		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+
+	for (size_t i = 0; i < d->token_count; i++) {
+		const fl__token *t = &d->tokens[i];
+		uint16_t fz[FL_TOKEN_MAX];
+		size_t n, nc;
+		const fl__name_word *best = NULL;
+		double best_score = 0.0;
+		bool best_under = false;
+		fl__lex_verdict v;
+
+		if (c->claimed[i] || t->kind != FL_TOK_WORD || t->keylen < 3 ||
+		    (t->flags & (FL_TOKF_MASKED | FL_TOKF_DIGIT)))
+			continue;
+		/* Short capitals are acronyms, not mangled names. */
+		if ((t->flags & FL_TOKF_UPPER) && t->keylen <= 5)
+			continue;
+		if (fl__index_word_entity(idx, fl__tok_key(d, t), t->keylen))
+			continue;
+		if ((error = fl__lex_lookup(&v, c, t, false)) < 0)
+			goto cleanup;
+		if (v != FL_LEX_UNKNOWN)
+			continue;
+		n = fl__fuzzy_key(fz, FL_ARRAY_SIZE(fz), fl__tok_key(d, t), t->keylen);
+		if (n < 3)
+			continue;
+		nc = fl__index_candidates(idx, fz, n, 2, scratch, ids,
+		                          FL_ARRAY_SIZE(ids));
+		for (size_t k = 0; k < nc; k++) {
+			const fl__name_word *w = &idx->nwords[ids[k]];
+			const uint16_t *wf = fl__index_str(idx, w->fuzzy);
+			double s, ratio = (double)n / (double)w->fuzzylen;
+			bool under;
+			if (w->script != t->script || ratio < 0.6 || ratio > 1.8 ||
+			    !same_shape(t, w))
+				continue;
+			s = score_pair(c, fz, n, wf, w->fuzzylen);
+			under = c->found[w->entity] < fl__expected_mentions(c, w->entity);
+			if (!(under && s >= FL_GARBLE_LOW)) {
+				size_t dist = osa_distance(fz, n, wf, w->fuzzylen);
+				if (!(s >= FL_GARBLE_HIGH && dist <= 2 &&
+				      dist * 4 <= w->fuzzylen &&
+				      fl__script_is_cased(t->script)))
+					continue;
+			}
+			if (!best || under > best_under ||
+			    (under == best_under && s > best_score)) {
+				best = w;
+				best_score = s;
+				best_under = under;
+			}
+		}
+		if (!best)
+			continue;
+		{
+			fl_buf text = FL_BUF_INIT;
+			const fl__entity *en = &c->facts->entities[best->entity];
+			if (fl__doc_span_utf8(&text, d, t->start, t->end) < 0) {
+				error = fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+				goto cleanup;
+			}
+			error = fl__check_add(
+				c, "name.garbled", FL_SEVERITY_ERROR, t->start, t->end,
+				en->name, best->display,
+				"'%s' is not a word and looks like a garbled '%s' (%s, "
+				"named %u time%s here, %u expected)",
+				text.ptr, best->display, en->name, c->found[best->entity],
+				c->found[best->entity] == 1 ? "" : "s",
+				fl__expected_mentions(c, best->entity));
+			fl_buf_dispose(&text);
+			if (error < 0)
+				goto cleanup;
+			c->claimed[i] = 1;
+		}
+	}
+cleanup:
+	free(scratch);
+	return error;
+}

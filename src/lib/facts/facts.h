@@ -1,0 +1,68 @@
+/*
+ * The facts set behind the public fl_facts handle: what the original says.
+ * Loaded from YAML by facts/load.c; read by the facts index and the checks.
+ */
+#ifndef FL_FACTS_FACTS_H
+#define FL_FACTS_FACTS_H
+
+#include "../common.h"
+
+/* Strings given per language tag ("ar", "pt", "pt-BR"). */
+typedef struct {
+	char *lang;   /* canonical BCP 47 tag as written, e.g. "pt-BR" */
+	char **items; /* owned strings */
+	size_t count;
+} fl__lang_strings;
+
+typedef struct {
+	char *name;
+	fl_entity_kind kind;
+	char **aliases;
+	size_t alias_count;
+	fl__lang_strings *renderings;
+	size_t rendering_count;
+	long count;   /* -1: not given */
+	size_t line;  /* line of the entity in the facts file, 0 if none */
+} fl__entity;
+
+typedef struct {
+	double value;   /* as a double; exact for integers below 2^53 */
+	char *raw;      /* the scalar as written */
+	char *unit;     /* NULL when not given */
+	char *about;    /* NULL when not given */
+	size_t line;
+} fl__number;
+
+typedef struct {
+	char *source;
+	fl__lang_strings *expect; /* accepted renderings per language */
+	size_t expect_count;
+	fl__lang_strings *forbid; /* PCRE2 patterns per language */
+	size_t forbid_count;
+	size_t line;
+} fl__term;
+
+struct fl_facts {
+	int version;
+	char *path;        /* name used in messages */
+	char *story;       /* NULL when not given */
+	char *source_lang; /* NULL when not given */
+	fl__entity *entities;
+	size_t entity_count;
+	fl__number *numbers;
+	size_t number_count;
+	fl__term *terms;
+	size_t term_count;
+	bool loaded;
+	char err[FL_ERRMSG_SIZE];
+};
+
+/*
+ * Finds the strings for `lang` in an array of per-language lists: the exact
+ * tag first (ASCII case-insensitive), then its language subtag ("pt-BR" ->
+ * "pt"). Returns NULL when neither is present.
+ */
+const fl__lang_strings *fl__lang_strings_find(const fl__lang_strings *list,
+                                              size_t count, const char *lang);
+
+#endif

@@ -1,0 +1,153 @@
+#include "result.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	fl_finding pub;
+	char *strings; /* one block holding every string of pub */
+} finding;
+
+struct fl_result {
+	char *path;
+	char *lang;
+	finding *items;
+	size_t count;
+	size_t cap;
+};
+
+int fl__result_new(fl_result **out, const char *path, const char *lang)
+{
+	fl_result *r = calloc(1, sizeof(*r));
+	*out = NULL;
+	if (!r)
+		return FL_ENOMEM;
+	r->path = fl__strdup(path ? path : "");
+	r->lang = fl__strdup(lang ? lang : "");
+	if (!r->path || !r->lang) {
+		fl_result_free(r);
+		return FL_ENOMEM;
+	}
+	*out = r;
+	return 0;
+}
+
+/* Appends s (or nothing for NULL) to block at *off; returns its offset+1 so
+ * that 0 can stand for NULL until the block stops moving. */
+static size_t stash(char *block, size_t *off, const char *s, size_t n)
+{
+	size_t at;
+	if (!s)
+		return 0;
+	at = *off;
+	memcpy(block + at, s, n);
+	block[at + n] = '\0';
+	*off += n + 1;
+	return at + 1;
+}
+
+int fl__result_add(fl_result *r, const fl__finding_in *f)
+{
+	const char *strs[7] = {f->rule,     f->text,       f->message,
+	                       f->expected, f->suggestion, f->context,
+	                       NULL};
+	size_t lens[7] = {0}, offs[7] = {0}, total = 0, off = 0;
+	char *block;
+	finding *it;
+
+	if (fl__grow((void **)&r->items, &r->cap, r->count + 1, sizeof(*r->items)) < 0)
+		return FL_ENOMEM;
+	for (int i = 0; i < 6; i++) {
+		if (!strs[i])
+			continue;
+		lens[i] = strlen(strs[i]);
+		if (i == 5 && lens[i] > FL_CONTEXT_MAX) {
+			/* Keep the line short: cut at a UTF-8 boundary. The column
+			 * stays right for findings in the kept part. */
+			size_t n = FL_CONTEXT_MAX;
+			while (n > 0 && ((unsigned char)strs[i][n] & 0xC0) == 0x80)
+				n--;
+			lens[i] = n;
+		}
+		if (fl__add_overflow(total, lens[i] + 1, &total))
+			return FL_ENOMEM;
+	}
+	block = malloc(total ? total : 1);
+	if (!block)
+		return FL_ENOMEM;
+	for (int i = 0; i < 6; i++)
+		offs[i] = stash(block, &off, strs[i], lens[i]);
+
+	it = &r->items[r->count++];
+	memset(it, 0, sizeof(*it));
+	it->strings = block;
+	it->pub.rule = offs[0] ? block + offs[0] - 1 : "";
+	it->pub.text = offs[1] ? block + offs[1] - 1 : "";
+	it->pub.message = offs[2] ? block + offs[2] - 1 : "";
+	it->pub.expected = offs[3] ? block + offs[3] - 1 : NULL;
+	it->pub.suggestion = offs[4] ? block + offs[4] - 1 : NULL;
+	it->pub.context = offs[5] ? block + offs[5] - 1 : NULL;
+	it->pub.severity = f->severity;
+	it->pub.line = f->line;
+	it->pub.column = f->column;
+	it->pub.end_line = f->end_line;
+	it->pub.end_column = f->end_column;
+	return 0;
+}
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const fl_finding *a = &((const finding *)pa)->pub;
+	const fl_finding *b = &((const finding *)pb)->pub;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->column != b->column)
+		return a->column < b->column ? -1 : 1;
+	return strcmp(a->rule, b->rule);
+}
+
+void fl__result_sort(fl_result *r)
+{
+	if (r->count > 1)
+		qsort(r->items, r->count, sizeof(*r->items), cmp_finding);
+}
+
+void fl_result_free(fl_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->count; i++)
+		free(r->items[i].strings);
+	free(r->items);
+	free(r->path);
+	free(r->lang);
+	free(r);
+}
+
+const char *fl_result_path(const fl_result *r)
+{
+	return r->path;
+}
+
+const char *fl_result_lang(const fl_result *r)
+{
+	return r->lang;
+}
+
+size_t fl_result_count(const fl_result *r)
+{
+	return r->count;
+}
+
+const fl_finding *fl_result_finding(const fl_result *r, size_t i)
+{
+	return i < r->count ? &r->items[i].pub : NULL;
+}
+
+size_t fl_result_count_severity(const fl_result *r, fl_severity sev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->count; i++)
+		n += r->items[i].pub.severity == sev;
+	return n;
+}

@@ -1,0 +1,115 @@
+#include "spell.h"
+
+#include "../util/map.h"
+
+#include <hunspell.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* hunspell refuses longer words anyway (MAXWORDLEN); keep well under. */
+#define FL_SPELL_WORD_MAX 200
+
+struct fl__speller {
+	char *name;
+	Hunhandle *h;
+	fl_map cache; /* word -> 1 known, 2 unknown */
+};
+
+static bool file_exists(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+int fl__speller_open(fl__speller **out, const char *dict_path,
+                     const char *name, const char *const *extra,
+                     size_t extra_count, char *err, size_t errlen)
+{
+	char aff[4096], dic[4096];
+	const char *p = dict_path;
+	bool found = false;
+	fl__speller *sp = NULL;
+	const char *enc;
+	int error = 0;
+
+	*out = NULL;
+	while (p && *p && !found) {
+		const char *colon = strchr(p, ':');
+		size_t n = colon ? (size_t)(colon - p) : strlen(p);
+		if (n > 0 && n < 3000) {
+			snprintf(aff, sizeof(aff), "%.*s/%s.aff", (int)n, p, name);
+			snprintf(dic, sizeof(dic), "%.*s/%s.dic", (int)n, p, name);
+			found = file_exists(aff) && file_exists(dic);
+		}
+		p = colon ? colon + 1 : NULL;
+	}
+	if (!found)
+		return fl__fail(err, errlen, FL_ELANG,
+		                "no hunspell dictionary '%s' in %s", name,
+		                dict_path);
+	if (!(sp = calloc(1, sizeof(*sp))) || !(sp->name = fl__strdup(name))) {
+		error = fl__fail(err, errlen, FL_ENOMEM, "out of memory");
+		goto cleanup;
+	}
+	sp->h = Hunspell_create(aff, dic);
+	if (!sp->h) {
+		error = fl__fail(err, errlen, FL_EIO, "%s: cannot load", dic);
+		goto cleanup;
+	}
+	enc = Hunspell_get_dic_encoding(sp->h);
+	if (!enc || fl__ascii_casecmp(enc, "UTF-8") != 0) {
+		error = fl__fail(err, errlen, FL_ELANG,
+		                 "%s: dictionary encoding %s is not UTF-8", aff,
+		                 enc ? enc : "(unknown)");
+		goto cleanup;
+	}
+	for (size_t i = 0; i < extra_count; i++) {
+		if (!file_exists(extra[i]) || Hunspell_add_dic(sp->h, extra[i]) != 0) {
+			error = fl__fail(err, errlen, FL_EIO,
+			                 "%s: cannot add word list", extra[i]);
+			goto cleanup;
+		}
+	}
+	*out = sp;
+	sp = NULL;
+
+cleanup:
+	fl__speller_free(sp);
+	return error;
+}
+
+int fl__speller_check(fl__speller *sp, const char *word, size_t n)
+{
+	uintptr_t *slot;
+	bool inserted;
+	char buf[FL_SPELL_WORD_MAX + 1];
+
+	if (n == 0 || n > FL_SPELL_WORD_MAX)
+		return 0;
+	slot = fl_map_slot_of(&sp->cache, word, n, 0, &inserted);
+	if (!slot)
+		return FL_ENOMEM;
+	if (*slot == 0) {
+		memcpy(buf, word, n);
+		buf[n] = '\0';
+		*slot = Hunspell_spell(sp->h, buf) ? 1 : 2;
+	}
+	return *slot == 1;
+}
+
+const char *fl__speller_name(const fl__speller *sp)
+{
+	return sp->name;
+}
+
+void fl__speller_free(fl__speller *sp)
+{
+	if (!sp)
+		return;
+	if (sp->h)
+		Hunspell_destroy(sp->h);
+	fl_map_dispose(&sp->cache);
+	free(sp->name);
+	free(sp);
+}

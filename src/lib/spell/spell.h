@@ -1,0 +1,32 @@
+/*
+ * The hunspell module: the only file that includes <hunspell.h>.
+ * A speller is one hunspell dictionary (plus optional extra word lists)
+ * with a cache, so that each distinct word is looked up once per run.
+ */
+#ifndef FL_SPELL_SPELL_H
+#define FL_SPELL_SPELL_H
+
+#include "../common.h"
+
+typedef struct fl__speller fl__speller;
+
+/*
+ * Opens dictionary `name` (NAME.aff + NAME.dic) from the first folder of
+ * the colon-separated dict_path that has it, and adds each of the
+ * `extra_count` extra .dic files (words added with the same affixes).
+ * *out: caller frees with fl__speller_free. Dictionaries must be UTF-8.
+ * Returns 0, FL_ELANG (not found, or not UTF-8), FL_EIO or FL_ENOMEM.
+ */
+int fl__speller_open(fl__speller **out, const char *dict_path,
+                     const char *name, const char *const *extra,
+                     size_t extra_count, char *err, size_t errlen);
+
+/* 1 when word (UTF-8, n bytes) is known, 0 when not, FL_ENOMEM. Cached. */
+int fl__speller_check(fl__speller *sp, const char *word, size_t n);
+
+/* Name the speller was opened with; borrowed. */
+const char *fl__speller_name(const fl__speller *sp);
+
+void fl__speller_free(fl__speller *sp);
+
+#endif

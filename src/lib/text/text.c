@@ -1,0 +1,632 @@
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/uregex.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+/* Documents are indexed with 32-bit offsets. */
+#define FL_DOC_MAX_UNITS ((size_t)INT32_MAX)
+
+/* URLs, e-mail addresses and @handles: their pieces are not words. */
+static const char MASK_PATTERN[] =
+	"(?:https?://|www\\.)[^\\s<>\"]+"
+	"|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"
+	"|(?<![\\p{L}\\p{N}_@])@[\\p{L}\\p{N}_]+";
+
+typedef struct {
+	char locale[32];
+	UBreakIterator *bi;
+} breaker;
+
+struct fl__text_ctx {
+	const UNormalizer2 *nfc;
+	const UNormalizer2 *nfd;
+	URegularExpression *mask;
+	breaker *breakers;
+	size_t breaker_count;
+	size_t breaker_cap;
+};
+
+int fl__text_ctx_new(fl__text_ctx **out, char *err, size_t errlen)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	fl__text_ctx *ctx = calloc(1, sizeof(*ctx));
+
+	*out = NULL;
+	if (!ctx)
+		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
+	ctx->nfc = unorm2_getNFCInstance(&st);
+	if (U_SUCCESS(st))
+		ctx->nfd = unorm2_getNFDInstance(&st);
+	if (U_SUCCESS(st))
+		ctx->mask = uregex_openC(MASK_PATTERN, 0, NULL, &st);
+	if (U_FAILURE(st)) {
+		fl__text_ctx_free(ctx);
+		return fl__fail(err, errlen, FL_ERROR, "ICU initialisation: %s",
+		                u_errorName(st));
+	}
+	*out = ctx;
+	return 0;
+}
+
+void fl__text_ctx_free(fl__text_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	for (size_t i = 0; i < ctx->breaker_count; i++)
+		ubrk_close(ctx->breakers[i].bi);
+	free(ctx->breakers);
+	if (ctx->mask)
+		uregex_close(ctx->mask);
+	free(ctx);
+}
+
+/* The word break iterator for locale, opened once per checker. */
+static UBreakIterator *get_breaker(fl__text_ctx *ctx, const char *locale,
+                                   char *err, size_t errlen)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UBreakIterator *bi;
+	breaker *b;
+
+	for (size_t i = 0; i < ctx->breaker_count; i++)
+		if (strcmp(ctx->breakers[i].locale, locale) == 0)
+			return ctx->breakers[i].bi;
+	if (fl__grow((void **)&ctx->breakers, &ctx->breaker_cap,
+	             ctx->breaker_count + 1, sizeof(*ctx->breakers)) < 0)
+		return NULL;
+	bi = ubrk_open(UBRK_WORD, locale, NULL, 0, &st);
+	if (U_FAILURE(st)) {
+		fl__fail(err, errlen, FL_ERROR, "ICU word break for '%s': %s",
+		         locale, u_errorName(st));
+		return NULL;
+	}
+	b = &ctx->breakers[ctx->breaker_count++];
+	snprintf(b->locale, sizeof(b->locale), "%s", locale);
+	b->bi = bi;
+	return bi;
+}
+
+/* ---------------------------------------------------------------- decode */
+
+/*
+ * UTF-8 to UTF-16, validating as it goes: BOM skipped, CRLF and lone CR
+ * become LF. Returns 0, FL_EENCODING, FL_ELIMIT or FL_ENOMEM.
+ */
+static int decode(uint16_t **out, size_t *outlen, const char *data,
+                  size_t len, char *err, size_t errlen)
+{
+	const uint8_t *s = (const uint8_t *)data;
+	uint16_t *u;
+	size_t cap, n = 0;
+	int32_t i = 0, slen;
+
+	*out = NULL;
+	*outlen = 0;
+	if (len > FL_DOC_MAX_UNITS)
+		return fl__fail(err, errlen, FL_ELIMIT,
+		                "document larger than %zu bytes", FL_DOC_MAX_UNITS);
+	slen = (int32_t)len;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = 3;
+	/* UTF-16 never needs more units than UTF-8 has bytes. */
+	cap = len + 1;
+	u = malloc(cap * sizeof(*u));
+	if (!u)
+		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
+	while (i < slen) {
+		int32_t at = i;
+		UChar32 c;
+		U8_NEXT(s, i, slen, c);
+		if (c < 0) {
+			free(u);
+			return fl__fail(err, errlen, FL_EENCODING,
+			                "invalid UTF-8 at byte offset %ld", (long)at);
+		}
+		if (c == '\r') {
+			if (i < slen && s[i] == '\n')
+				continue;
+			c = '\n';
+		}
+		U16_APPEND_UNSAFE(u, n, c);
+	}
+	*out = u;
+	*outlen = n;
+	return 0;
+}
+
+static int normalize(fl__doc *doc, fl__text_ctx *ctx, char *err,
+                     size_t errlen)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar *dst;
+	int32_t need;
+
+	/* Most text is already NFC: check before copying. */
+	if (unorm2_quickCheck(ctx->nfc, doc->text, (int32_t)doc->len, &st) ==
+	        UNORM_YES &&
+	    U_SUCCESS(st))
+		return 0;
+	st = U_ZERO_ERROR;
+	need = unorm2_normalize(ctx->nfc, doc->text, (int32_t)doc->len, NULL, 0,
+	                        &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return fl__fail(err, errlen, FL_ERROR, "NFC: %s", u_errorName(st));
+	dst = malloc(((size_t)need + 1) * sizeof(*dst));
+	if (!dst)
+		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
+	st = U_ZERO_ERROR;
+	unorm2_normalize(ctx->nfc, doc->text, (int32_t)doc->len, dst, need + 1,
+	                 &st);
+	if (U_FAILURE(st)) {
+		free(dst);
+		return fl__fail(err, errlen, FL_ERROR, "NFC: %s", u_errorName(st));
+	}
+	free(doc->text);
+	doc->text = dst;
+	doc->len = (size_t)need;
+	return 0;
+}
+
+/* ----------------------------------------------------------------- lines */
+
+static int index_lines(fl__doc *doc)
+{
+	size_t n = 1, k = 0;
+	for (size_t i = 0; i < doc->len; i++)
+		n += doc->text[i] == '\n';
+	doc->lines = fl__reallocarray(NULL, n, sizeof(*doc->lines));
+	doc->line_flags = calloc(n, 1);
+	if (!doc->lines || !doc->line_flags)
+		return FL_ENOMEM;
+	doc->lines[k++] = 0;
+	for (size_t i = 0; i < doc->len; i++)
+		if (doc->text[i] == '\n')
+			doc->lines[k++] = (uint32_t)(i + 1);
+	doc->line_count = n;
+
+	/* Headlines in capitals: miscasing there is the writer's choice. */
+	for (size_t l = 0; l < n; l++) {
+		size_t end = l + 1 < n ? doc->lines[l + 1] : doc->len;
+		size_t upper = 0, lower = 0;
+		for (size_t i = doc->lines[l]; i < end;) {
+			UChar32 c;
+			U16_NEXT(doc->text, i, end, c);
+			if (u_isULowercase(c))
+				lower++;
+			else if (u_isUUppercase(c))
+				upper++;
+		}
+		if (upper >= 8 && lower == 0)
+			doc->line_flags[l] = FL_LINE_CAPS;
+	}
+	return 0;
+}
+
+void fl__doc_position(const fl__doc *doc, size_t off, size_t *line,
+                      size_t *col)
+{
+	size_t lo = 0, hi = doc->line_count;
+	size_t c = 1;
+	/* The last line start <= off. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	for (size_t i = doc->lines[lo]; i < off && i < doc->len; i++)
+		if (!U16_IS_TRAIL(doc->text[i]))
+			c++;
+	*line = lo + 1;
+	*col = c;
+}
+
+int fl__u16_to_utf8(fl_buf *out, const uint16_t *s, size_t n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t need;
+	size_t room;
+
+	if (n == 0)
+		return fl_buf_put(out, "", 0);
+	if (n > FL_DOC_MAX_UNITS)
+		return FL_ELIMIT;
+	/* A UTF-16 unit needs at most 3 UTF-8 bytes. */
+	if (fl__mul_overflow(n, 3, &room) || fl_buf_reserve(out, room) < 0)
+		return FL_ENOMEM;
+	u_strToUTF8WithSub(out->ptr + out->len, (int32_t)(out->cap - out->len),
+	                   &need, s, (int32_t)n, 0xFFFD, NULL, &st);
+	if (U_FAILURE(st))
+		return FL_ERROR;
+	out->len += (size_t)need;
+	out->ptr[out->len] = '\0';
+	return 0;
+}
+
+size_t fl__u16_to_utf8_buf(char *dst, size_t cap, const uint16_t *s,
+                           size_t n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t need = 0;
+	if (cap == 0 || n > FL_DOC_MAX_UNITS || cap > FL_DOC_MAX_UNITS)
+		return 0;
+	u_strToUTF8WithSub(dst, (int32_t)cap, &need, s, (int32_t)n, 0xFFFD, NULL,
+	                   &st);
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING ||
+	    (size_t)need >= cap)
+		return 0;
+	return (size_t)need;
+}
+
+int fl__doc_span_utf8(fl_buf *out, const fl__doc *doc, size_t start,
+                      size_t end)
+{
+	if (end > doc->len)
+		end = doc->len;
+	if (start > end)
+		start = end;
+	return fl__u16_to_utf8(out, doc->text + start, end - start);
+}
+
+int fl__doc_line_utf8(fl_buf *out, const fl__doc *doc, size_t line)
+{
+	size_t start, end;
+	if (line >= doc->line_count)
+		return FL_EINVAL;
+	start = doc->lines[line];
+	end = line + 1 < doc->line_count ? doc->lines[line + 1] - 1 : doc->len;
+	return fl__doc_span_utf8(out, doc, start, end);
+}
+
+bool fl__doc_gap_is_space(const fl__doc *doc, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		uint16_t c = doc->text[i];
+		if (c == '\n' || !(c == ' ' || c == '\t' || c == 0xA0 ||
+		                   u_isUWhiteSpace(c)))
+			return false;
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------- match key */
+
+/* Appends the match key of code point c to dst (at most 2 units). */
+static size_t key_of(UChar32 c, uint16_t *dst)
+{
+	size_t n = 0;
+	/* Arabic vowel marks, tatweel; Hebrew points and cantillation. */
+	if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
+	    (c >= 0x0591 && c <= 0x05BD) || c == 0x05BF || c == 0x05C1 ||
+	    c == 0x05C2 || c == 0x05C4 || c == 0x05C5 || c == 0x05C7 ||
+	    c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F ||
+	    c == 0x00AD)
+		return 0;
+	switch (c) {
+	case 0x0622: /* alef with madda, hamza above/below, wasla */
+	case 0x0623:
+	case 0x0625:
+	case 0x0671:
+		c = 0x0627;
+		break;
+	case 0x0649: /* alef maksura */
+		c = 0x064A;
+		break;
+	case 0x0629: /* ta marbuta */
+		c = 0x0647;
+		break;
+	case 0x2018: /* typographic apostrophes, Hebrew geresh */
+	case 0x2019:
+	case 0x02BC:
+	case 0x05F3:
+		c = '\'';
+		break;
+	case 0x05F4: /* Hebrew gershayim */
+		c = '"';
+		break;
+	default:
+		c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+	}
+	U16_APPEND_UNSAFE(dst, n, c);
+	return n;
+}
+
+/* Match key of s[0,n) into dst (capacity >= n). Returns its length. */
+static size_t make_key(uint16_t *dst, const uint16_t *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		UChar32 c;
+		U16_NEXT(s, i, n, c);
+		k += key_of(c, dst + k);
+	}
+	return k;
+}
+
+int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s,
+                       size_t n)
+{
+	uint16_t *u = NULL, *k = NULL;
+	size_t ulen;
+	char err[8];
+	int error = decode(&u, &ulen, s, n, err, sizeof(err));
+
+	*out = NULL;
+	*outlen = 0;
+	if (error < 0)
+		return error;
+	/* Folding can grow a unit into two (rare); leave room. */
+	k = fl__reallocarray(NULL, ulen * 2 + 1, sizeof(*k));
+	if (!k) {
+		free(u);
+		return FL_ENOMEM;
+	}
+	{
+		UErrorCode st = U_ZERO_ERROR;
+		const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+		UChar tmp[256];
+		int32_t m = 0;
+		if (U_SUCCESS(st) && ulen < 256)
+			m = unorm2_normalize(nfc, u, (int32_t)ulen, tmp, 256, &st);
+		if (U_SUCCESS(st) && ulen < 256 && m >= 0 && m <= (int32_t)ulen * 2)
+			*outlen = make_key(k, tmp, (size_t)m);
+		else
+			*outlen = make_key(k, u, ulen);
+	}
+	free(u);
+	*out = k;
+	return 0;
+}
+
+size_t fl__fuzzy_key(uint16_t *dst, size_t cap, const uint16_t *key,
+                     size_t n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+	UChar tmp[FL_TOKEN_MAX * 4];
+	int32_t m;
+	size_t k = 0;
+
+	if (U_FAILURE(st) || n > FL_TOKEN_MAX)
+		return 0;
+	m = unorm2_normalize(nfd, key, (int32_t)n, tmp, FL_ARRAY_SIZE(tmp), &st);
+	if (U_FAILURE(st))
+		return 0;
+	for (int32_t i = 0; i < m && k < cap;) {
+		UChar32 c;
+		U16_NEXT(tmp, i, m, c);
+		/* Drop combining marks and anything that is not a letter. */
+		if (!u_isalpha(c))
+			continue;
+		if (c > 0xFFFF)
+			continue;
+		dst[k++] = (uint16_t)u_tolower(c);
+	}
+	return k;
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+static void classify(const fl__doc *doc, fl__token *t)
+{
+	size_t upper = 0, lower = 0, cased = 0;
+	bool first_upper = false, rest_lower = true, digit = false;
+	int script = FL_SCRIPT_COMMON;
+
+	for (size_t i = t->start; i < t->end;) {
+		UChar32 c;
+		bool up, lo;
+		U16_NEXT(doc->text, i, t->end, c);
+		if (script == FL_SCRIPT_COMMON || script == FL_SCRIPT_INHERITED) {
+			UErrorCode st = U_ZERO_ERROR;
+			int s = uscript_getScript(c, &st);
+			if (U_SUCCESS(st))
+				script = s;
+		}
+		if (u_isdigit(c))
+			digit = true;
+		up = u_isUUppercase(c);
+		lo = u_isULowercase(c);
+		if (up || lo) {
+			if (cased == 0)
+				first_upper = up;
+			else if (up)
+				rest_lower = false;
+			cased++;
+			upper += up;
+			lower += lo;
+		}
+	}
+	t->script = (int16_t)script;
+	t->flags = 0;
+	if (digit)
+		t->flags |= FL_TOKF_DIGIT;
+	if (cased) {
+		if (lower == 0 && upper >= 2)
+			t->flags |= FL_TOKF_UPPER;
+		else if (upper == 0)
+			t->flags |= FL_TOKF_LOWER;
+		else if (first_upper && rest_lower)
+			t->flags |= FL_TOKF_TITLE;
+		else
+			t->flags |= FL_TOKF_MIXED;
+	}
+}
+
+static bool opens_sentence(const fl__doc *doc, size_t start)
+{
+	size_t i = start;
+	while (i > 0) {
+		uint16_t c = doc->text[i - 1];
+		if (c == '\n')
+			return true;
+		if (c == ' ' || c == '\t' || c == 0xA0 || c == '"' || c == '\'' ||
+		    c == '(' || c == '[' || c == 0x201C || c == 0x201D ||
+		    c == 0x2018 || c == 0x2019 || c == 0xAB || c == 0xBB ||
+		    c == '-' || c == 0x2013 || c == 0x2014) {
+			i--;
+			continue;
+		}
+		return c == '.' || c == '!' || c == '?' || c == 0x2026 ||
+		       c == 0x061F || c == ':';
+	}
+	return true;
+}
+
+static int tokenize(fl__doc *doc, UBreakIterator *bi, char *err,
+                    size_t errlen)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	size_t cap = 0, keycap = 0, line = 0;
+	int32_t start, end;
+
+	ubrk_setText(bi, doc->text, (int32_t)doc->len, &st);
+	if (U_FAILURE(st))
+		return fl__fail(err, errlen, FL_ERROR, "ICU word break: %s",
+		                u_errorName(st));
+	/* Keys never grow past twice the text. */
+	keycap = doc->len * 2 + 1;
+	doc->keys = fl__reallocarray(NULL, keycap, sizeof(*doc->keys));
+	if (!doc->keys)
+		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
+
+	start = ubrk_first(bi);
+	for (end = ubrk_next(bi); end != UBRK_DONE; start = end, end = ubrk_next(bi)) {
+		int status = ubrk_getRuleStatus(bi);
+		fl__token *t;
+		if (status < UBRK_WORD_NONE_LIMIT)
+			continue;
+		if (fl__grow((void **)&doc->tokens, &cap, doc->token_count + 1,
+		             sizeof(*doc->tokens)) < 0)
+			return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
+		t = &doc->tokens[doc->token_count++];
+		memset(t, 0, sizeof(*t));
+		t->start = (uint32_t)start;
+		t->end = (uint32_t)end;
+		t->kind = status < UBRK_WORD_NUMBER_LIMIT ? FL_TOK_NUMBER : FL_TOK_WORD;
+		while (line + 1 < doc->line_count && doc->lines[line + 1] <= (uint32_t)start)
+			line++;
+		t->line = (uint32_t)line;
+		classify(doc, t);
+		if (opens_sentence(doc, (size_t)start))
+			t->flags |= FL_TOKF_SENT;
+		t->key = (uint32_t)doc->keys_len;
+		if ((size_t)(end - start) <= FL_TOKEN_MAX) {
+			size_t k = make_key(doc->keys + doc->keys_len,
+			                    doc->text + start, (size_t)(end - start));
+			t->keylen = (uint16_t)k;
+			doc->keys_len += k;
+		}
+	}
+	return 0;
+}
+
+static int mask_spans(fl__doc *doc, fl__text_ctx *ctx)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	size_t ti = 0;
+
+	uregex_setText(ctx->mask, doc->text, (int32_t)doc->len, &st);
+	while (U_SUCCESS(st) && uregex_findNext(ctx->mask, &st)) {
+		int32_t s = uregex_start(ctx->mask, 0, &st);
+		int32_t e = uregex_end(ctx->mask, 0, &st);
+		if (U_FAILURE(st))
+			break;
+		while (ti < doc->token_count && doc->tokens[ti].end <= (uint32_t)s)
+			ti++;
+		for (size_t j = ti; j < doc->token_count && doc->tokens[j].start < (uint32_t)e; j++)
+			doc->tokens[j].flags |= FL_TOKF_MASKED;
+	}
+	/* Do not keep a pointer to this document's text in the shared ctx. */
+	{
+		UErrorCode st2 = U_ZERO_ERROR;
+		static const UChar empty[1] = {0};
+		uregex_setText(ctx->mask, empty, 0, &st2);
+	}
+	return U_FAILURE(st) ? FL_ERROR : 0;
+}
+
+int fl__doc_init(fl__doc *doc, fl__text_ctx *ctx, const char *data,
+                 size_t len, const char *locale, char *err, size_t errlen)
+{
+	UBreakIterator *bi;
+	int error;
+
+	memset(doc, 0, sizeof(*doc));
+	if ((error = decode(&doc->text, &doc->len, data, len, err, errlen)) < 0)
+		return error;
+	if ((error = normalize(doc, ctx, err, errlen)) < 0)
+		return error;
+	if (index_lines(doc) < 0)
+		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
+	if (!(bi = get_breaker(ctx, locale ? locale : "", err, errlen)))
+		return FL_ERROR;
+	if ((error = tokenize(doc, bi, err, errlen)) < 0)
+		return error;
+	if (mask_spans(doc, ctx) < 0)
+		return fl__fail(err, errlen, FL_ERROR, "ICU regex failed");
+	return 0;
+}
+
+void fl__doc_dispose(fl__doc *doc)
+{
+	if (!doc)
+		return;
+	free(doc->text);
+	free(doc->lines);
+	free(doc->line_flags);
+	free(doc->tokens);
+	free(doc->keys);
+	memset(doc, 0, sizeof(*doc));
+}
+
+/* --------------------------------------------------------------- scripts */
+
+int fl__script_code(const char *name)
+{
+	int v = u_getPropertyValueEnum(UCHAR_SCRIPT, name);
+	return v == UCHAR_INVALID_CODE ? -1 : v;
+}
+
+const char *fl__script_name(int code)
+{
+	const char *n = uscript_getShortName((UScriptCode)code);
+	return n ? n : "Zyyy";
+}
+
+bool fl__script_is_cased(int code)
+{
+	return uscript_isCased((UScriptCode)code) != 0;
+}
+
+int fl__doc_main_script(const fl__doc *doc)
+{
+	size_t counts[USCRIPT_CODE_LIMIT] = {0};
+	size_t best = 0;
+	int script = FL_SCRIPT_COMMON;
+	for (size_t i = 0; i < doc->token_count; i++) {
+		const fl__token *t = &doc->tokens[i];
+		if (t->kind != FL_TOK_WORD || t->script < 0 ||
+		    t->script >= USCRIPT_CODE_LIMIT)
+			continue;
+		counts[t->script] += t->end - t->start;
+	}
+	for (int s = 2; s < USCRIPT_CODE_LIMIT; s++) {
+		if (counts[s] > best) {
+			best = counts[s];
+			script = s;
+		}
+	}
+	return script;
+}
