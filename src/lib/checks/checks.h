@@ -113,6 +113,12 @@ typedef enum {
 int fl__lex_lookup(fl__lex_verdict *out, const fl__check_ctx *c,
                    const fl__token *t, bool target_only);
 
+/* As fl__lex_lookup for any text (a hyphenated compound, say) written in
+ * `script`. */
+int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
+                        const uint16_t *text, size_t n, int script,
+                        bool target_only);
+
 /* Length in UTF-16 units of the clitic prefix of key k[0,n) that leaves a
  * rest for which `has` is true, or 0. */
 size_t fl__lex_strip_prefix(const fl__lang_res *lang, const uint16_t *k,

@@ -28,28 +28,25 @@ static int any_knows(fl__speller *const *sp, size_t n, const char *w,
 	return 0;
 }
 
-int fl__lex_lookup(fl__lex_verdict *out, const fl__check_ctx *c,
-                   const fl__token *t, bool target_only)
+int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
+                        const uint16_t *text, size_t n, int script,
+                        bool target_only)
 {
 	const fl__lang_res *L = c->lang;
-	const fl__doc *d = c->doc;
-	const uint16_t *text = d->text + t->start;
-	size_t n = t->end - t->start;
 	char w[WORD_UTF8_MAX];
 	size_t wl;
-	bool own = L->script < 0 || t->script == L->script ||
-	           t->script == FL_SCRIPT_COMMON ||
-	           t->script == FL_SCRIPT_INHERITED;
+	bool own = L->script < 0 || script == L->script ||
+	           script == FL_SCRIPT_COMMON || script == FL_SCRIPT_INHERITED;
 	int r;
 
 	*out = FL_LEX_SKIP;
-	if (t->keylen == 0 || !(wl = fl__u16_to_utf8_buf(w, sizeof(w), text, n)))
+	if (n == 0 || !(wl = fl__u16_to_utf8_buf(w, sizeof(w), text, n)))
 		return 0;
 	if (!own) {
 		if (target_only)
 			return 0;
 		for (size_t i = 0; i < L->foreign_count; i++) {
-			if (L->foreign[i].script == t->script) {
+			if (L->foreign[i].script == script) {
 				r = fl__speller_check(L->foreign[i].sp, w, wl);
 				if (r < 0)
 					return r;
@@ -83,4 +80,14 @@ verdict:
 		return r;
 	*out = r ? FL_LEX_KNOWN : FL_LEX_UNKNOWN;
 	return 0;
+}
+
+int fl__lex_lookup(fl__lex_verdict *out, const fl__check_ctx *c,
+                   const fl__token *t, bool target_only)
+{
+	*out = FL_LEX_SKIP;
+	if (t->keylen == 0)
+		return 0;
+	return fl__lex_lookup_text(out, c, c->doc->text + t->start,
+	                           t->end - t->start, t->script, target_only);
 }

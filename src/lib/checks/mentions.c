@@ -76,9 +76,16 @@ int fl__find_mentions(fl__check_ctx *c)
 		if (n == 0 || (t->flags & FL_TOKF_MASKED))
 			continue;
 		f = longest_at(c, i, k, n);
-		if (f == FL_INDEX_NONE && t->script == c->lang->script &&
-		    (pl = fl__lex_strip_prefix(c->lang, k, n, 2)) > 0)
-			f = longest_at(c, i, k + pl, n - pl);
+		/* Every clitic that fits, longest first: "שמטא" is ש + מטא even
+		 * though שמ is a clitic too. */
+		for (size_t p = 0; f == FL_INDEX_NONE && t->script == c->lang->script &&
+		                   p < c->lang->prefix_count;
+		     p++) {
+			pl = c->lang->prefix_lens[p];
+			if (pl + 2 <= n &&
+			    memcmp(k, c->lang->prefixes[p], pl * sizeof(*k)) == 0)
+				f = longest_at(c, i, k + pl, n - pl);
+		}
 		if (f == FL_INDEX_NONE)
 			continue;
 		if (fl__grow((void **)&c->mentions, &c->mention_cap,

@@ -1,0 +1,19 @@
+# Data-driven tests: every tests/cases/*.case and tests/golden/*.case runs
+# through the library and through the fidelint program.
+add_executable(case_runner ${CMAKE_CURRENT_SOURCE_DIR}/runner/case_runner.c)
+target_link_libraries(case_runner PRIVATE fidelint PkgConfig::JANSSON)
+target_include_directories(case_runner PRIVATE ${PROJECT_SOURCE_DIR}/include)
+fl_warnings(case_runner)
+target_compile_definitions(case_runner PRIVATE _POSIX_C_SOURCE=200809L)
+
+file(GLOB FL_CASE_FILES CONFIGURE_DEPENDS
+  ${CMAKE_CURRENT_SOURCE_DIR}/cases/*.case ${CMAKE_CURRENT_SOURCE_DIR}/golden/*.case)
+foreach(f ${FL_CASE_FILES})
+  get_filename_component(name ${f} NAME_WE)
+  get_filename_component(dir ${f} DIRECTORY)
+  get_filename_component(kind ${dir} NAME)
+  add_test(NAME ${kind}.${name}.lib COMMAND case_runner lib ${f})
+  add_test(NAME ${kind}.${name}.cli COMMAND case_runner cli $<TARGET_FILE:fidelint_cli> ${f})
+  set_tests_properties(${kind}.${name}.lib ${kind}.${name}.cli PROPERTIES
+    ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR};FL_REPO_ROOT=${PROJECT_SOURCE_DIR}")
+endforeach()
