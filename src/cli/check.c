@@ -1,0 +1,516 @@
+/*
+ * fidelint check: checks files against a facts file and renders a report
+ * to standard output or, atomically, to a file.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "cli.h"
+
+#include <fidelint/fidelint.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+typedef struct {
+	const char *facts;
+	const char *lang;
+	const char *data_dir;
+	const char *output;
+	int partial;
+	fl_format format;
+	int fail_on; /* an fl_severity, or 0 for never */
+	enum color_mode color;
+	const char **files; /* borrowed from argv */
+	size_t file_count;
+} check_args;
+
+/* ---------------------------------------------------------------- options */
+
+/*
+ * Matches arg against "--name" or "--name=value". On a match *value gets
+ * the text after '=' (NULL when there is none).
+ */
+static bool match_long(const char *arg, const char *name, const char **value)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(arg, name, n) != 0)
+		return false;
+	if (arg[n] == '\0') {
+		*value = NULL;
+		return true;
+	}
+	if (arg[n] == '=') {
+		*value = arg + n + 1;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Gets the value of option name: the inline one, else the next argument.
+ * Returns 0, or CLI_FAILURE after printing the problem.
+ */
+static int take_value(const char **out, const char *inline_value,
+                      const char *name, int argc, char **argv, int *i)
+{
+	if (inline_value) {
+		*out = inline_value;
+		return 0;
+	}
+	if (*i + 1 >= argc)
+		return cli_usage_error("check", "option '%s' needs a value",
+		                       name);
+	*out = argv[++*i];
+	return 0;
+}
+
+static int parse_fail_on(int *out, const char *value)
+{
+	fl_severity sev;
+
+	if (strcmp(value, "never") == 0) {
+		*out = 0;
+		return 0;
+	}
+	if (fl_severity_parse(&sev, value) < 0)
+		return cli_usage_error(
+		    "check",
+		    "bad --fail-on value '%s' (error, warning, "
+		    "info or never)",
+		    value);
+	*out = (int)sev;
+	return 0;
+}
+
+static int parse_color(enum color_mode *out, const char *value)
+{
+	if (strcmp(value, "auto") == 0)
+		*out = COLOR_AUTO;
+	else if (strcmp(value, "always") == 0)
+		*out = COLOR_ALWAYS;
+	else if (strcmp(value, "never") == 0)
+		*out = COLOR_NEVER;
+	else
+		return cli_usage_error(
+		    "check",
+		    "bad --color value '%s' (auto, always or "
+		    "never)",
+		    value);
+	return 0;
+}
+
+/* An option that takes a value: its long name and where the value goes. */
+typedef struct {
+	const char *name;
+	const char **dest;
+} value_option;
+
+/*
+ * Parses the arguments after "check" into *args (files allocated, caller
+ * frees args->files). Returns 0, CLI_OK after printing the help (*help
+ * set), or CLI_FAILURE after printing a usage error.
+ */
+static int parse_args(check_args *args, bool *help, int argc, char **argv)
+{
+	const char *format = NULL, *fail_on = NULL, *color = NULL;
+	const value_option options[] = {
+	    {"--facts", &args->facts},   {"--lang", &args->lang},
+	    {"--format", &format},       {"--fail-on", &fail_on},
+	    {"--color", &color},         {"--data-dir", &args->data_dir},
+	    {"--output", &args->output},
+	};
+	bool only_files = false;
+	int error;
+
+	*help = false;
+	args->format = FL_FORMAT_TEXT;
+	args->fail_on = FL_SEVERITY_ERROR;
+	args->color = COLOR_AUTO;
+	args->files = calloc(argc > 0 ? (size_t)argc : 1, sizeof(*args->files));
+	if (!args->files) {
+		fprintf(stderr, "fidelint: out of memory\n");
+		return CLI_FAILURE;
+	}
+
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i], *value = NULL;
+		bool matched = false;
+
+		if (only_files || arg[0] != '-' || strcmp(arg, "-") == 0) {
+			args->files[args->file_count++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_files = true;
+			continue;
+		}
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			*help = true;
+			cli_help_check(stdout);
+			return CLI_OK;
+		}
+		if (match_long(arg, "--partial", &value)) {
+			if (value)
+				return cli_usage_error(
+				    "check",
+				    "option '--partial' takes no value");
+			args->partial = 1;
+			continue;
+		}
+		if (strncmp(arg, "-o", 2) == 0) {
+			/* -o FILE or -oFILE */
+			error =
+			    take_value(&args->output, arg[2] ? arg + 2 : NULL,
+			               "-o", argc, argv, &i);
+			if (error)
+				return error;
+			continue;
+		}
+		for (size_t k = 0; k < sizeof(options) / sizeof(options[0]);
+		     k++) {
+			if (!match_long(arg, options[k].name, &value))
+				continue;
+			error = take_value(options[k].dest, value,
+			                   options[k].name, argc, argv, &i);
+			if (error)
+				return error;
+			matched = true;
+			break;
+		}
+		if (!matched)
+			return cli_usage_error("check", "unknown option '%s'",
+			                       arg);
+	}
+
+	if (format && fl_format_parse(&args->format, format) < 0)
+		return cli_usage_error(
+		    "check", "bad --format value '%s' (text or json)", format);
+	if (fail_on && (error = parse_fail_on(&args->fail_on, fail_on)))
+		return error;
+	if (color && (error = parse_color(&args->color, color)))
+		return error;
+	if (args->output && !*args->output)
+		return cli_usage_error("check",
+		                       "option '-o' needs a file name");
+	if (args->file_count == 0)
+		return cli_usage_error("check", "no FILE to check");
+	return 0;
+}
+
+/* ---------------------------------------------------------------- output */
+
+/* Writes all n bytes of p to fd. Returns 0 or -1 (errno set). */
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t got = write(fd, p, n);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += got;
+		n -= (size_t)got;
+	}
+	return 0;
+}
+
+/* Flushes the folder holding path to disk, so that a rename in it lasts.
+ * Best effort: some file systems refuse fsync on folders. */
+static void sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	size_t n;
+	int fd;
+
+	if (!slash) {
+		dir = malloc(2);
+		if (dir)
+			strcpy(dir, ".");
+	} else {
+		n = slash == path ? 1 : (size_t)(slash - path);
+		dir = malloc(n + 1);
+		if (dir) {
+			memcpy(dir, path, n);
+			dir[n] = '\0';
+		}
+	}
+	if (!dir)
+		return;
+	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/*
+ * Replaces the file at path with data, atomically: writes a temporary file
+ * "path.XXXXXX" beside it, flushes it to disk and renames it over path.
+ * On failure prints why, removes the temporary file and leaves path as it
+ * was. Returns 0 or CLI_FAILURE.
+ */
+static int write_file_atomic(const char *path, const char *data, size_t len)
+{
+	static const char suffix[] = ".XXXXXX";
+	const char *step = "cannot create a temporary file";
+	size_t plen = strlen(path), tlen;
+	char *tmp = NULL;
+	struct stat st;
+	mode_t mode;
+	int fd = -1, status = CLI_FAILURE;
+
+	if (plen > SIZE_MAX - sizeof(suffix)) {
+		errno = ENAMETOOLONG;
+		goto fail;
+	}
+	tlen = plen + sizeof(suffix);
+	tmp = malloc(tlen);
+	if (!tmp) {
+		errno = ENOMEM;
+		goto fail;
+	}
+	memcpy(tmp, path, plen);
+	memcpy(tmp + plen, suffix, sizeof(suffix));
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		tmp = NULL;
+		goto fail;
+	}
+
+	/* mkstemp makes the file 0600: give it the mode of the file it
+	 * replaces, or the mode a new file would get. */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	step = "cannot write";
+	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 ||
+	    fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	step = "cannot replace";
+	if (rename(tmp, path) < 0)
+		goto fail;
+	sync_parent(path);
+	status = 0;
+	goto cleanup;
+
+fail:
+	fprintf(stderr, "fidelint: %s: %s: %s\n", path, step, strerror(errno));
+cleanup:
+	if (fd >= 0)
+		close(fd);
+	if (tmp && status != 0)
+		unlink(tmp);
+	free(tmp);
+	return status;
+}
+
+static int write_stdout(const char *data, size_t len)
+{
+	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+		fprintf(stderr,
+		        "fidelint: cannot write to standard output: %s\n",
+		        strerror(errno));
+		return CLI_FAILURE;
+	}
+	return 0;
+}
+
+static bool use_color(const check_args *args)
+{
+	const char *no_color;
+
+	if (args->format != FL_FORMAT_TEXT || args->output)
+		return false;
+	if (args->color == COLOR_ALWAYS)
+		return true;
+	if (args->color == COLOR_NEVER)
+		return false;
+	no_color = getenv("NO_COLOR");
+	if (no_color && *no_color)
+		return false;
+	return isatty(STDOUT_FILENO) == 1;
+}
+
+/* ----------------------------------------------------------------- check */
+
+/* message without a leading "path: " when it starts so. */
+static const char *strip_path(const char *message, const char *path)
+{
+	size_t n = strlen(path);
+
+	if (n && strncmp(message, path, n) == 0 && message[n] == ':' &&
+	    message[n + 1] == ' ')
+		return message + n + 2;
+	return message;
+}
+
+/* Prints "fidelint: message" for a failure on path, naming path first
+ * when the message does not start with it. */
+static void print_failure(const char *path, const char *message, int code)
+{
+	size_t n = strlen(path);
+
+	if (!message || !*message)
+		message = fl_error_name(code);
+	if (n && strncmp(message, path, n) == 0 && message[n] == ':')
+		fprintf(stderr, "fidelint: %s\n", message);
+	else
+		fprintf(stderr, "fidelint: %s: %s\n", path, message);
+}
+
+/* Loads the facts file into *out. Returns 0 or CLI_FAILURE. */
+static int load_facts(fl_facts **out, const char *path)
+{
+	fl_facts *facts = NULL;
+	int error;
+
+	*out = NULL;
+	if ((error = fl_facts_new(&facts)) < 0) {
+		fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
+		return CLI_FAILURE;
+	}
+	if ((error = fl_facts_load_file(facts, path)) < 0) {
+		print_failure(path, fl_facts_error(facts), error);
+		fl_facts_free(facts);
+		return CLI_FAILURE;
+	}
+	*out = facts;
+	return 0;
+}
+
+/* Checks every file into report. Sets *failed when one could not be
+ * checked. Returns 0, or CLI_FAILURE when the report itself failed. */
+static int check_files(fl_report *report, bool *failed, fl_checker *checker,
+                       const check_args *args)
+{
+	fl_check_options opts = FL_CHECK_OPTIONS_INIT;
+	int error;
+
+	opts.lang = args->lang;
+	opts.partial = args->partial;
+	for (size_t i = 0; i < args->file_count; i++) {
+		const char *path = args->files[i];
+		fl_result *result = NULL;
+		const char *message;
+
+		error = fl_check_file(&result, checker, path, &opts);
+		if (error == 0) {
+			error = fl_report_add_result(report, result);
+		} else {
+			*failed = true;
+			message = fl_checker_error(checker);
+			if (!message || !*message)
+				message = fl_error_name(error);
+			print_failure(path, message, error);
+			error = fl_report_add_failure(
+			    report, path, strip_path(message, path));
+		}
+		if (error < 0) {
+			fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
+			return CLI_FAILURE;
+		}
+	}
+	return 0;
+}
+
+/* The exit status the findings call for. */
+static int findings_status(const fl_report *report, int fail_on)
+{
+	fl_report_summary s;
+	size_t n = 0;
+
+	if (fail_on == 0)
+		return CLI_OK;
+	fl_report_summarize(&s, report);
+	if (fail_on <= FL_SEVERITY_ERROR)
+		n += s.errors;
+	if (fail_on <= FL_SEVERITY_WARNING)
+		n += s.warnings;
+	if (fail_on <= FL_SEVERITY_INFO)
+		n += s.infos;
+	return n ? CLI_FINDINGS : CLI_OK;
+}
+
+int cli_check(int argc, char **argv)
+{
+	fl_checker_options copts = FL_CHECKER_OPTIONS_INIT;
+	check_args args;
+	fl_checker *checker = NULL;
+	fl_facts *facts = NULL;
+	fl_report *report = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	bool help = false, failed = false;
+	int status, error;
+
+	memset(&args, 0, sizeof(args));
+	status = parse_args(&args, &help, argc, argv);
+	if (status != 0 || help)
+		goto cleanup;
+
+	status = CLI_FAILURE;
+	copts.data_dir = args.data_dir;
+	if ((error = fl_checker_new(&checker, &copts)) < 0) {
+		const char *msg = checker ? fl_checker_error(checker) : NULL;
+		fprintf(stderr, "fidelint: %s\n",
+		        msg && *msg ? msg : fl_error_name(error));
+		goto cleanup;
+	}
+	if (args.facts) {
+		if (load_facts(&facts, args.facts) != 0)
+			goto cleanup;
+		fl_checker_set_facts(checker, facts);
+	}
+	if ((error = fl_report_new(&report)) < 0) {
+		fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
+		goto cleanup;
+	}
+	if (check_files(report, &failed, checker, &args) != 0)
+		goto cleanup;
+
+	error = fl_report_render(&text, &len, report, args.format,
+	                         use_color(&args) ? FL_REPORT_COLOR : 0);
+	if (error < 0) {
+		fprintf(stderr, "fidelint: cannot render the report: %s\n",
+		        fl_error_name(error));
+		goto cleanup;
+	}
+	if (args.output)
+		error = write_file_atomic(args.output, text, len);
+	else
+		error = write_stdout(text, len);
+	if (error)
+		goto cleanup;
+	status = failed ? CLI_FAILURE : findings_status(report, args.fail_on);
+
+cleanup:
+	free(text);
+	fl_report_free(report);
+	fl_checker_free(checker);
+	fl_facts_free(facts);
+	free(args.files);
+	return status;
+}

@@ -1,0 +1,147 @@
+/*
+ * fidelint: checks translations against the facts of their original.
+ * Dispatches to the subcommands; handles --help, --version and help.
+ */
+#include "cli.h"
+
+#include <fidelint/fidelint.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("fidelint: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (command && strcmp(command, "check") == 0)
+		fputs("usage: fidelint check [options] FILE... "
+		      "(see 'fidelint help check')\n",
+		      stderr);
+	else
+		fputs("usage: fidelint check [options] FILE... | --help | "
+		      "--version\n",
+		      stderr);
+	return CLI_FAILURE;
+}
+
+void cli_help_main(FILE *out)
+{
+	fputs("usage: fidelint <command> [options]\n"
+	      "\n"
+	      "Checks translations against the facts of their original and\n"
+	      "reports what disagrees.\n"
+	      "\n"
+	      "commands:\n"
+	      "  check         check translated documents\n"
+	      "  help [CMD]    show the help of the program or of CMD\n"
+	      "\n"
+	      "options:\n"
+	      "  -h, --help    show this help\n"
+	      "  --version     show the version\n"
+	      "\n"
+	      "See 'fidelint help check' for the options of check.\n",
+	      out);
+}
+
+void cli_help_check(FILE *out)
+{
+	fputs(
+	    "usage: fidelint check [options] FILE...\n"
+	    "\n"
+	    "Checks each FILE against the facts of its original and reports\n"
+	    "what disagrees. A FILE that cannot be checked is reported and\n"
+	    "the others are still checked.\n"
+	    "\n"
+	    "options:\n"
+	    "  --facts FILE         facts of the original (YAML)\n"
+	    "  --lang L             language of every FILE (default: from "
+	    "the path,\n"
+	    "                       else detected from the text)\n"
+	    "  --partial            FILEs are summaries or excerpts: absent "
+	    "facts\n"
+	    "                       are not errors\n"
+	    "  --format text|json   output format (default: text)\n"
+	    "  --fail-on LEVEL      exit 1 when a finding is at least LEVEL:\n"
+	    "                       error (default), warning, info or never\n"
+	    "  --color WHEN         auto (default), always or never; auto "
+	    "colours\n"
+	    "                       a terminal unless NO_COLOR is set\n"
+	    "  --data-dir DIR       folder holding dicts/ and rules/\n"
+	    "                       (default: $FIDELINT_DATA_DIR)\n"
+	    "  -o, --output FILE    write the report to FILE, replaced "
+	    "atomically\n"
+	    "  -h, --help           show this help\n"
+	    "  --                   end of options\n"
+	    "\n"
+	    "Options take their value as --opt VALUE or --opt=VALUE.\n"
+	    "\n"
+	    "exit status: 0 no finding at or above --fail-on, 1 some, 2 a "
+	    "usage\n"
+	    "error, a FILE that could not be checked or output that could "
+	    "not be\n"
+	    "written.\n",
+	    out);
+}
+
+static int is_help(const char *arg)
+{
+	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	if (argc == 0) {
+		cli_help_main(stdout);
+		return CLI_OK;
+	}
+	if (argc > 1)
+		return cli_usage_error(NULL, "help takes one command at most");
+	if (strcmp(argv[0], "check") == 0) {
+		cli_help_check(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[0], "help") == 0) {
+		cli_help_main(stdout);
+		return CLI_OK;
+	}
+	return cli_usage_error(NULL, "unknown command '%s'", argv[0]);
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd;
+	int status;
+
+	if (argc < 2) {
+		cli_help_main(stderr);
+		return CLI_FAILURE;
+	}
+	cmd = argv[1];
+	if (is_help(cmd)) {
+		cli_help_main(stdout);
+		status = CLI_OK;
+	} else if (strcmp(cmd, "--version") == 0) {
+		printf("fidelint %s\n", fl_version());
+		status = CLI_OK;
+	} else if (strcmp(cmd, "help") == 0) {
+		status = cmd_help(argc - 2, argv + 2);
+	} else if (strcmp(cmd, "check") == 0) {
+		status = cli_check(argc - 2, argv + 2);
+	} else if (cmd[0] == '-') {
+		status = cli_usage_error(NULL, "unknown option '%s'", cmd);
+	} else {
+		status = cli_usage_error(NULL, "unknown command '%s'", cmd);
+	}
+	/* Output to a closed or full stdout is a failure too. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && status != CLI_FAILURE) {
+		fprintf(stderr, "fidelint: cannot write to standard output\n");
+		status = CLI_FAILURE;
+	}
+	return status;
+}

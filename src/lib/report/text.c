@@ -1,0 +1,257 @@
+/*
+ * The text format, like gcc and clang:
+ *
+ *   path:12:58: error: message [rule]
+ *      12 | the source line
+ *         |                                                 ^~~~~~
+ *         = suggestion: Surge
+ *
+ * Columns are code points; the printed line shows every control character
+ * (TAB included) as one space, so that one space of padding per code point
+ * puts the caret under its column. Document text never reaches the
+ * terminal with its control characters (no escape injection).
+ */
+#include "report.h"
+
+#include <string.h>
+
+#define SGR_RESET   "\033[0m"
+#define SGR_BOLD    "\033[1m"
+#define SGR_RED     "\033[1;31m"
+#define SGR_MAGENTA "\033[1;35m"
+#define SGR_CYAN    "\033[1;36m"
+#define SGR_GREEN   "\033[1;32m"
+
+/* Narrowest line-number column, as gcc: "   12 | ". */
+#define GUTTER_MIN 4
+
+typedef struct {
+	fl_buf *out;
+	bool color;
+	int error; /* first failure; later writes are skipped */
+} writer;
+
+static void put(writer *w, const char *s, size_t n)
+{
+	if (!w->error)
+		w->error = fl_buf_put(w->out, s, n);
+}
+
+static void puts_(writer *w, const char *s)
+{
+	put(w, s, strlen(s));
+}
+
+static void putc_n(writer *w, char c, size_t n)
+{
+	for (size_t i = 0; i < n && !w->error; i++)
+		w->error = fl_buf_putc(w->out, c);
+}
+
+static void put_size(writer *w, size_t n, int width)
+{
+	if (!w->error)
+		w->error = fl_buf_printf(w->out, "%*zu", width, n);
+}
+
+/* An SGR sequence, only when colour is on. */
+static void sgr(writer *w, const char *code)
+{
+	if (w->color)
+		puts_(w, code);
+}
+
+/* s with control characters (C0, DEL) shown as spaces. */
+static void put_clean(writer *w, const char *s)
+{
+	const char *run = s;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != 0x7F)
+			continue;
+		put(w, run, (size_t)(s - run));
+		putc_n(w, ' ', 1);
+		run = s + 1;
+	}
+	put(w, run, (size_t)(s - run));
+}
+
+/* Number of code points of UTF-8 s (bytes that do not continue one). */
+static size_t count_code_points(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static int digits(size_t n)
+{
+	int d = 1;
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+static const char *severity_color(fl_severity sev)
+{
+	switch (sev) {
+	case FL_SEVERITY_ERROR:
+		return SGR_RED;
+	case FL_SEVERITY_WARNING:
+		return SGR_MAGENTA;
+	default:
+		return SGR_CYAN;
+	}
+}
+
+/* "path:line:col: error: message [rule]" */
+static void put_header(writer *w, const char *path, const fl_finding *f)
+{
+	sgr(w, SGR_BOLD);
+	put_clean(w, path);
+	if (f->line > 0 && !w->error)
+		w->error = fl_buf_printf(w->out, ":%zu:%zu", f->line,
+		                         f->column ? f->column : 1);
+	puts_(w, ":");
+	sgr(w, SGR_RESET);
+	puts_(w, " ");
+	sgr(w, severity_color(f->severity));
+	puts_(w, fl_severity_name(f->severity));
+	puts_(w, ":");
+	sgr(w, SGR_RESET);
+	puts_(w, " ");
+	sgr(w, SGR_BOLD);
+	put_clean(w, f->message);
+	sgr(w, SGR_RESET);
+	puts_(w, " [");
+	put_clean(w, f->rule);
+	puts_(w, "]\n");
+}
+
+/* The source line and the caret line under it. */
+static void put_source(writer *w, const fl_finding *f, int width)
+{
+	size_t cps = count_code_points(f->context);
+	size_t col = f->column ? f->column : 1;
+	size_t tildes = 0;
+
+	/* A place past the end of the kept line points just after it. */
+	if (col > cps + 1)
+		col = cps + 1;
+	if (f->end_line == f->line && f->end_column > col + 1) {
+		size_t end = f->end_column;
+		if (end > cps + 1)
+			end = cps + 1;
+		if (end > col + 1)
+			tildes = end - col - 1;
+	}
+
+	puts_(w, " ");
+	put_size(w, f->line, width);
+	puts_(w, " | ");
+	put_clean(w, f->context);
+	puts_(w, "\n ");
+	putc_n(w, ' ', (size_t)width);
+	puts_(w, " | ");
+	putc_n(w, ' ', col - 1);
+	sgr(w, SGR_GREEN);
+	puts_(w, "^");
+	putc_n(w, '~', tildes);
+	sgr(w, SGR_RESET);
+	puts_(w, "\n");
+}
+
+/* "      = label: value" */
+static void put_note(writer *w, int width, const char *label, const char *value)
+{
+	puts_(w, " ");
+	putc_n(w, ' ', (size_t)width);
+	puts_(w, " = ");
+	puts_(w, label);
+	puts_(w, ": ");
+	put_clean(w, value);
+	puts_(w, "\n");
+}
+
+static void put_finding(writer *w, const char *path, const fl_finding *f)
+{
+	int width = GUTTER_MIN;
+
+	if (f->line > 0 && digits(f->line) > width)
+		width = digits(f->line);
+	put_header(w, path, f);
+	if (f->line > 0 && f->context)
+		put_source(w, f, width);
+	if (f->expected &&
+	    (!f->suggestion || strcmp(f->expected, f->suggestion) != 0))
+		put_note(w, width, "expected", f->expected);
+	if (f->suggestion)
+		put_note(w, width, "suggestion", f->suggestion);
+}
+
+/* "fidelint: path: message", without repeating a path the message starts
+ * with ("path: cannot open", "path:3:4: problem"). */
+static void put_failure(writer *w, const char *path, const char *message)
+{
+	size_t plen = strlen(path);
+	bool named = strncmp(message, path, plen) == 0 && message[plen] == ':';
+
+	puts_(w, "fidelint: ");
+	sgr(w, SGR_BOLD);
+	put_clean(w, path);
+	sgr(w, SGR_RESET);
+	if (named) {
+		put_clean(w, message + plen);
+	} else {
+		puts_(w, ": ");
+		put_clean(w, message);
+	}
+	puts_(w, "\n");
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void put_summary(writer *w, const fl_report_summary *s)
+{
+	if (w->error)
+		return;
+	w->error =
+	    fl_buf_printf(w->out, "%zu %s, %zu %s, %zu %s in %zu %s", s->errors,
+	                  plural(s->errors, "error", "errors"), s->warnings,
+	                  plural(s->warnings, "warning", "warnings"), s->infos,
+	                  plural(s->infos, "info", "infos"), s->files,
+	                  plural(s->files, "file", "files"));
+	if (!w->error && s->failed_files)
+		w->error = fl_buf_printf(
+		    w->out, ", %zu %s could not be checked", s->failed_files,
+		    plural(s->failed_files, "file", "files"));
+	puts_(w, "\n");
+}
+
+int fl__report_render_text(fl_buf *out, const fl_report *report, unsigned flags)
+{
+	writer w = {out, (flags & FL_REPORT_COLOR) != 0, 0};
+	fl_report_summary summary;
+
+	for (size_t i = 0; i < report->count && !w.error; i++) {
+		const fl__report_entry *e = &report->entries[i];
+		const char *path = fl__report_entry_path(e);
+
+		if (!e->result) {
+			put_failure(&w, path, e->message);
+			continue;
+		}
+		for (size_t k = 0; k < fl_result_count(e->result); k++)
+			put_finding(&w, path, fl_result_finding(e->result, k));
+	}
+	fl_report_summarize(&summary, report);
+	put_summary(&w, &summary);
+	return w.error;
+}

@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Mechanics of the fidelint program: options, exit statuses, messages,
+# atomic output, colour. Findings themselves are tested elsewhere.
+#
+# usage: cli_test.sh FIDELINT_BINARY REPO_ROOT
+# Prints "N passed, N failed" last; exits non-zero when a check failed.
+set -u
+
+if [ $# -ne 2 ]; then
+	echo "usage: $0 FIDELINT_BINARY REPO_ROOT" >&2
+	exit 2
+fi
+bin=$1
+root=$(cd "$2" && pwd) || exit 2
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+: "${FIDELINT_DATA_DIR:=$root}"
+export FIDELINT_DATA_DIR
+
+passed=0
+failed=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fidelint-cli.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+work=$tmp/work
+mkdir "$work" || exit 2
+cd "$work" || exit 2
+
+# run ARGS...: runs the binary in $work; sets rc, out, err.
+run() {
+	"$bin" "$@" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
+	rc=$?
+	out=$(cat "$tmp/stdout")
+	err=$(cat "$tmp/stderr")
+}
+
+ok() {
+	passed=$((passed + 1))
+}
+
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL: $1"
+	echo "  exit status: $rc"
+	echo "  stdout: $(head -c 600 "$tmp/stdout")"
+	echo "  stderr: $(head -c 600 "$tmp/stderr")"
+}
+
+# expect_rc NAME STATUS...: the last run exited with one of STATUS.
+expect_rc() {
+	local name=$1 s
+	shift
+	for s in "$@"; do
+		if [ "$rc" -eq "$s" ]; then
+			ok
+			return
+		fi
+	done
+	bad "$name: exit status $rc, want $*"
+}
+
+# expect_has NAME TEXT NEEDLE / expect_lacks NAME TEXT NEEDLE
+expect_has() {
+	case $2 in
+	*"$3"*) ok ;;
+	*) bad "$1: no '$3'" ;;
+	esac
+}
+
+expect_lacks() {
+	case $2 in
+	*"$3"*) bad "$1: unexpected '$3'" ;;
+	*) ok ;;
+	esac
+}
+
+esc=$'\033'
+printf 'The company announced a new product on Monday.\nIt will ship in June.\n' >good.en.txt
+printf '\xff' >bad.en.txt
+
+# --- help and version
+run --help
+expect_rc "--help" 0
+expect_has "--help" "$out" "usage:"
+run -h
+expect_rc "-h" 0
+run --version
+expect_rc "--version" 0
+expect_has "--version" "$out" "fidelint 0.1.0"
+run help check
+expect_rc "help check" 0
+expect_has "help check" "$out" "--fail-on"
+run check --help
+expect_rc "check --help" 0
+expect_has "check --help" "$out" "--format"
+run help nope
+expect_rc "help nope" 2
+expect_has "help nope" "$err" "unknown command 'nope'"
+
+# --- usage errors
+run
+expect_rc "no arguments" 2
+expect_has "no arguments" "$err" "usage:"
+run frobnicate
+expect_rc "unknown command" 2
+expect_has "unknown command" "$err" "fidelint: unknown command 'frobnicate'"
+run check --bogus good.en.txt
+expect_rc "unknown option" 2
+expect_has "unknown option" "$err" "fidelint: unknown option '--bogus'"
+expect_has "unknown option" "$err" "usage:"
+expect_has "unknown option: nothing on stdout" "[$out]" "[]"
+run check --format xml good.en.txt
+expect_rc "bad --format" 2
+expect_has "bad --format" "$err" "xml"
+expect_has "bad --format" "$err" "usage:"
+run check --format=yaml good.en.txt
+expect_rc "bad --format=" 2
+run check --fail-on sometimes good.en.txt
+expect_rc "bad --fail-on" 2
+expect_has "bad --fail-on" "$err" "sometimes"
+run check --color sometimes good.en.txt
+expect_rc "bad --color" 2
+run check --format
+expect_rc "missing option value" 2
+expect_has "missing option value" "$err" "--format"
+run check good.en.txt -o
+expect_rc "-o without value" 2
+run check --partial=yes good.en.txt
+expect_rc "--partial=value" 2
+run check
+expect_rc "no FILE" 2
+expect_has "no FILE" "$err" "usage:"
+run check --format json
+expect_rc "options but no FILE" 2
+
+# --- a missing file is reported, the next one still checked
+run check --format json missing.en.txt good.en.txt
+expect_rc "missing file" 2
+expect_has "missing file: stderr names it" "$err" "missing.en.txt"
+expect_has "missing file: json names it" "$out" '"path": "missing.en.txt"'
+expect_has "missing file: json has the error" "$out" '"error": '
+expect_has "missing file: good file reported" "$out" '"path": "good.en.txt"'
+expect_has "missing file: summary counts the failure" "$out" '"failed": 1'
+expect_lacks "missing file: good file checked" "$err" "good.en.txt"
+run check --format text missing.en.txt good.en.txt
+expect_rc "missing file, text" 2
+expect_has "missing file, text" "$out" "fidelint: missing.en.txt"
+expect_has "missing file, text" "$out" "1 file could not be checked"
+run check --fail-on never missing.en.txt
+expect_rc "missing file with --fail-on never" 2
+
+# --- invalid UTF-8
+run check bad.en.txt
+expect_rc "invalid UTF-8" 2
+expect_has "invalid UTF-8" "$err" "byte offset"
+expect_has "invalid UTF-8" "$err" "bad.en.txt"
+
+# --- a good file alone; option spellings
+run check --format=json --fail-on=never good.en.txt
+expect_rc "--opt=value" 0
+expect_has "--opt=value" "$out" '"tool": {'
+run check --format json --fail-on never good.en.txt
+expect_rc "--opt value" 0
+expect_has "--opt value" "$out" '"path": "good.en.txt"'
+run check --fail-on=never -- good.en.txt
+expect_rc "-- then a file" 0
+run check -- --dashed.en.txt
+expect_rc "-- ends options" 2
+expect_lacks "-- ends options" "$err" "unknown option"
+expect_has "-- ends options" "$err" "--dashed.en.txt"
+
+# --- facts file that does not exist
+run check --facts nofacts.yaml good.en.txt
+expect_rc "missing facts" 2
+expect_has "missing facts" "$err" "nofacts.yaml"
+expect_has "missing facts: no report" "[$out]" "[]"
+
+# --- -o: atomic output
+printf 'old\n' >out.json
+run check --format json --fail-on never -o out.json good.en.txt
+expect_rc "-o" 0
+expect_has "-o: nothing on stdout" "[$out]" "[]"
+expect_has "-o: file written" "$(cat out.json)" '"path": "good.en.txt"'
+expect_lacks "-o: old content replaced" "$(cat out.json)" "old"
+leftovers=$(ls -A | grep -c '^out\.json\.' || true)
+expect_has "-o: no temporary file left" "[$leftovers]" "[0]"
+run check --format json -ojoined.json --fail-on never good.en.txt
+expect_rc "-oFILE" 0
+expect_has "-oFILE" "$(cat joined.json 2>/dev/null)" '"tool"'
+run check --output=long.json --fail-on never good.en.txt
+expect_rc "--output=FILE" 0
+expect_has "--output=FILE: text report" "$(cat long.json 2>/dev/null)" "in 1 file"
+
+before=$(ls -A "$tmp" "$work")
+run check --format json -o nodir/out.json good.en.txt
+expect_rc "-o into a missing folder" 2
+expect_has "-o into a missing folder" "$err" "nodir/out.json"
+after=$(ls -A "$tmp" "$work")
+if [ ! -e nodir ] && [ "$before" = "$after" ]; then ok; else bad "-o into a missing folder: something was written"; fi
+
+# -o never colours, even with --color always.
+run check --color always -o colored.txt missing.en.txt good.en.txt
+expect_rc "-o with --color always" 2
+expect_lacks "-o with --color always" "$(cat colored.txt 2>/dev/null)" "$esc"
+expect_has "-o with --color always: report written" "$(cat colored.txt 2>/dev/null)" "missing.en.txt"
+
+# --- colour
+NO_COLOR=1 run check --color auto missing.en.txt good.en.txt
+expect_lacks "NO_COLOR with --color auto" "$out" "$esc"
+run check --color auto missing.en.txt good.en.txt
+expect_lacks "--color auto, not a terminal" "$out" "$esc"
+run check --color always missing.en.txt good.en.txt
+expect_has "--color always" "$out" "$esc"
+NO_COLOR=1 run check --color=always missing.en.txt good.en.txt
+expect_has "--color always beats NO_COLOR" "$out" "$esc"
+run check --color never missing.en.txt good.en.txt
+expect_lacks "--color never" "$out" "$esc"
+run check --color always --format json missing.en.txt good.en.txt
+expect_lacks "json never coloured" "$out" "$esc"
+expect_lacks "messages on stderr never coloured" "$err" "$esc"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
