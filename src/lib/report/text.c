@@ -13,6 +13,8 @@
  */
 #include "report.h"
 
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SGR_RESET   "\033[0m"
@@ -24,6 +26,10 @@
 
 /* Narrowest line-number column, as gcc: "   12 | ". */
 #define GUTTER_MIN 4
+/* Longest source line shown whole, in code points; and how much of a
+ * longer one is shown before the column. */
+#define CONTEXT_WINDOW 100
+#define CONTEXT_BEFORE 40
 
 typedef struct {
 	fl_buf *out;
@@ -132,12 +138,32 @@ static void put_header(writer *w, const char *path, const fl_finding *f)
 	puts_(w, "]\n");
 }
 
-/* The source line and the caret line under it. */
+/* Byte offset of code point n (0-based) of UTF-8 s, or its length. */
+static size_t cp_offset(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (n == 0)
+				return i;
+			n--;
+		}
+	}
+	return i;
+}
+
+/*
+ * The source line and the caret line under it. A line longer than
+ * CONTEXT_WINDOW code points (a whole article on one line is common in
+ * machine translation output) is shown as a window around the column,
+ * with "..." where it was cut.
+ */
 static void put_source(writer *w, const fl_finding *f, int width)
 {
 	size_t cps = count_code_points(f->context);
 	size_t col = f->column ? f->column : 1;
-	size_t tildes = 0;
+	size_t tildes = 0, first = 1, last = cps;
+	bool cut_left = false, cut_right = false;
 
 	/* A place past the end of the kept line points just after it. */
 	if (col > cps + 1)
@@ -149,15 +175,44 @@ static void put_source(writer *w, const fl_finding *f, int width)
 		if (end > col + 1)
 			tildes = end - col - 1;
 	}
+	if (cps > CONTEXT_WINDOW) {
+		if (col > CONTEXT_BEFORE + 1) {
+			first = col - CONTEXT_BEFORE;
+			cut_left = true;
+		}
+		last = first + CONTEXT_WINDOW - 1;
+		if (last < col + tildes)
+			last = col + tildes;
+		if (last >= cps)
+			last = cps;
+		else
+			cut_right = true;
+	}
 
 	puts_(w, " ");
 	put_size(w, f->line, width);
 	puts_(w, " | ");
-	put_clean(w, f->context);
+	if (cut_left)
+		puts_(w, "...");
+	{
+		size_t a = cp_offset(f->context, first - 1);
+		size_t b = cp_offset(f->context, last);
+		char *part = malloc(b - a + 1);
+		if (!part) {
+			w->error = FL_ENOMEM;
+			return;
+		}
+		memcpy(part, f->context + a, b - a);
+		part[b - a] = '\0';
+		put_clean(w, part);
+		free(part);
+	}
+	if (cut_right)
+		puts_(w, "...");
 	puts_(w, "\n ");
 	putc_n(w, ' ', (size_t)width);
 	puts_(w, " | ");
-	putc_n(w, ' ', col - 1);
+	putc_n(w, ' ', col - first + (cut_left ? 3 : 0));
 	sgr(w, SGR_GREEN);
 	puts_(w, "^");
 	putc_n(w, '~', tildes);
@@ -186,7 +241,9 @@ static void put_finding(writer *w, const char *path, const fl_finding *f)
 	put_header(w, path, f);
 	if (f->line > 0 && f->context)
 		put_source(w, f, width);
-	if (f->expected &&
+	/* The expected value adds nothing when it repeats the text (a missing
+	 * name) or the suggestion. */
+	if (f->expected && strcmp(f->expected, f->text) != 0 &&
 	    (!f->suggestion || strcmp(f->expected, f->suggestion) != 0))
 		put_note(w, width, "expected", f->expected);
 	if (f->suggestion)
