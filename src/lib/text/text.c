@@ -198,13 +198,17 @@ static int index_lines(fl__doc *doc)
 	for (size_t l = 0; l < n; l++) {
 		size_t end = l + 1 < n ? doc->lines[l + 1] : doc->len;
 		size_t upper = 0, lower = 0;
-		for (size_t i = doc->lines[l]; i < end;) {
+		for (size_t i = doc->lines[l]; i < end && lower == 0;) {
 			UChar32 c;
 			U16_NEXT(doc->text, i, end, c);
-			if (u_isULowercase(c))
+			if (c < 0x80) { /* most text: no ICU call */
+				lower += c >= 'a' && c <= 'z';
+				upper += c >= 'A' && c <= 'Z';
+			} else if (u_isULowercase(c)) {
 				lower++;
-			else if (u_isUUppercase(c))
+			} else if (u_isUUppercase(c)) {
 				upper++;
+			}
 		}
 		if (upper >= 8 && lower == 0)
 			doc->line_flags[l] = FL_LINE_CAPS;
@@ -349,7 +353,10 @@ static size_t make_key(uint16_t *dst, const uint16_t *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		UChar32 c;
 		U16_NEXT(s, i, n, c);
-		k += key_of(c, dst + k);
+		if (c < 0x80) /* ASCII folds to lower case, nothing else */
+			dst[k++] = (uint16_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		else
+			k += key_of(c, dst + k);
 	}
 	return k;
 }
@@ -428,16 +435,26 @@ static void classify(const fl__doc *doc, fl__token *t)
 		UChar32 c;
 		bool up, lo;
 		U16_NEXT(doc->text, i, t->end, c);
-		if (script == FL_SCRIPT_COMMON || script == FL_SCRIPT_INHERITED) {
-			UErrorCode st = U_ZERO_ERROR;
-			int s = uscript_getScript(c, &st);
-			if (U_SUCCESS(st))
-				script = s;
+		if (c < 0x80) { /* ASCII without ICU calls */
+			bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+			if (letter && (script == FL_SCRIPT_COMMON ||
+			               script == FL_SCRIPT_INHERITED))
+				script = USCRIPT_LATIN;
+			digit |= c >= '0' && c <= '9';
+			up = c >= 'A' && c <= 'Z';
+			lo = c >= 'a' && c <= 'z';
+		} else {
+			if (script == FL_SCRIPT_COMMON ||
+			    script == FL_SCRIPT_INHERITED) {
+				UErrorCode st = U_ZERO_ERROR;
+				int s = uscript_getScript(c, &st);
+				if (U_SUCCESS(st))
+					script = s;
+			}
+			digit |= u_isdigit(c) != 0;
+			up = u_isUUppercase(c);
+			lo = u_isULowercase(c);
 		}
-		if (u_isdigit(c))
-			digit = true;
-		up = u_isUUppercase(c);
-		lo = u_isULowercase(c);
 		if (up || lo) {
 			if (cased == 0)
 				first_upper = up;
@@ -532,24 +549,54 @@ static int tokenize(fl__doc *doc, UBreakIterator *bi, char *err,
 	return 0;
 }
 
+/* True when line [a, b) may hold a URL, e-mail or handle: the pattern
+ * needs an '@', "://" or "www.", so most lines are skipped unmatched. */
+static bool may_mask(const uint16_t *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == '@')
+			return true;
+		if (s[i] == ':' && i + 2 < b && s[i + 1] == '/' && s[i + 2] == '/')
+			return true;
+		if ((s[i] == 'w' || s[i] == 'W') && i + 3 < b && s[i + 3] == '.' &&
+		    (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w')
+			return true;
+	}
+	return false;
+}
+
 static int mask_spans(fl__doc *doc, fl__text_ctx *ctx)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	size_t ti = 0;
+	bool bound = false;
 
-	uregex_setText(ctx->mask, doc->text, (int32_t)doc->len, &st);
-	while (U_SUCCESS(st) && uregex_findNext(ctx->mask, &st)) {
-		int32_t s = uregex_start(ctx->mask, 0, &st);
-		int32_t e = uregex_end(ctx->mask, 0, &st);
-		if (U_FAILURE(st))
-			break;
-		while (ti < doc->token_count && doc->tokens[ti].end <= (uint32_t)s)
-			ti++;
-		for (size_t j = ti; j < doc->token_count && doc->tokens[j].start < (uint32_t)e; j++)
-			doc->tokens[j].flags |= FL_TOKF_MASKED;
+	for (size_t l = 0; l < doc->line_count && U_SUCCESS(st); l++) {
+		size_t a = doc->lines[l];
+		size_t b = l + 1 < doc->line_count ? doc->lines[l + 1] : doc->len;
+		if (!may_mask(doc->text, a, b))
+			continue;
+		if (!bound) {
+			uregex_setText(ctx->mask, doc->text, (int32_t)doc->len, &st);
+			bound = true;
+		}
+		uregex_setRegion(ctx->mask, (int32_t)a, (int32_t)b, &st);
+		while (U_SUCCESS(st) && uregex_findNext(ctx->mask, &st)) {
+			int32_t s = uregex_start(ctx->mask, 0, &st);
+			int32_t e = uregex_end(ctx->mask, 0, &st);
+			if (U_FAILURE(st))
+				break;
+			while (ti < doc->token_count &&
+			       doc->tokens[ti].end <= (uint32_t)s)
+				ti++;
+			for (size_t j = ti; j < doc->token_count &&
+			                    doc->tokens[j].start < (uint32_t)e;
+			     j++)
+				doc->tokens[j].flags |= FL_TOKF_MASKED;
+		}
 	}
 	/* Do not keep a pointer to this document's text in the shared ctx. */
-	{
+	if (bound) {
 		UErrorCode st2 = U_ZERO_ERROR;
 		static const UChar empty[1] = {0};
 		uregex_setText(ctx->mask, empty, 0, &st2);

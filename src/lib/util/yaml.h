@@ -30,7 +30,10 @@ typedef struct fl_yaml_doc fl_yaml_doc;
 /*
  * Parses data (need not be NUL-terminated). *out: caller frees with
  * fl_yaml_free. On failure err gets "line:col: problem" and the return is
- * FL_EPARSE or FL_ENOMEM. An empty document gives a NULL root.
+ * FL_EPARSE, FL_ELIMIT (nesting deeper than FL_YAML_MAX_DEPTH) or
+ * FL_ENOMEM; invalid UTF-8 gives FL_EENCODING and "byte offset N: invalid
+ * UTF-8". An empty document gives a NULL root. Scalars are kept as text
+ * (no int/bool/null typing beyond fl_yaml_is_null).
  */
 int fl_yaml_parse(fl_yaml_doc **out, const char *data, size_t len, char *err,
                   size_t errlen);
@@ -61,8 +64,7 @@ int fl_yaml_check_utf8(const char *data, size_t len, size_t *bad_offset);
 /* Writes "path:line:col: message" about n ("path: message" when n is NULL)
  * into err and returns code. */
 int fl_yaml_fail(char *err, size_t errlen, int code, const char *path,
-                 const fl_yaml_node *n, const char *fmt, ...)
-	FL_PRINTF(6, 7);
+                 const fl_yaml_node *n, const char *fmt, ...) FL_PRINTF(6, 7);
 
 /* Fails (FL_EPARSE) with "unknown key 'k' in WHAT (expected a, b, ...)" at
  * the first key of the MAP node not in `allowed` (NULL-terminated). */

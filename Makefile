@@ -1,0 +1,43 @@
+# Thin wrapper over CMake. The two commands a new machine needs:
+#   make demo   install missing packages, build, check the bundled story
+#   make test   install missing packages, build, run every test (ctest)
+BUILD ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+FIDELINT = $(BUILD)/fidelint
+STORY = examples/meta-scale-ai
+
+.PHONY: all deps configure build demo test bench fuzz sanitize format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j$(JOBS)
+
+# Exit status 1 only means "findings": the demo shows them and succeeds.
+demo: build
+	@echo "== full machine translations, checked against the story's facts"
+	@$(FIDELINT) check --facts $(STORY)/facts.yaml $(STORY)/ar.mt.txt $(STORY)/pt.mt.txt; \
+	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@echo
+	@echo "== human summaries (--partial: leaving things out is not an error)"
+	@$(FIDELINT) check --partial --facts $(STORY)/facts.yaml $(STORY)/ar.summary.txt \
+	  $(STORY)/he.summary.txt $(STORY)/fr.summary.txt; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+bench: deps
+	@bash scripts/bench.sh
+
+format:
+	@clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) build-bench

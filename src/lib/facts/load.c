@@ -1,0 +1,799 @@
+/*
+ * Loading a facts file: YAML through util/yaml, checked against the schema
+ * key by key so that every mistake is reported as "path:line:col: problem"
+ * naming what was expected. The loaded facts own copies of every string;
+ * the YAML tree is freed before returning.
+ */
+#define _POSIX_C_SOURCE 200809L /* newlocale, uselocale */
+
+#include "facts.h"
+
+#include "../lang/tag.h"
+#include "../util/map.h"
+#include "../util/regexp.h"
+#include "../util/yaml.h"
+
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest facts file accepted, in bytes. */
+#define FL_FACTS_MAX_SIZE ((size_t)16 * 1024 * 1024)
+
+typedef struct {
+	fl_facts *f;
+	const char *path;
+	fl_map names; /* entity name -> index in f->entities */
+	size_t entity_cap, number_cap, term_cap;
+} loader;
+
+/* Every schema error of this file: "path:line:col: ..." about node n. */
+#define FAIL(ld, n, ...)                                                       \
+	fl_yaml_fail((ld)->f->err, sizeof((ld)->f->err), FL_EPARSE,            \
+	             (ld)->path, (n), __VA_ARGS__)
+#define NOMEM(ld)                                                              \
+	fl_yaml_fail((ld)->f->err, sizeof((ld)->f->err), FL_ENOMEM,            \
+	             (ld)->path, NULL, "out of memory")
+
+static const char *const top_keys[] = {
+    "version", "story", "source_lang", "entities", "numbers", "terms", NULL};
+static const char *const entity_keys[] = {"name",       "kind",  "aliases",
+                                          "renderings", "count", NULL};
+static const char *const number_keys[] = {"value", "unit", "about", NULL};
+static const char *const term_keys[] = {"source", "expect", "forbid", NULL};
+
+static const char *const kind_names[] = {
+    [FL_KIND_PERSON] = "person",   [FL_KIND_ORG] = "org",
+    [FL_KIND_PRODUCT] = "product", [FL_KIND_PLACE] = "place",
+    [FL_KIND_WORK] = "work",       [FL_KIND_OTHER] = "other",
+};
+
+const char *fl_entity_kind_name(fl_entity_kind kind)
+{
+	if ((unsigned)kind >= FL_ARRAY_SIZE(kind_names))
+		return "?";
+	return kind_names[kind];
+}
+
+/* ------------------------------------------------------------ disposal */
+
+static void lang_strings_dispose(fl__lang_strings *list, size_t count)
+{
+	if (!list)
+		return;
+	for (size_t i = 0; i < count; i++) {
+		free(list[i].lang);
+		fl_yaml_strv_free(list[i].items, list[i].count);
+	}
+	free(list);
+}
+
+static void entity_dispose(fl__entity *e)
+{
+	free(e->name);
+	fl_yaml_strv_free(e->aliases, e->alias_count);
+	lang_strings_dispose(e->renderings, e->rendering_count);
+}
+
+static void number_dispose(fl__number *n)
+{
+	free(n->raw);
+	free(n->unit);
+	free(n->about);
+}
+
+static void term_dispose(fl__term *t)
+{
+	free(t->source);
+	lang_strings_dispose(t->expect, t->expect_count);
+	lang_strings_dispose(t->forbid, t->forbid_count);
+}
+
+/* Returns facts to the empty state of fl_facts_new, keeping the message. */
+static void facts_clear(fl_facts *f)
+{
+	for (size_t i = 0; i < f->entity_count; i++)
+		entity_dispose(&f->entities[i]);
+	for (size_t i = 0; i < f->number_count; i++)
+		number_dispose(&f->numbers[i]);
+	for (size_t i = 0; i < f->term_count; i++)
+		term_dispose(&f->terms[i]);
+	free(f->entities);
+	free(f->numbers);
+	free(f->terms);
+	free(f->path);
+	free(f->story);
+	free(f->source_lang);
+	f->entities = NULL;
+	f->numbers = NULL;
+	f->terms = NULL;
+	f->entity_count = f->number_count = f->term_count = 0;
+	f->path = f->story = f->source_lang = NULL;
+	f->version = 0;
+	f->loaded = false;
+}
+
+/* ------------------------------------------------------- public handle */
+
+int fl_facts_new(fl_facts **out)
+{
+	if (!out)
+		return FL_EINVAL;
+	*out = calloc(1, sizeof(**out));
+	return *out ? 0 : FL_ENOMEM;
+}
+
+void fl_facts_free(fl_facts *facts)
+{
+	if (!facts)
+		return;
+	facts_clear(facts);
+	free(facts);
+}
+
+const char *fl_facts_error(const fl_facts *facts)
+{
+	return facts ? facts->err : "";
+}
+
+size_t fl_facts_entity_count(const fl_facts *facts)
+{
+	return facts ? facts->entity_count : 0;
+}
+
+size_t fl_facts_number_count(const fl_facts *facts)
+{
+	return facts ? facts->number_count : 0;
+}
+
+size_t fl_facts_term_count(const fl_facts *facts)
+{
+	return facts ? facts->term_count : 0;
+}
+
+const char *fl_facts_story(const fl_facts *facts)
+{
+	return facts ? facts->story : NULL;
+}
+
+const char *fl_facts_source_lang(const fl_facts *facts)
+{
+	return facts ? facts->source_lang : NULL;
+}
+
+int fl_facts_entity(fl_entity_info *out, const fl_facts *facts, size_t i)
+{
+	const fl__entity *e;
+
+	if (!out || !facts || i >= facts->entity_count)
+		return FL_EINVAL;
+	e = &facts->entities[i];
+	out->name = e->name;
+	out->kind = e->kind;
+	out->aliases = (const char *const *)e->aliases;
+	out->alias_count = e->alias_count;
+	out->count = e->count;
+	return 0;
+}
+
+const fl__lang_strings *fl__lang_strings_find(const fl__lang_strings *list,
+                                              size_t count, const char *lang)
+{
+	size_t n;
+
+	if (!list || !lang)
+		return NULL;
+	for (size_t i = 0; i < count; i++) {
+		if (fl__tag_equal(list[i].lang, lang))
+			return &list[i];
+	}
+	n = fl__tag_language_len(lang);
+	if (n == 0 || lang[n] == '\0')
+		return NULL;
+	for (size_t i = 0; i < count; i++) {
+		if (fl__tag_equal_n(lang, n, list[i].lang))
+			return &list[i];
+	}
+	return NULL;
+}
+
+int fl_facts_entity_renderings(const char *const **out, size_t *count,
+                               const fl_facts *facts, size_t i,
+                               const char *lang)
+{
+	const fl__entity *e;
+	const fl__lang_strings *s;
+
+	if (!out || !count)
+		return FL_EINVAL;
+	*out = NULL;
+	*count = 0;
+	if (!facts || !lang || i >= facts->entity_count)
+		return FL_EINVAL;
+	e = &facts->entities[i];
+	s = fl__lang_strings_find(e->renderings, e->rendering_count, lang);
+	if (s && s->count) {
+		*out = (const char *const *)s->items;
+		*count = s->count;
+	}
+	return 0;
+}
+
+/* -------------------------------------------------------------- schema */
+
+static bool is_null(const fl_yaml_node *n)
+{
+	return !n || fl_yaml_is_null(n);
+}
+
+static const char *type_word(const fl_yaml_node *n)
+{
+	if (n->type == FL_YAML_SEQ)
+		return "a list";
+	if (n->type == FL_YAML_MAP)
+		return "a mapping";
+	return fl_yaml_is_null(n) ? "empty" : "a string";
+}
+
+/* A plain scalar of decimal digits that fits in a long. */
+static int parse_count(loader *ld, long *out, const fl_yaml_node *n,
+                       const char *key)
+{
+	long v = 0;
+
+	if (n->type != FL_YAML_SCALAR || n->quoted || n->len == 0)
+		goto bad;
+	for (size_t i = 0; i < n->len; i++) {
+		int d = n->str[i] - '0';
+		if (d < 0 || d > 9)
+			goto bad;
+		if (v > (LONG_MAX - d) / 10)
+			return FAIL(ld, n, "'%s' is too large (%s)", key,
+			            n->str);
+		v = v * 10 + d;
+	}
+	*out = v;
+	return 0;
+
+bad:
+	if (n->type == FL_YAML_SCALAR)
+		return FAIL(ld, n,
+		            "'%s' must be a non-negative integer, not '%s'",
+		            key, n->str);
+	return FAIL(ld, n, "'%s' must be a non-negative integer, not %s", key,
+	            type_word(n));
+}
+
+/* Shape of a decimal number: [+-] digits [. digits] [e [+-] digits], with
+ * digits on at least one side of the point. Hex, inf and nan, which strtod
+ * would take, are not numbers in a facts file. */
+static bool is_decimal(const char *s)
+{
+	size_t digits = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	while (*s >= '0' && *s <= '9')
+		s++, digits++;
+	if (*s == '.') {
+		s++;
+		while (*s >= '0' && *s <= '9')
+			s++, digits++;
+	}
+	if (!digits)
+		return false;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return false;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* strtod in the "C" locale, whatever locale the application set, so that
+ * "1.5" means the same everywhere. */
+static int strtod_c(double *out, const char *s)
+{
+	locale_t c, old;
+	char *end;
+
+	c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (!c)
+		return FL_ENOMEM;
+	old = uselocale(c);
+	*out = strtod(s, &end);
+	uselocale(old);
+	freelocale(c);
+	return *end == '\0' ? 0 : FL_EPARSE;
+}
+
+static int parse_number_value(loader *ld, fl__number *num,
+                              const fl_yaml_node *n)
+{
+	double v;
+	int error;
+
+	if (n->type != FL_YAML_SCALAR || n->quoted || fl_yaml_is_null(n) ||
+	    strlen(n->str) != n->len || !is_decimal(n->str)) {
+		if (n->type == FL_YAML_SCALAR && !fl_yaml_is_null(n))
+			return FAIL(
+			    ld, n,
+			    "'value' must be a number (integer or decimal, "
+			    "unquoted), not '%s'",
+			    n->str);
+		return FAIL(
+		    ld, n,
+		    "'value' must be a number (integer or decimal), not %s",
+		    type_word(n));
+	}
+	if ((error = strtod_c(&v, n->str)) == FL_ENOMEM)
+		return NOMEM(ld);
+	if (error < 0 || !isfinite(v))
+		return FAIL(ld, n, "'value' is out of range (%s)", n->str);
+	num->value = v;
+	if (!(num->raw = fl__strndup(n->str, n->len)))
+		return NOMEM(ld);
+	return 0;
+}
+
+/* Canonicalises a language tag given as a mapping key. */
+static int parse_tag(loader *ld, char **out, const fl_yaml_node *n,
+                     const char *where)
+{
+	char tag[FL_TAG_MAX];
+
+	if (n->type != FL_YAML_SCALAR || strlen(n->str) != n->len ||
+	    fl__tag_canonicalize(tag, sizeof(tag), n->str) < 0)
+		return FAIL(
+		    ld, n,
+		    "invalid language tag '%s' in '%s' (expected a BCP 47 "
+		    "tag such as en, ar or pt-BR)",
+		    n->str ? n->str : "", where);
+	if (!(*out = fl__strdup(tag)))
+		return NOMEM(ld);
+	return 0;
+}
+
+/* Checks that every pattern of one language compiles, so that a bad one
+ * is reported where it is written rather than when a check runs. */
+static int check_patterns(loader *ld, const fl_yaml_node *list,
+                          const fl__lang_strings *s, const char *key)
+{
+	for (size_t i = 0; i < s->count; i++) {
+		const fl_yaml_node *at =
+		    list->type == FL_YAML_SEQ ? list->items[i] : list;
+		fl_regexp *re = NULL;
+		char msg[FL_ERRMSG_SIZE];
+		int error = fl_regexp_compile(
+		    &re, s->items[i], strlen(s->items[i]), 0, msg, sizeof(msg));
+		fl_regexp_free(re);
+		if (error == FL_ENOMEM)
+			return NOMEM(ld);
+		if (error < 0)
+			return FAIL(ld, at,
+			            "invalid pattern '%s' in '%s' for %s: %s",
+			            s->items[i], key, s->lang, msg);
+	}
+	return 0;
+}
+
+/* A mapping of language tag -> list of strings (or one string). */
+static int parse_lang_map(loader *ld, fl__lang_strings **out, size_t *count,
+                          const fl_yaml_node *n, const char *key, bool patterns)
+{
+	fl__lang_strings *list = NULL;
+	size_t k = 0, pairs;
+	int error = 0;
+
+	*out = NULL;
+	*count = 0;
+	if (n->type != FL_YAML_MAP)
+		return FAIL(
+		    ld, n,
+		    "'%s' must be a mapping of language tags to lists of "
+		    "strings (e.g. {ar: [...]}), not %s",
+		    key, type_word(n));
+	pairs = n->count / 2;
+	if (pairs == 0)
+		return 0;
+	if (!(list = calloc(pairs, sizeof(*list))))
+		return NOMEM(ld);
+	for (k = 0; k < pairs;) {
+		const fl_yaml_node *tagn = n->items[2 * k];
+		const fl_yaml_node *val = n->items[2 * k + 1];
+		fl__lang_strings *s = &list[k];
+
+		/* Counted before parsing, so cleanup frees a partial entry. */
+		k++;
+		if ((error = parse_tag(ld, &s->lang, tagn, key)) < 0)
+			goto cleanup;
+		/* "pt_br" and "pt-BR" are one language: refuse both. */
+		for (size_t j = 0; j + 1 < k; j++) {
+			if (strcmp(list[j].lang, s->lang) == 0) {
+				error = FAIL(
+				    ld, tagn,
+				    "language %s given twice in '%s' (first "
+				    "at line %zu)",
+				    s->lang, key, n->items[2 * j]->line);
+				goto cleanup;
+			}
+		}
+		if ((error = fl_yaml_strings(&s->items, &s->count, val, key,
+		                             ld->path, ld->f->err,
+		                             sizeof(ld->f->err))) < 0)
+			goto cleanup;
+		if (patterns && (error = check_patterns(ld, val, s, key)) < 0)
+			goto cleanup;
+	}
+	*out = list;
+	*count = k;
+	list = NULL;
+
+cleanup:
+	lang_strings_dispose(list, k);
+	return error;
+}
+
+static int parse_kind(loader *ld, fl_entity_kind *out, const fl_yaml_node *n)
+{
+	if (n->type == FL_YAML_SCALAR) {
+		for (size_t i = 0; i < FL_ARRAY_SIZE(kind_names); i++) {
+			if (strcmp(n->str, kind_names[i]) == 0) {
+				*out = (fl_entity_kind)i;
+				return 0;
+			}
+		}
+		return FAIL(
+		    ld, n,
+		    "'kind' must be one of person, org, product, place, "
+		    "work, other; not '%s'",
+		    n->str);
+	}
+	return FAIL(ld, n,
+	            "'kind' must be one of person, org, product, place, work, "
+	            "other; not %s",
+	            type_word(n));
+}
+
+static int parse_entity(loader *ld, fl__entity *e, const fl_yaml_node *n)
+{
+	const fl_yaml_node *v;
+	int error;
+
+	e->kind = FL_KIND_OTHER;
+	e->count = -1;
+	e->line = n->line;
+	if (n->type != FL_YAML_MAP)
+		return FAIL(ld, n,
+		            "an entity must be a mapping with at least 'name', "
+		            "not %s",
+		            type_word(n));
+	if ((error = fl_yaml_check_keys(n, entity_keys, "entity", ld->path,
+	                                ld->f->err, sizeof(ld->f->err))) < 0)
+		return error;
+	if (!(v = fl_yaml_map_get(n, "name")))
+		return FAIL(ld, n, "missing required key 'name' in entity");
+	if ((error = fl_yaml_string(&e->name, v, "name", ld->path, ld->f->err,
+	                            sizeof(ld->f->err))) < 0)
+		return error;
+	if ((v = fl_yaml_map_get(n, "kind")) && !is_null(v) &&
+	    (error = parse_kind(ld, &e->kind, v)) < 0)
+		return error;
+	if ((v = fl_yaml_map_get(n, "aliases")) && !is_null(v) &&
+	    (error =
+	         fl_yaml_strings(&e->aliases, &e->alias_count, v, "aliases",
+	                         ld->path, ld->f->err, sizeof(ld->f->err))) < 0)
+		return error;
+	if ((v = fl_yaml_map_get(n, "renderings")) && !is_null(v) &&
+	    (error = parse_lang_map(ld, &e->renderings, &e->rendering_count, v,
+	                            "renderings", false)) < 0)
+		return error;
+	if ((v = fl_yaml_map_get(n, "count")) && !is_null(v) &&
+	    (error = parse_count(ld, &e->count, v, "count")) < 0)
+		return error;
+	return 0;
+}
+
+static int add_entity(loader *ld, const fl_yaml_node *n)
+{
+	fl_facts *f = ld->f;
+	fl__entity e = {0};
+	uintptr_t *slot;
+	bool inserted;
+	size_t need;
+	int error;
+
+	if ((error = parse_entity(ld, &e, n)) < 0)
+		goto cleanup;
+	/* Names are compared exactly: "Surge" and "surge" may be two
+	 * entities in some languages, and the author decides. */
+	slot = fl_map_slot_of(&ld->names, e.name, strlen(e.name),
+	                      f->entity_count, &inserted);
+	if (!slot) {
+		error = NOMEM(ld);
+		goto cleanup;
+	}
+	if (!inserted) {
+		error = FAIL(ld, fl_yaml_map_get(n, "name"),
+		             "entity '%s' already defined at line %zu", e.name,
+		             f->entities[*slot].line);
+		goto cleanup;
+	}
+	if (fl__add_overflow(f->entity_count, 1, &need) ||
+	    fl__grow((void **)&f->entities, &ld->entity_cap, need,
+	             sizeof(*f->entities)) < 0) {
+		error = NOMEM(ld);
+		goto cleanup;
+	}
+	f->entities[f->entity_count++] = e;
+	return 0;
+
+cleanup:
+	entity_dispose(&e);
+	return error;
+}
+
+static int add_number(loader *ld, const fl_yaml_node *n)
+{
+	fl_facts *f = ld->f;
+	fl__number num = {0};
+	const fl_yaml_node *v;
+	size_t need;
+	int error;
+
+	num.line = n->line;
+	if (n->type != FL_YAML_MAP) {
+		error =
+		    FAIL(ld, n,
+		         "a number must be a mapping with at least 'value', "
+		         "not %s",
+		         type_word(n));
+		goto cleanup;
+	}
+	if ((error = fl_yaml_check_keys(n, number_keys, "number", ld->path,
+	                                f->err, sizeof(f->err))) < 0)
+		goto cleanup;
+	if (!(v = fl_yaml_map_get(n, "value"))) {
+		error = FAIL(ld, n, "missing required key 'value' in number");
+		goto cleanup;
+	}
+	if ((error = parse_number_value(ld, &num, v)) < 0)
+		goto cleanup;
+	if ((v = fl_yaml_map_get(n, "unit")) && !is_null(v) &&
+	    (error = fl_yaml_string(&num.unit, v, "unit", ld->path, f->err,
+	                            sizeof(f->err))) < 0)
+		goto cleanup;
+	if ((v = fl_yaml_map_get(n, "about")) && !is_null(v) &&
+	    (error = fl_yaml_string(&num.about, v, "about", ld->path, f->err,
+	                            sizeof(f->err))) < 0)
+		goto cleanup;
+	if (fl__add_overflow(f->number_count, 1, &need) ||
+	    fl__grow((void **)&f->numbers, &ld->number_cap, need,
+	             sizeof(*f->numbers)) < 0) {
+		error = NOMEM(ld);
+		goto cleanup;
+	}
+	f->numbers[f->number_count++] = num;
+	return 0;
+
+cleanup:
+	number_dispose(&num);
+	return error;
+}
+
+static int add_term(loader *ld, const fl_yaml_node *n)
+{
+	fl_facts *f = ld->f;
+	fl__term t = {0};
+	const fl_yaml_node *v;
+	size_t need;
+	int error;
+
+	t.line = n->line;
+	if (n->type != FL_YAML_MAP) {
+		error = FAIL(ld, n,
+		             "a term must be a mapping with at least 'source', "
+		             "not %s",
+		             type_word(n));
+		goto cleanup;
+	}
+	if ((error = fl_yaml_check_keys(n, term_keys, "term", ld->path, f->err,
+	                                sizeof(f->err))) < 0)
+		goto cleanup;
+	if (!(v = fl_yaml_map_get(n, "source"))) {
+		error = FAIL(ld, n, "missing required key 'source' in term");
+		goto cleanup;
+	}
+	if ((error = fl_yaml_string(&t.source, v, "source", ld->path, f->err,
+	                            sizeof(f->err))) < 0)
+		goto cleanup;
+	if ((v = fl_yaml_map_get(n, "expect")) && !is_null(v) &&
+	    (error = parse_lang_map(ld, &t.expect, &t.expect_count, v, "expect",
+	                            false)) < 0)
+		goto cleanup;
+	if ((v = fl_yaml_map_get(n, "forbid")) && !is_null(v) &&
+	    (error = parse_lang_map(ld, &t.forbid, &t.forbid_count, v, "forbid",
+	                            true)) < 0)
+		goto cleanup;
+	if (fl__add_overflow(f->term_count, 1, &need) ||
+	    fl__grow((void **)&f->terms, &ld->term_cap, need,
+	             sizeof(*f->terms)) < 0) {
+		error = NOMEM(ld);
+		goto cleanup;
+	}
+	f->terms[f->term_count++] = t;
+	return 0;
+
+cleanup:
+	term_dispose(&t);
+	return error;
+}
+
+/* Calls add for each item of the list under key; null means none. */
+static int each_item(loader *ld, const fl_yaml_node *root, const char *key,
+                     const char *what,
+                     int (*add)(loader *, const fl_yaml_node *))
+{
+	const fl_yaml_node *list = fl_yaml_map_get(root, key);
+	int error;
+
+	if (is_null(list))
+		return 0;
+	if (list->type != FL_YAML_SEQ)
+		return FAIL(ld, list, "'%s' must be a list of %s, not %s", key,
+		            what, type_word(list));
+	for (size_t i = 0; i < list->count; i++) {
+		if ((error = add(ld, list->items[i])) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int parse_version(loader *ld, const fl_yaml_node *root)
+{
+	const fl_yaml_node *v = fl_yaml_map_get(root, "version");
+
+	if (!v)
+		return FAIL(ld, root,
+		            "missing required key 'version' in facts file "
+		            "(expected 'version: 1')");
+	if (v->type != FL_YAML_SCALAR || v->quoted || strcmp(v->str, "1") != 0)
+		return FAIL(
+		    ld, v,
+		    "unsupported 'version' %s (expected 1, the only facts "
+		    "format version)",
+		    v->type == FL_YAML_SCALAR ? v->str : type_word(v));
+	ld->f->version = 1;
+	return 0;
+}
+
+static int parse_root(loader *ld, const fl_yaml_node *root)
+{
+	fl_facts *f = ld->f;
+	const fl_yaml_node *v;
+	int error;
+
+	if (root->type != FL_YAML_MAP)
+		return FAIL(ld, root,
+		            "the top level must be a mapping (version, story, "
+		            "source_lang, entities, numbers, terms), not %s",
+		            type_word(root));
+	if ((error = fl_yaml_check_keys(root, top_keys, "facts file", ld->path,
+	                                f->err, sizeof(f->err))) < 0)
+		return error;
+	if ((error = parse_version(ld, root)) < 0)
+		return error;
+	if ((v = fl_yaml_map_get(root, "story")) && !is_null(v) &&
+	    (error = fl_yaml_string(&f->story, v, "story", ld->path, f->err,
+	                            sizeof(f->err))) < 0)
+		return error;
+	if ((v = fl_yaml_map_get(root, "source_lang")) && !is_null(v)) {
+		if (v->type != FL_YAML_SCALAR)
+			return FAIL(
+			    ld, v,
+			    "'source_lang' must be a language tag such as "
+			    "en, not %s",
+			    type_word(v));
+		if ((error = parse_tag(ld, &f->source_lang, v, "source_lang")) <
+		    0)
+			return error;
+	}
+	if ((error = each_item(ld, root, "entities", "entities", add_entity)) <
+	    0)
+		return error;
+	if ((error = each_item(ld, root, "numbers", "numbers", add_number)) < 0)
+		return error;
+	return each_item(ld, root, "terms", "terms", add_term);
+}
+
+int fl_facts_load_buffer(fl_facts *facts, const char *name, const char *data,
+                         size_t len)
+{
+	loader ld = {0};
+	fl_yaml_doc *doc = NULL;
+	const fl_yaml_node *root;
+	char msg[FL_ERRMSG_SIZE];
+	size_t bad;
+	int error;
+
+	if (!facts)
+		return FL_EINVAL;
+	facts->err[0] = '\0';
+	if (!name)
+		name = "<buffer>";
+	if (!data && len)
+		return fl__fail(facts->err, sizeof(facts->err), FL_EINVAL,
+		                "%s: no data", name);
+	if (facts->loaded)
+		return fl__fail(facts->err, sizeof(facts->err), FL_EINVAL,
+		                "%s: facts already loaded from %s", name,
+		                facts->path ? facts->path : "another file");
+	if (len > FL_FACTS_MAX_SIZE)
+		return fl__fail(facts->err, sizeof(facts->err), FL_ELIMIT,
+		                "%s: file larger than the limit of %zu bytes",
+		                name, FL_FACTS_MAX_SIZE);
+	if (fl_yaml_check_utf8(data, len, &bad) < 0)
+		return fl__fail(facts->err, sizeof(facts->err), FL_EENCODING,
+		                "%s: invalid UTF-8 at byte offset %zu", name,
+		                bad);
+
+	ld.f = facts;
+	ld.path = name;
+	if ((error = fl_yaml_parse(&doc, data, len, msg, sizeof(msg))) < 0) {
+		/* Positioned YAML messages start with "line:col: ". */
+		bool at = msg[0] >= '0' && msg[0] <= '9';
+		fl__fail(facts->err, sizeof(facts->err), error, "%s:%s%s", name,
+		         at ? "" : " ", msg);
+		goto cleanup;
+	}
+	root = fl_yaml_root(doc);
+	if (is_null(root)) {
+		error = fl__fail(facts->err, sizeof(facts->err), FL_EPARSE,
+		                 "%s: no facts (empty file)", name);
+		goto cleanup;
+	}
+	if ((error = parse_root(&ld, root)) < 0)
+		goto cleanup;
+	if (!(facts->path = fl__strdup(name))) {
+		error = NOMEM(&ld);
+		goto cleanup;
+	}
+	facts->loaded = true;
+
+cleanup:
+	if (error < 0)
+		facts_clear(facts);
+	fl_map_dispose(&ld.names);
+	fl_yaml_free(doc);
+	return error;
+}
+
+int fl_facts_load_file(fl_facts *facts, const char *path)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int error;
+
+	if (!facts)
+		return FL_EINVAL;
+	facts->err[0] = '\0';
+	if (!path)
+		return fl__fail(facts->err, sizeof(facts->err), FL_EINVAL,
+		                "no path given");
+	if (facts->loaded)
+		return fl__fail(facts->err, sizeof(facts->err), FL_EINVAL,
+		                "%s: facts already loaded from %s", path,
+		                facts->path ? facts->path : "another file");
+	if ((error = fl__read_file(&data, &len, path, FL_FACTS_MAX_SIZE,
+	                           facts->err, sizeof(facts->err))) < 0)
+		return error;
+	error = fl_facts_load_buffer(facts, path, data, len);
+	free(data);
+	return error;
+}
