@@ -248,7 +248,9 @@ typedef struct {
 	const char *message;
 	const char *expected;   /**< NULL when not applicable */
 	const char *suggestion; /**< NULL when none */
-	const char *context;    /**< the source line, NULL when no place */
+	const char *context;    /**< the source line (a window of it when
+	                             the line is long), NULL when no place */
+	size_t context_column;  /**< 1-based column of the finding in context */
 } fl_finding;
 
 /** Number of findings, sorted by place (placeless first) then rule. */

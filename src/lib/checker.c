@@ -50,6 +50,7 @@ static void lang_res_free(fl__lang_res *L)
 		free(L->prefixes[i]);
 	free(L->prefixes);
 	free(L->prefix_lens);
+	fl_map_dispose(&L->repeatable);
 	free(L->dicts);
 	free(L->accept);
 	free(L);
@@ -250,6 +251,17 @@ static int build_lang(fl__lang_res **out, fl_checker *chk,
 		                                strlen(p->prefixes[i]))) < 0)
 			goto cleanup;
 		L->prefix_count++;
+	}
+	for (size_t i = 0; i < p->repeatable_count; i++) {
+		uint16_t *k;
+		size_t n;
+		if ((error = fl__match_key_utf8(&k, &n, p->repeatable[i],
+		                                strlen(p->repeatable[i]))) < 0)
+			goto cleanup;
+		error = fl_map_put(&L->repeatable, k, n * sizeof(*k), 1);
+		free(k);
+		if (error < 0)
+			goto cleanup;
 	}
 	*out = L;
 	L = NULL;

@@ -46,12 +46,38 @@ static size_t stash(char *block, size_t *off, const char *s, size_t n)
 	return at + 1;
 }
 
+/* Byte offset of code point n (0-based) in UTF-8 s[0,len), or len. */
+static size_t cp_offset(const char *s, size_t len, size_t n)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (n == 0)
+				return i;
+			n--;
+		}
+	}
+	return len;
+}
+
+/* Narrows a long line *s (*len bytes) to a window around 1-based column
+ * col; returns the column within the window. */
+static size_t window(const char **s, size_t *len, size_t col)
+{
+	size_t first = col > FL_CONTEXT_BEFORE + 1 ? col - 1 - FL_CONTEXT_BEFORE : 0;
+	size_t a = cp_offset(*s, *len, first);
+	size_t b = a + cp_offset(*s + a, *len - a, FL_CONTEXT_SPAN);
+	*s += a;
+	*len = b - a;
+	return col - first;
+}
+
 int fl__result_add(fl_result *r, const fl__finding_in *f)
 {
 	const char *strs[7] = {f->rule,     f->text,       f->message,
 	                       f->expected, f->suggestion, f->context,
 	                       NULL};
 	size_t lens[7] = {0}, offs[7] = {0}, total = 0, off = 0;
+	size_t ctx_col = f->column;
 	char *block;
 	finding *it;
 
@@ -61,14 +87,8 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 		if (!strs[i])
 			continue;
 		lens[i] = strlen(strs[i]);
-		if (i == 5 && lens[i] > FL_CONTEXT_MAX) {
-			/* Keep the line short: cut at a UTF-8 boundary. The column
-			 * stays right for findings in the kept part. */
-			size_t n = FL_CONTEXT_MAX;
-			while (n > 0 && ((unsigned char)strs[i][n] & 0xC0) == 0x80)
-				n--;
-			lens[i] = n;
-		}
+		if (i == 5 && lens[i] > FL_CONTEXT_MAX)
+			ctx_col = window(&strs[i], &lens[i], f->column);
 		if (fl__add_overflow(total, lens[i] + 1, &total))
 			return FL_ENOMEM;
 	}
@@ -92,6 +112,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	it->pub.column = f->column;
 	it->pub.end_line = f->end_line;
 	it->pub.end_column = f->end_column;
+	it->pub.context_column = it->pub.context ? ctx_col : 0;
 	return 0;
 }
 

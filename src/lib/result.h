@@ -7,9 +7,14 @@
 
 #include "common.h"
 
-/* Longest source line kept as a finding's context, in bytes; the rest of a
- * longer line is cut (reports show a window around the column anyway). */
-#define FL_CONTEXT_MAX 4000
+/* Longest source line kept whole as a finding's context, in bytes. Of a
+ * longer line (a whole article on one line is common in machine
+ * translation), a window of FL_CONTEXT_BEFORE code points before the
+ * finding and FL_CONTEXT_SPAN in all is kept, so that memory per finding
+ * stays bounded. */
+#define FL_CONTEXT_MAX 1024
+#define FL_CONTEXT_BEFORE 160
+#define FL_CONTEXT_SPAN 400
 
 /* A finding under construction; strings are borrowed for the call. */
 typedef struct {

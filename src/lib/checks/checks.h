@@ -28,6 +28,7 @@ typedef struct {
 		fl__speller *sp;
 	} foreign[FL_MAX_FOREIGN];
 	size_t foreign_count;
+	fl_map repeatable;   /* match keys of the profile's repeatable words */
 	uint16_t **prefixes; /* match keys, longest first */
 	size_t *prefix_lens;
 	size_t prefix_count;

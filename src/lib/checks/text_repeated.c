@@ -2,6 +2,8 @@
  * text.repeated — the same word or phrase (up to three words) written
  * twice or more back to back, separated only by spaces ("Scale Scale
  * Scale", "Product Product"): a typical machine-translation stutter.
+ * Words the language profile calls repeatable (German "die die", letter
+ * names of Arabic abbreviations) may stand twice.
  */
 #include "checks.h"
 
@@ -47,7 +49,10 @@ int fl__check_text_repeated(fl__check_ctx *c)
 			fl_buf block = FL_BUF_INIT;
 			int error;
 			/* Single letters repeat legitimately in lists and initials. */
-			if (n == 1 && d->tokens[i].keylen < 2)
+			if (n == 1 && (d->tokens[i].keylen < 2 ||
+			               fl_map_get(&c->lang->repeatable,
+			                          fl__tok_key(d, &d->tokens[i]),
+			                          d->tokens[i].keylen * 2, NULL)))
 				continue;
 			while (i + (reps + 1) * n <= d->token_count &&
 			       same_block(d, i, i + reps * n, n) &&

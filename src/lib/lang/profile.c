@@ -27,7 +27,8 @@
 static const char *const profile_keys[] = {
     "lang",         "name",           "script",      "hunspell",
     "accept",       "foreign",        "extra_words", "prefixes",
-    "common_words", "spell_severity", "inherit",     NULL};
+    "common_words", "spell_severity", "inherit",     "repeatable",
+    NULL};
 
 typedef struct {
 	const char *path;
@@ -67,6 +68,7 @@ void fl__profile_free(fl__profile *p)
 	free(p->extra_words);
 	fl_yaml_strv_free(p->prefixes, p->prefix_count);
 	fl_yaml_strv_free(p->common_words, p->common_count);
+	fl_yaml_strv_free(p->repeatable, p->repeatable_count);
 	free(p->inherit);
 	free(p->path);
 	free(p);
@@ -306,6 +308,8 @@ static int parse_lists(parser *ps, fl__profile *p, const fl_yaml_node *root)
 	     offsetof(fl__profile, prefix_count)},
 	    {"common_words", offsetof(fl__profile, common_words),
 	     offsetof(fl__profile, common_count)},
+	    {"repeatable", offsetof(fl__profile, repeatable),
+	     offsetof(fl__profile, repeatable_count)},
 	};
 	int error;
 
@@ -485,6 +489,10 @@ static int inherit_from(fl__profile *child, const fl__profile *parent)
 	if (!child->common_words && parent->common_words &&
 	    (error = strv_copy(&child->common_words, &child->common_count,
 	                       parent->common_words, parent->common_count)) < 0)
+		return error;
+	if (!child->repeatable && parent->repeatable &&
+	    (error = strv_copy(&child->repeatable, &child->repeatable_count,
+	                       parent->repeatable, parent->repeatable_count)) < 0)
 		return error;
 	if (!child->foreign && parent->foreign) {
 		size_t n = parent->foreign_count;

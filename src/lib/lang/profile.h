@@ -14,6 +14,7 @@
  *   prefixes: [و, ب]            # clitics that may stand before a word or name
  *   common_words: [de, que]     # frequent words, for language detection
  *   spell_severity: warning     # severity of spell.unknown in this language
+ *   repeatable: [die, nous]     # words that may stand twice in a row ("die die")
  *   inherit: pt                 # take unset keys from this profile
  */
 #ifndef FL_LANG_PROFILE_H
@@ -41,6 +42,8 @@ typedef struct {
 	size_t prefix_count;
 	char **common_words;
 	size_t common_count;
+	char **repeatable; /* words that may legitimately stand twice */
+	size_t repeatable_count;
 	fl_severity spell_severity;
 	char *inherit;
 	char *path; /* file it came from */

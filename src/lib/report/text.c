@@ -161,15 +161,15 @@ static size_t cp_offset(const char *s, size_t n)
 static void put_source(writer *w, const fl_finding *f, int width)
 {
 	size_t cps = count_code_points(f->context);
-	size_t col = f->column ? f->column : 1;
+	size_t col = f->context_column ? f->context_column : 1;
 	size_t tildes = 0, first = 1, last = cps;
 	bool cut_left = false, cut_right = false;
 
 	/* A place past the end of the kept line points just after it. */
 	if (col > cps + 1)
 		col = cps + 1;
-	if (f->end_line == f->line && f->end_column > col + 1) {
-		size_t end = f->end_column;
+	if (f->end_line == f->line && f->end_column > f->column + 1) {
+		size_t end = col + (f->end_column - f->column);
 		if (end > cps + 1)
 			end = cps + 1;
 		if (end > col + 1)
