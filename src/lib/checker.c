@@ -416,6 +416,7 @@ done:
 	free(c.mentions);
 	free(c.found);
 	free(c.claimed);
+	fl_map_dispose(&c.lexcache);
 	fl_result_free(res);
 	if (have_doc)
 		fl__doc_dispose(&doc);

@@ -77,7 +77,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	                       f->expected, f->suggestion, f->context,
 	                       NULL};
 	size_t lens[7] = {0}, offs[7] = {0}, total = 0, off = 0;
-	size_t ctx_col = f->column;
+	size_t ctx_col = f->context_column ? f->context_column : f->column;
 	char *block;
 	finding *it;
 
@@ -88,7 +88,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 			continue;
 		lens[i] = strlen(strs[i]);
 		if (i == 5 && lens[i] > FL_CONTEXT_MAX)
-			ctx_col = window(&strs[i], &lens[i], f->column);
+			ctx_col = window(&strs[i], &lens[i], ctx_col);
 		if (fl__add_overflow(total, lens[i] + 1, &total))
 			return FL_ENOMEM;
 	}

@@ -25,7 +25,8 @@ typedef struct {
 	const char *message;
 	const char *expected;   /* may be NULL */
 	const char *suggestion; /* may be NULL */
-	const char *context;    /* whole source line (UTF-8), may be NULL */
+	const char *context;    /* source line (UTF-8), may be NULL */
+	size_t context_column;  /* column in context; 0: same as column */
 } fl__finding_in;
 
 /* Makes an empty result. *out: caller frees with fl_result_free. */

@@ -54,6 +54,7 @@ typedef struct {
 	size_t mention_count, mention_cap;
 	uint32_t *found;  /* per entity: counted mentions */
 	uint8_t *claimed; /* per token: already explained (mention, finding) */
+	fl_map lexcache;  /* token text + mode -> fl__lex_verdict + 1 */
 	char *err;
 	size_t errlen;
 } fl__check_ctx;
@@ -109,9 +110,10 @@ typedef enum {
  * `accept` ones) when it is in the language's script, else in the foreign
  * dictionary for its script. Clitics of the language are stripped and the
  * rest looked up again. `target_only` restricts to the language's own
- * dictionaries (no accept, no foreign).
+ * dictionaries (no accept, no foreign). Verdicts are kept per document
+ * (c->lexcache), so a word that recurs costs one hash look-up.
  */
-int fl__lex_lookup(fl__lex_verdict *out, const fl__check_ctx *c,
+int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
                    const fl__token *t, bool target_only);
 
 /* As fl__lex_lookup for any text (a hyphenated compound, say) written in

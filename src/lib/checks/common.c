@@ -32,8 +32,24 @@ static int vadd(fl__check_ctx *c, const char *rule, fl_severity sev,
 		fl__doc_position(d, start, &l0, &c0);
 		fl__doc_position(d, end, &l1, &c1);
 		f.line = l0, f.column = c0, f.end_line = l1, f.end_column = c1;
+		size_t ls = d->lines[l0 - 1];
+		size_t le = l0 < d->line_count ? d->lines[l0] - 1 : d->len;
+		/* Of a long line convert only a window around the finding: a
+		 * whole article on one line must not be copied per finding. */
+		if (le - ls > FL_CONTEXT_MAX) {
+			size_t a = start > ls + FL_CONTEXT_BEFORE ? start - FL_CONTEXT_BEFORE : ls;
+			size_t b = a + FL_CONTEXT_SPAN < le ? a + FL_CONTEXT_SPAN : le;
+			/* Do not split a surrogate pair. */
+			if (a > ls && (d->text[a] & 0xFC00) == 0xDC00)
+				a--;
+			if (b < le && (d->text[b] & 0xFC00) == 0xDC00)
+				b++;
+			f.context_column = c0 - fl__cp_count(d->text + ls, a - ls);
+			ls = a;
+			le = b;
+		}
 		if (fl__doc_span_utf8(&span, d, start, end) < 0 ||
-		    fl__doc_line_utf8(&line, d, l0 - 1) < 0)
+		    fl__doc_span_utf8(&line, d, ls, le) < 0)
 			goto cleanup;
 		f.text = span.ptr;
 		f.context = line.ptr;

@@ -82,12 +82,29 @@ verdict:
 	return 0;
 }
 
-int fl__lex_lookup(fl__lex_verdict *out, const fl__check_ctx *c,
+int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
                    const fl__token *t, bool target_only)
 {
+	uint8_t key[FL_TOKEN_MAX * 2 + 1];
+	size_t n = t->end - t->start;
+	uintptr_t *slot;
+	int error;
+
 	*out = FL_LEX_SKIP;
-	if (t->keylen == 0)
+	if (t->keylen == 0 || n > FL_TOKEN_MAX)
 		return 0;
-	return fl__lex_lookup_text(out, c, c->doc->text + t->start,
-	                           t->end - t->start, t->script, target_only);
+	memcpy(key, c->doc->text + t->start, n * 2);
+	key[n * 2] = target_only;
+	slot = fl_map_slot_of(&c->lexcache, key, n * 2 + 1, 0, NULL);
+	if (!slot)
+		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	if (*slot) {
+		*out = (fl__lex_verdict)(*slot - 1);
+		return 0;
+	}
+	error = fl__lex_lookup_text(out, c, c->doc->text + t->start, n,
+	                            t->script, target_only);
+	if (error == 0)
+		*slot = (uintptr_t)*out + 1;
+	return error;
 }

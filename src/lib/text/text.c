@@ -229,11 +229,30 @@ void fl__doc_position(const fl__doc *doc, size_t off, size_t *line,
 		else
 			hi = mid;
 	}
-	for (size_t i = doc->lines[lo]; i < off && i < doc->len; i++)
+	size_t from = doc->lines[lo];
+	struct fl__doc_pos *p = doc->pos;
+	if (p && p->line == lo + 1 && p->off <= off && p->off >= from) {
+		from = p->off;
+		c = p->col;
+	}
+	for (size_t i = from; i < off && i < doc->len; i++)
 		if (!U16_IS_TRAIL(doc->text[i]))
 			c++;
 	*line = lo + 1;
 	*col = c;
+	if (p) {
+		p->off = off;
+		p->line = lo + 1;
+		p->col = c;
+	}
+}
+
+size_t fl__cp_count(const uint16_t *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += !U16_IS_TRAIL(s[i]);
+	return c;
 }
 
 int fl__u16_to_utf8(fl_buf *out, const uint16_t *s, size_t n)
@@ -549,38 +568,52 @@ static int tokenize(fl__doc *doc, UBreakIterator *bi, char *err,
 	return 0;
 }
 
-/* True when line [a, b) may hold a URL, e-mail or handle: the pattern
- * needs an '@', "://" or "www.", so most lines are skipped unmatched. */
-static bool may_mask(const uint16_t *s, size_t a, size_t b)
+/* True when s[i] starts what the mask pattern needs: an '@', "://" or
+ * "www.". Everything else is skipped without running the regex. */
+static bool mask_trigger(const uint16_t *s, size_t i, size_t n)
 {
-	for (size_t i = a; i < b; i++) {
-		if (s[i] == '@')
-			return true;
-		if (s[i] == ':' && i + 2 < b && s[i + 1] == '/' && s[i + 2] == '/')
-			return true;
-		if ((s[i] == 'w' || s[i] == 'W') && i + 3 < b && s[i + 3] == '.' &&
-		    (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w')
-			return true;
-	}
-	return false;
+	if (s[i] == '@')
+		return true;
+	if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
+		return true;
+	return (s[i] | 0x20) == 'w' && i + 3 < n && s[i + 3] == '.' &&
+	       (s[i + 1] | 0x20) == 'w' && (s[i + 2] | 0x20) == 'w';
 }
 
+static bool is_space16(uint16_t c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == 0xA0 ||
+	       (c > 0x7F && u_isUWhiteSpace(c));
+}
+
+/*
+ * Marks tokens inside URLs, e-mail addresses and @handles. None of these
+ * holds a space, so the regex runs only over the run of non-space text
+ * around each trigger, never over whole lines: a long line with one
+ * handle costs as much as a short one.
+ */
 static int mask_spans(fl__doc *doc, fl__text_ctx *ctx)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	size_t ti = 0;
+	size_t ti = 0, done = 0;
 	bool bound = false;
 
-	for (size_t l = 0; l < doc->line_count && U_SUCCESS(st); l++) {
-		size_t a = doc->lines[l];
-		size_t b = l + 1 < doc->line_count ? doc->lines[l + 1] : doc->len;
-		if (!may_mask(doc->text, a, b))
+	for (size_t i = 0; i < doc->len && U_SUCCESS(st); i++) {
+		size_t a, b;
+		if (i < done || !mask_trigger(doc->text, i, doc->len))
 			continue;
+		for (a = i; a > done && !is_space16(doc->text[a - 1]); a--)
+			;
+		for (b = i; b < doc->len && !is_space16(doc->text[b]); b++)
+			;
+		done = b;
 		if (!bound) {
 			uregex_setText(ctx->mask, doc->text, (int32_t)doc->len, &st);
 			bound = true;
 		}
+		/* Transparent bounds: the lookbehind sees the text before a. */
 		uregex_setRegion(ctx->mask, (int32_t)a, (int32_t)b, &st);
+		uregex_useTransparentBounds(ctx->mask, true, &st);
 		while (U_SUCCESS(st) && uregex_findNext(ctx->mask, &st)) {
 			int32_t s = uregex_start(ctx->mask, 0, &st);
 			int32_t e = uregex_end(ctx->mask, 0, &st);
@@ -615,7 +648,7 @@ int fl__doc_init(fl__doc *doc, fl__text_ctx *ctx, const char *data,
 		return error;
 	if ((error = normalize(doc, ctx, err, errlen)) < 0)
 		return error;
-	if (index_lines(doc) < 0)
+	if (index_lines(doc) < 0 || !(doc->pos = calloc(1, sizeof(*doc->pos))))
 		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
 	if (!(bi = get_breaker(ctx, locale ? locale : "", err, errlen)))
 		return FL_ERROR;
@@ -635,6 +668,7 @@ void fl__doc_dispose(fl__doc *doc)
 	free(doc->line_flags);
 	free(doc->tokens);
 	free(doc->keys);
+	free(doc->pos);
 	memset(doc, 0, sizeof(*doc));
 }
 

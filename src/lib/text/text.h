@@ -57,6 +57,11 @@ typedef struct {
 	size_t token_count;
 	uint16_t *keys; /* match keys of all tokens, back to back */
 	size_t keys_len;
+	/* Last position asked of fl__doc_position: the next one on the same
+	 * line counts on from there (findings come mostly in text order). */
+	struct fl__doc_pos {
+		size_t off, line, col;
+	} *pos;
 } fl__doc;
 
 /* Shared, reusable ICU state: break iterators per locale, the NFC
@@ -97,6 +102,9 @@ static inline const uint16_t *fl__tok_key(const fl__doc *doc,
 /* True when only spaces (no punctuation, no line break) stand between
  * offsets a and b. */
 bool fl__doc_gap_is_space(const fl__doc *doc, size_t a, size_t b);
+
+/* Number of code points in UTF-16 s[0,n). */
+size_t fl__cp_count(const uint16_t *s, size_t n);
 
 /* Appends UTF-16 s[0,n) as UTF-8. */
 int fl__u16_to_utf8(fl_buf *out, const uint16_t *s, size_t n);
