@@ -314,6 +314,24 @@ static int get_index(fl__index **out, fl_checker *chk, const char *tag)
 	if ((error = fl__index_build(&idx, chk->facts, tag, chk->text, chk->err,
 	                             sizeof(chk->err))) < 0)
 		return error;
+	/* The original's dictionary tells ordinary and well-known words in
+	 * names from distinctive ones (for name.garbled). Without a profile
+	 * for the source language every word counts as distinctive. */
+	{
+		const char *src = fl_facts_source_lang(chk->facts);
+		fl__lang_res *S = NULL;
+		if (fl__profiles_find(&chk->profiles, src ? src : "en") &&
+		    (error = get_lang(&S, chk, src ? src : "en")) < 0) {
+			fl__index_free(idx);
+			return error;
+		}
+		if (S && (error = fl__classify_name_words(idx, S->dicts,
+		                                          S->dict_count)) < 0) {
+			fl__index_free(idx);
+			return fl__fail(chk->err, sizeof(chk->err), error,
+			                "out of memory");
+		}
+	}
 	if (fl_map_put(&chk->indexes, tag, strlen(tag), (uintptr_t)idx) < 0) {
 		fl__index_free(idx);
 		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,

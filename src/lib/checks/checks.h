@@ -122,6 +122,15 @@ int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
                         const uint16_t *text, size_t n, int script,
                         bool target_only);
 
+/*
+ * Sets the class (fl__nw_class) of every name word of idx with the source
+ * language's dictionaries: a word they know in lower case is COMMON, one
+ * they know only capitalised is PROPER, else DISTINCT. Returns 0 or
+ * FL_ENOMEM.
+ */
+int fl__classify_name_words(fl__index *idx, fl__speller *const *sp,
+                            size_t n);
+
 /* Length in UTF-16 units of the clitic prefix of key k[0,n) that leaves a
  * rest for which `has` is true, or 0. */
 size_t fl__lex_strip_prefix(const fl__lang_res *lang, const uint16_t *k,

@@ -108,3 +108,30 @@ int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
 		*slot = (uintptr_t)*out + 1;
 	return error;
 }
+
+int fl__classify_name_words(fl__index *idx, fl__speller *const *sp,
+                            size_t n)
+{
+	for (size_t i = 0; i < idx->nword_count; i++) {
+		fl__name_word *w = &idx->nwords[i];
+		char low[WORD_UTF8_MAX];
+		size_t ll = fl__u16_to_utf8_buf(low, sizeof(low),
+		                                fl__index_str(idx, w->key),
+		                                w->keylen);
+		int r;
+		w->cls = FL_NW_DISTINCT;
+		if (!ll || n == 0)
+			continue;
+		if ((r = any_knows(sp, n, low, ll)) < 0)
+			return r;
+		if (r) {
+			w->cls = FL_NW_COMMON;
+			continue;
+		}
+		if ((r = any_knows(sp, n, w->display, strlen(w->display))) < 0)
+			return r;
+		if (r)
+			w->cls = FL_NW_PROPER;
+	}
+	return 0;
+}

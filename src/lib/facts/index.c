@@ -53,7 +53,7 @@ static int add_bigram(fl__index *idx, uint16_t a, uint16_t b, uint32_t word)
 
 /* Registers one word of a form for the garbled-name check. */
 static int add_name_word(fl__index *idx, const fl__doc *d, const fl__token *t,
-                         uint32_t entity, uint32_t form)
+                         uint32_t entity, uint32_t form, bool alone)
 {
 	uint16_t fz[FL_TOKEN_MAX];
 	size_t n;
@@ -70,8 +70,10 @@ static int add_name_word(fl__index *idx, const fl__doc *d, const fl__token *t,
 	for (size_t i = 0; i < idx->nword_count; i++) {
 		w = &idx->nwords[i];
 		if (w->entity == entity && w->fuzzylen == n &&
-		    memcmp(idx->pool + w->fuzzy, fz, n * sizeof(*fz)) == 0)
+		    memcmp(idx->pool + w->fuzzy, fz, n * sizeof(*fz)) == 0) {
+			w->alone |= alone;
 			return 0;
+		}
 	}
 	if (fl__grow((void **)&idx->nwords, &idx->nword_cap,
 	             idx->nword_count + 1, sizeof(*idx->nwords)) < 0)
@@ -81,7 +83,11 @@ static int add_name_word(fl__index *idx, const fl__doc *d, const fl__token *t,
 	memset(w, 0, sizeof(*w));
 	w->entity = entity;
 	w->form = form;
+	w->alone = alone;
 	w->script = t->script;
+	if (pool_put(idx, fl__tok_key(d, t), t->keylen, &w->key) < 0)
+		return FL_ENOMEM;
+	w->keylen = t->keylen;
 	w->shape = t->flags & (FL_TOKF_UPPER | FL_TOKF_LOWER | FL_TOKF_TITLE |
 	                       FL_TOKF_MIXED);
 	if (pool_put(idx, fz, n, &w->fuzzy) < 0)
@@ -156,7 +162,7 @@ static int add_form_tokens(fl__index *idx, const fl__doc *d, size_t from,
 		                   t->keylen * sizeof(uint16_t), entity + 1,
 		                   NULL) == NULL)
 			return FL_ENOMEM;
-		if (words && add_name_word(idx, d, t, entity, id) < 0)
+		if (words && add_name_word(idx, d, t, entity, id, to - from == 1) < 0)
 			return FL_ENOMEM;
 	}
 	/* Chain forms sharing a first key; the newest goes first, so longer

@@ -35,9 +35,23 @@ typedef struct {
 	char *display;  /* the form as written, UTF-8 */
 } fl__form;
 
+/* What the original's language makes of a word of a name (set by
+ * fl__classify_name_words, FL_NW_UNKNOWN until then). */
+typedef enum {
+	FL_NW_UNKNOWN = 0, /* not looked up */
+	FL_NW_DISTINCT,    /* no word of the source language: "Zuckerberg" */
+	FL_NW_COMMON,      /* an ordinary word: "Scale", "Labs", "surge" */
+	FL_NW_PROPER       /* a well-known proper noun the dictionary has in
+	                      capitals only ("Saturday", "London"): translated
+	                      by exonyms, so its absence proves nothing */
+} fl__nw_class;
+
 typedef struct {
 	uint32_t entity;
 	uint32_t form;
+	uint32_t key, keylen;     /* match key, into idx->pool */
+	bool alone;               /* the whole of some form of the entity */
+	uint8_t cls;              /* fl__nw_class */
 	uint32_t fuzzy, fuzzylen; /* fuzzy key, into idx->pool */
 	uint8_t shape;            /* FL_TOKF_UPPER/LOWER/TITLE/MIXED */
 	int16_t script;
