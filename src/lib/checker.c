@@ -50,6 +50,10 @@ static void lang_res_free(fl__lang_res *L)
 		free(L->prefixes[i]);
 	free(L->prefixes);
 	free(L->prefix_lens);
+	for (size_t i = 0; i < L->suffix_count; i++)
+		free(L->suffixes[i]);
+	free(L->suffixes);
+	free(L->suffix_lens);
 	fl_map_dispose(&L->repeatable);
 	free(L->dicts);
 	free(L->accept);
@@ -220,7 +224,10 @@ static int build_lang(fl__lang_res **out, fl_checker *chk,
 	L->accept = calloc(p->accept_count + 1, sizeof(*L->accept));
 	L->prefixes = calloc(p->prefix_count + 1, sizeof(*L->prefixes));
 	L->prefix_lens = calloc(p->prefix_count + 1, sizeof(*L->prefix_lens));
-	if (!L->dicts || !L->accept || !L->prefixes || !L->prefix_lens) {
+	L->suffixes = calloc(p->suffix_count + 1, sizeof(*L->suffixes));
+	L->suffix_lens = calloc(p->suffix_count + 1, sizeof(*L->suffix_lens));
+	if (!L->dicts || !L->accept || !L->prefixes || !L->prefix_lens ||
+	    !L->suffixes || !L->suffix_lens) {
 		error = FL_ENOMEM;
 		goto cleanup;
 	}
@@ -251,6 +258,13 @@ static int build_lang(fl__lang_res **out, fl_checker *chk,
 		                                strlen(p->prefixes[i]))) < 0)
 			goto cleanup;
 		L->prefix_count++;
+	}
+	for (size_t i = 0; i < p->suffix_count; i++) {
+		if ((error = fl__match_key_utf8(&L->suffixes[i], &L->suffix_lens[i],
+		                                p->suffixes[i],
+		                                strlen(p->suffixes[i]))) < 0)
+			goto cleanup;
+		L->suffix_count++;
 	}
 	for (size_t i = 0; i < p->repeatable_count; i++) {
 		uint16_t *k;

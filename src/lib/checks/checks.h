@@ -32,6 +32,9 @@ typedef struct {
 	uint16_t **prefixes; /* match keys, longest first */
 	size_t *prefix_lens;
 	size_t prefix_count;
+	uint16_t **suffixes; /* match keys of endings names may carry */
+	size_t *suffix_lens;
+	size_t suffix_count;
 } fl__lang_res;
 
 /* One place where the document names an entity. */
@@ -39,7 +42,7 @@ typedef struct {
 	uint32_t entity;
 	uint32_t form;
 	uint32_t tok_first, tok_last; /* inclusive token range */
-	uint32_t start, end;          /* UTF-16 span, after any clitic */
+	uint32_t start, end;          /* UTF-16 span, without clitic and ending */
 	bool counted;                 /* counts as the entity being present */
 } fl__mention;
 
@@ -109,18 +112,18 @@ typedef enum {
  * Looks up token t: in the document language's dictionaries (and the
  * `accept` ones) when it is in the language's script, else in the foreign
  * dictionary for its script. Clitics of the language are stripped and the
- * rest looked up again. `target_only` restricts to the language's own
- * dictionaries (no accept, no foreign). Verdicts are kept per document
+ * rest looked up again. `own_only` asks "is this a word of the language
+ * itself?": no `accept` dictionaries (loanwords), no foreign ones. Verdicts are kept per document
  * (c->lexcache), so a word that recurs costs one hash look-up.
  */
 int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
-                   const fl__token *t, bool target_only);
+                   const fl__token *t, bool own_only);
 
 /* As fl__lex_lookup for any text (a hyphenated compound, say) written in
  * `script`. */
 int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
                         const uint16_t *text, size_t n, int script,
-                        bool target_only);
+                        bool own_only);
 
 /*
  * Sets the class (fl__nw_class) of every name word of idx with the source

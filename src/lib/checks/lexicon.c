@@ -30,7 +30,7 @@ static int any_knows(fl__speller *const *sp, size_t n, const char *w,
 
 int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
                         const uint16_t *text, size_t n, int script,
-                        bool target_only)
+                        bool own_only)
 {
 	const fl__lang_res *L = c->lang;
 	char w[WORD_UTF8_MAX];
@@ -40,10 +40,23 @@ int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
 	int r;
 
 	*out = FL_LEX_SKIP;
+	uint16_t clean[FL_TOKEN_MAX];
+	size_t cn = 0;
+
+	/* Invisible marks (a right-to-left mark after "Google") are no part
+	 * of the word. */
+	if (n > FL_TOKEN_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((text[i] >= 0x200B && text[i] <= 0x200F) || text[i] == 0x2060 ||
+		      text[i] == 0xFEFF || text[i] == 0x00AD))
+			clean[cn++] = text[i];
+	text = clean;
+	n = cn;
 	if (n == 0 || !(wl = fl__u16_to_utf8_buf(w, sizeof(w), text, n)))
 		return 0;
 	if (!own) {
-		if (target_only)
+		if (own_only)
 			return 0;
 		for (size_t i = 0; i < L->foreign_count; i++) {
 			if (L->foreign[i].script == script) {
@@ -60,7 +73,7 @@ int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
 		return 0;
 	if ((r = any_knows(L->dicts, L->dict_count, w, wl)) != 0)
 		goto verdict;
-	if (!target_only &&
+	if (!own_only &&
 	    (r = any_knows(L->accept, L->accept_count, w, wl)) != 0)
 		goto verdict;
 	/* A clitic glued to the front ("وقال", "בישראל"): look up the rest. */
@@ -83,7 +96,7 @@ verdict:
 }
 
 int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
-                   const fl__token *t, bool target_only)
+                   const fl__token *t, bool own_only)
 {
 	uint8_t key[FL_TOKEN_MAX * 2 + 1];
 	size_t n = t->end - t->start;
@@ -94,7 +107,7 @@ int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
 	if (t->keylen == 0 || n > FL_TOKEN_MAX)
 		return 0;
 	memcpy(key, c->doc->text + t->start, n * 2);
-	key[n * 2] = target_only;
+	key[n * 2] = own_only;
 	slot = fl_map_slot_of(&c->lexcache, key, n * 2 + 1, 0, NULL);
 	if (!slot)
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
@@ -103,7 +116,7 @@ int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
 		return 0;
 	}
 	error = fl__lex_lookup_text(out, c, c->doc->text + t->start, n,
-	                            t->script, target_only);
+	                            t->script, own_only);
 	if (error == 0)
 		*slot = (uintptr_t)*out + 1;
 	return error;

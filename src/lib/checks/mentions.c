@@ -16,23 +16,44 @@ static bool same_key(const fl__index *idx, const fl__form_tok *ft,
 	       memcmp(fl__index_str(idx, ft->key), k, n * sizeof(*k)) == 0;
 }
 
+/* Length of an ending of the language that key k[0,n) carries after form
+ * word ft ("Zuckerbergs" = "Zuckerberg" + "s"), or 0. */
+static size_t ending(const fl__check_ctx *c, const fl__form_tok *ft,
+                     const uint16_t *k, size_t n)
+{
+	const fl__lang_res *L = c->lang;
+	if (n <= ft->keylen ||
+	    memcmp(fl__index_str(c->idx, ft->key), k, ft->keylen * 2) != 0)
+		return 0;
+	for (size_t i = 0; i < L->suffix_count; i++)
+		if (L->suffix_lens[i] == n - ft->keylen &&
+		    memcmp(k + ft->keylen, L->suffixes[i], L->suffix_lens[i] * 2) == 0)
+			return L->suffix_lens[i];
+	return 0;
+}
+
 /* Number of tokens of form f matching from token i (first token's key
- * given separately because of clitics), or 0. */
+ * given separately because of clitics), or 0. *sfx gets the length of an
+ * ending on the last token. */
 static uint32_t match_form(const fl__check_ctx *c, const fl__form *f,
-                           size_t i, const uint16_t *k0, size_t n0)
+                           size_t i, const uint16_t *k0, size_t n0,
+                           size_t *sfx)
 {
 	const fl__doc *d = c->doc;
 	const fl__index *idx = c->idx;
+	*sfx = 0;
 	if (i + f->ntok > d->token_count)
 		return 0;
-	if (!same_key(idx, &idx->toks[f->tok], k0, n0))
-		return 0;
-	for (uint32_t j = 1; j < f->ntok; j++) {
-		const fl__token *prev = &d->tokens[i + j - 1];
+	for (uint32_t j = 0; j < f->ntok; j++) {
 		const fl__token *t = &d->tokens[i + j];
-		if (!fl__doc_gap_is_space(d, prev->end, t->start) ||
-		    !same_key(idx, &idx->toks[f->tok + j], fl__tok_key(d, t),
-		              t->keylen))
+		const fl__form_tok *ft = &idx->toks[f->tok + j];
+		const uint16_t *k = j ? fl__tok_key(d, t) : k0;
+		size_t n = j ? t->keylen : n0;
+		if (j && !fl__doc_gap_is_space(d, d->tokens[i + j - 1].end, t->start))
+			return 0;
+		if (same_key(idx, ft, k, n))
+			continue;
+		if (j + 1 < f->ntok || !(*sfx = ending(c, ft, k, n)))
 			return 0;
 	}
 	return f->ntok;
@@ -40,16 +61,31 @@ static uint32_t match_form(const fl__check_ctx *c, const fl__form *f,
 
 /* The longest form matching at token i; FL_INDEX_NONE when none. */
 static uint32_t longest_at(const fl__check_ctx *c, size_t i,
-                           const uint16_t *k0, size_t n0)
+                           const uint16_t *k0, size_t n0, size_t *sfx)
 {
 	uint32_t best = FL_INDEX_NONE, bestn = 0;
-	for (uint32_t f = fl__index_first(c->idx, k0, n0); f != FL_INDEX_NONE;
-	     f = c->idx->forms[f].next) {
-		uint32_t n = match_form(c, &c->idx->forms[f], i, k0, n0);
-		if (n > bestn) {
-			bestn = n;
-			best = f;
+	size_t s;
+	uint32_t f;
+	*sfx = 0;
+	/* An ending on a one-word form hides its first key: look the token
+	 * up without each ending too. */
+	for (size_t e = 0; e <= c->lang->suffix_count; e++) {
+		size_t cut = e ? c->lang->suffix_lens[e - 1] : 0;
+		if (cut >= n0)
+			continue;
+		if (e && memcmp(k0 + n0 - cut, c->lang->suffixes[e - 1], cut * 2) != 0)
+			continue;
+		for (f = fl__index_first(c->idx, k0, n0 - cut); f != FL_INDEX_NONE;
+		     f = c->idx->forms[f].next) {
+			uint32_t n = match_form(c, &c->idx->forms[f], i, k0, n0, &s);
+			if (n > bestn) {
+				bestn = n;
+				best = f;
+				*sfx = s;
+			}
 		}
+		if (best != FL_INDEX_NONE)
+			break;
 	}
 	return best;
 }
@@ -69,13 +105,13 @@ int fl__find_mentions(fl__check_ctx *c)
 	for (size_t i = 0; i < d->token_count; i++) {
 		const fl__token *t = &d->tokens[i];
 		const uint16_t *k = fl__tok_key(d, t);
-		size_t n = t->keylen, pl = 0;
+		size_t n = t->keylen, pl = 0, sfx = 0;
 		uint32_t f;
 		fl__mention *m;
 
 		if (n == 0 || (t->flags & FL_TOKF_MASKED))
 			continue;
-		f = longest_at(c, i, k, n);
+		f = longest_at(c, i, k, n, &sfx);
 		/* Every clitic that fits, longest first: "שמטא" is ש + מטא even
 		 * though שמ is a clitic too. */
 		for (size_t p = 0; f == FL_INDEX_NONE && t->script == c->lang->script &&
@@ -84,7 +120,7 @@ int fl__find_mentions(fl__check_ctx *c)
 			pl = c->lang->prefix_lens[p];
 			if (pl + 2 <= n &&
 			    memcmp(k, c->lang->prefixes[p], pl * sizeof(*k)) == 0)
-				f = longest_at(c, i, k + pl, n - pl);
+				f = longest_at(c, i, k + pl, n - pl, &sfx);
 		}
 		if (f == FL_INDEX_NONE)
 			continue;
@@ -99,7 +135,8 @@ int fl__find_mentions(fl__check_ctx *c)
 		/* Clitic letters are their own key (no case, no marks), so the
 		 * key offset is the text offset. */
 		m->start = t->start + (uint32_t)pl;
-		m->end = d->tokens[m->tok_last].end;
+		/* Ending letters are their own key too ("s", "'s"). */
+		m->end = d->tokens[m->tok_last].end - (uint32_t)sfx;
 		m->counted = true;
 		for (size_t j = i; j <= m->tok_last; j++)
 			c->claimed[j] = 1;

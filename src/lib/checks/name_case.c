@@ -22,9 +22,9 @@ static bool exact_form(const fl__check_ctx *c, const fl__mention *m,
 		const fl__token *t = &d->tokens[m->tok_first + j];
 		const fl__form_tok *ft = &idx->toks[f->tok + j];
 		size_t s = j == 0 ? m->start : t->start;
-		if (t->end - s != ft->exactlen ||
-		    memcmp(d->text + s, fl__index_str(idx, ft->exact),
-		           ft->exactlen * sizeof(uint16_t)) != 0)
+		size_t e = j + 1 == f->ntok ? m->end : t->end;
+		if (!fl__same_text(d->text + s, e - s, fl__index_str(idx, ft->exact),
+		                   ft->exactlen))
 			return false;
 	}
 	return true;
@@ -38,7 +38,7 @@ static bool sentence_capital(const fl__check_ctx *c, const fl__mention *m,
 	const fl__token *t = &d->tokens[m->tok_first];
 	const fl__form_tok *ft = &c->idx->toks[f->tok];
 	const uint16_t *fx = fl__index_str(c->idx, ft->exact);
-	size_t n = t->end - m->start;
+	size_t n = (m->tok_first == m->tok_last ? m->end : t->end) - m->start;
 
 	if (!(t->flags & FL_TOKF_SENT) || m->start != t->start ||
 	    n != ft->exactlen || n == 0)
@@ -81,11 +81,11 @@ int fl__check_name_case(fl__check_ctx *c)
 			const fl__token *t = &d->tokens[m->tok_first + j];
 			const fl__form_tok *ft = &c->idx->toks[f->tok + j];
 			size_t s = j == 0 ? m->start : t->start;
+			size_t e = m->tok_first + j == m->tok_last ? m->end : t->end;
 			fl__lex_verdict v;
 			if (t->kind != FL_TOK_WORD ||
-			    (t->end - s == ft->exactlen &&
-			     memcmp(d->text + s, fl__index_str(c->idx, ft->exact),
-			            ft->exactlen * 2) == 0))
+			    fl__same_text(d->text + s, e - s,
+			                  fl__index_str(c->idx, ft->exact), ft->exactlen))
 				continue;
 			if ((error = fl__lex_lookup(&v, c, t, true)) < 0)
 				return error;

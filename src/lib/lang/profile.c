@@ -28,7 +28,7 @@ static const char *const profile_keys[] = {
     "lang",         "name",           "script",      "hunspell",
     "accept",       "foreign",        "extra_words", "prefixes",
     "common_words", "spell_severity", "inherit",     "repeatable",
-    NULL};
+    "suffixes",     NULL};
 
 typedef struct {
 	const char *path;
@@ -69,6 +69,7 @@ void fl__profile_free(fl__profile *p)
 	fl_yaml_strv_free(p->prefixes, p->prefix_count);
 	fl_yaml_strv_free(p->common_words, p->common_count);
 	fl_yaml_strv_free(p->repeatable, p->repeatable_count);
+	fl_yaml_strv_free(p->suffixes, p->suffix_count);
 	free(p->inherit);
 	free(p->path);
 	free(p);
@@ -310,6 +311,8 @@ static int parse_lists(parser *ps, fl__profile *p, const fl_yaml_node *root)
 	     offsetof(fl__profile, common_count)},
 	    {"repeatable", offsetof(fl__profile, repeatable),
 	     offsetof(fl__profile, repeatable_count)},
+	    {"suffixes", offsetof(fl__profile, suffixes),
+	     offsetof(fl__profile, suffix_count)},
 	};
 	int error;
 
@@ -493,6 +496,10 @@ static int inherit_from(fl__profile *child, const fl__profile *parent)
 	if (!child->repeatable && parent->repeatable &&
 	    (error = strv_copy(&child->repeatable, &child->repeatable_count,
 	                       parent->repeatable, parent->repeatable_count)) < 0)
+		return error;
+	if (!child->suffixes && parent->suffixes &&
+	    (error = strv_copy(&child->suffixes, &child->suffix_count,
+	                       parent->suffixes, parent->suffix_count)) < 0)
 		return error;
 	if (!child->foreign && parent->foreign) {
 		size_t n = parent->foreign_count;

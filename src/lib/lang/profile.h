@@ -15,6 +15,7 @@
  *   common_words: [de, que]     # frequent words, for language detection
  *   spell_severity: warning     # severity of spell.unknown in this language
  *   repeatable: [die, nous]     # words that may stand twice in a row ("die die")
+ *   suffixes: [s, "'s"]         # endings a name may carry ("Zuckerbergs", "Meta's")
  *   inherit: pt                 # take unset keys from this profile
  */
 #ifndef FL_LANG_PROFILE_H
@@ -44,6 +45,8 @@ typedef struct {
 	size_t common_count;
 	char **repeatable; /* words that may legitimately stand twice */
 	size_t repeatable_count;
+	char **suffixes; /* endings glued to names (genitive -s) */
+	size_t suffix_count;
 	fl_severity spell_severity;
 	char *inherit;
 	char *path; /* file it came from */

@@ -247,6 +247,36 @@ void fl__doc_position(const fl__doc *doc, size_t off, size_t *line,
 	}
 }
 
+static bool invisible(uint16_t c)
+{
+	return (c >= 0x200B && c <= 0x200F) || c == 0x2060 || c == 0xFEFF ||
+	       c == 0x00AD;
+}
+
+static uint16_t plain_apostrophe(uint16_t c)
+{
+	return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x05F3 ? '\''
+	                                                                 : c;
+}
+
+bool fl__same_text(const uint16_t *a, size_t na, const uint16_t *b,
+                   size_t nb)
+{
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < na && invisible(a[i]))
+			i++;
+		while (j < nb && invisible(b[j]))
+			j++;
+		if (i == na || j == nb)
+			return i == na && j == nb;
+		if (plain_apostrophe(a[i]) != plain_apostrophe(b[j]))
+			return false;
+		i++;
+		j++;
+	}
+}
+
 size_t fl__cp_count(const uint16_t *s, size_t n)
 {
 	size_t c = 0;

@@ -103,6 +103,13 @@ static inline const uint16_t *fl__tok_key(const fl__doc *doc,
  * offsets a and b. */
 bool fl__doc_gap_is_space(const fl__doc *doc, size_t a, size_t b);
 
+/* True when a[0,na) and b[0,nb) are the same text letter for letter,
+ * case included, but ignoring invisible format characters (U+200B-U+200F,
+ * U+2060, U+FEFF, soft hyphen) and taking typographic apostrophes as ',
+ * so that only real differences of spelling or case remain. */
+bool fl__same_text(const uint16_t *a, size_t na, const uint16_t *b,
+                   size_t nb);
+
 /* Number of code points in UTF-16 s[0,n). */
 size_t fl__cp_count(const uint16_t *s, size_t n);
 
