@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef FL_DEFAULT_DATA_DIR
 #define FL_DEFAULT_DATA_DIR "."
@@ -194,9 +195,24 @@ static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
 		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
 		                 "out of memory");
 	} else if (!*slot) {
+		/* dicts/words/NAME.dic adds newsroom vocabulary to NAME. */
 		fl__speller *sp;
-		error = fl__speller_open(&sp, chk->dict_path, name, &extra,
-		                         extra ? 1 : 0, chk->err, sizeof(chk->err));
+		const char *lists[2];
+		size_t nl = 0;
+		fl_buf words = FL_BUF_INIT;
+		if (fl_buf_printf(&words, "%s/dicts/words/%s.dic", chk->data_dir,
+		                  name) < 0) {
+			fl_buf_dispose(&key);
+			return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+			                "out of memory");
+		}
+		if (access(words.ptr, R_OK) == 0)
+			lists[nl++] = words.ptr;
+		if (extra)
+			lists[nl++] = extra;
+		error = fl__speller_open(&sp, chk->dict_path, name, lists, nl,
+		                         chk->err, sizeof(chk->err));
+		fl_buf_dispose(&words);
 		if (error == 0)
 			*slot = (uintptr_t)sp;
 	}
