@@ -23,7 +23,7 @@ static void add(fl_result *r, const char *rule, fl_severity sev, size_t line,
 {
 	fl__finding_in f = {rule,     sev,        line,   col,
 	                    end_line, end_col,    text,   message,
-	                    expected, suggestion, context};
+	                    expected, suggestion, context,  0};
 	CHECK_EQ_INT(fl__result_add(r, &f), 0);
 }
 
