@@ -44,7 +44,10 @@ static int vadd(fl__check_ctx *c, const char *rule, fl_severity sev,
 				a--;
 			if (b < le && (d->text[b] & 0xFC00) == 0xDC00)
 				b++;
-			f.context_column = c0 - fl__cp_count(d->text + ls, a - ls);
+			/* Counted inside the window only: a per-finding count from
+			 * the line start would make many findings on one long line
+			 * quadratic. */
+			f.context_column = fl__cp_count(d->text + a, start - a) + 1;
 			ls = a;
 			le = b;
 		}

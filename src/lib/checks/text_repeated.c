@@ -54,9 +54,13 @@ int fl__check_text_repeated(fl__check_ctx *c)
 			                          fl__tok_key(d, &d->tokens[i]),
 			                          d->tokens[i].keylen * 2, NULL)))
 				continue;
+			/* Each new block needs only its own gaps checked: the
+			 * run before it is known to be spaced (linear time). */
+			if (!spaced(d, i, i + n - 1))
+				continue;
 			while (i + (reps + 1) * n <= d->token_count &&
 			       same_block(d, i, i + reps * n, n) &&
-			       spaced(d, i, i + (reps + 1) * n - 1))
+			       spaced(d, i + reps * n - 1, i + (reps + 1) * n - 1))
 				reps++;
 			if (reps < 2)
 				continue;

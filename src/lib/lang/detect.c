@@ -93,7 +93,7 @@ int fl__lang_detect(char *out, size_t outlen, const fl__profile_set *set,
 	int script = fl__doc_main_script(doc);
 	size_t hits[FL_MAX_PROFILES] = {0};
 	const fl__profile *best = NULL;
-	size_t best_hits = 0;
+	size_t best_hits = 0, candidates = 0;
 
 	for (size_t i = 0; i < doc->token_count; i++) {
 		const fl__token *t = &doc->tokens[i];
@@ -109,6 +109,10 @@ int fl__lang_detect(char *out, size_t outlen, const fl__profile_set *set,
 		int ps = pr->script ? fl__script_code(pr->script) : -1;
 		if (ps != script)
 			continue;
+		/* Regional variants share their parent's words: count a
+		 * language once. */
+		if (!strchr(pr->tag, '-'))
+			candidates++;
 		/* On a tie prefer the shorter tag: "pt" over "pt-BR", whose
 		 * words it shares. */
 		if (!best || hits[p] > best_hits ||
@@ -117,6 +121,13 @@ int fl__lang_detect(char *out, size_t outlen, const fl__profile_set *set,
 			best_hits = hits[p];
 		}
 	}
+	/* Several languages write this script and no frequent word of any
+	 * was seen: a guess would be arbitrary. */
+	if (best && best_hits == 0 && candidates > 1)
+		return fl__fail(err, errlen, FL_ELANG,
+		                "cannot tell the language (%s script, no frequent "
+		                "word of any %s-script language); use --lang",
+		                fl__script_name(script), fl__script_name(script));
 	if (!best)
 		return fl__fail(err, errlen, FL_ELANG,
 		                "cannot tell the language (main script %s has no "
