@@ -47,14 +47,8 @@ static void lang_res_free(fl__lang_res *L)
 {
 	if (!L)
 		return;
-	for (size_t i = 0; i < L->prefix_count; i++)
-		free(L->prefixes[i]);
-	free(L->prefixes);
-	free(L->prefix_lens);
-	for (size_t i = 0; i < L->suffix_count; i++)
-		free(L->suffixes[i]);
-	free(L->suffixes);
-	free(L->suffix_lens);
+	fl__keylist_dispose(&L->prefixes);
+	fl__keylist_dispose(&L->suffixes);
 	fl_map_dispose(&L->repeatable);
 	free(L->dicts);
 	free(L->accept);
@@ -238,12 +232,7 @@ static int build_lang(fl__lang_res **out, fl_checker *chk,
 	L->script = p->script ? fl__script_code(p->script) : -1;
 	L->dicts = calloc(p->hunspell_count + 1, sizeof(*L->dicts));
 	L->accept = calloc(p->accept_count + 1, sizeof(*L->accept));
-	L->prefixes = calloc(p->prefix_count + 1, sizeof(*L->prefixes));
-	L->prefix_lens = calloc(p->prefix_count + 1, sizeof(*L->prefix_lens));
-	L->suffixes = calloc(p->suffix_count + 1, sizeof(*L->suffixes));
-	L->suffix_lens = calloc(p->suffix_count + 1, sizeof(*L->suffix_lens));
-	if (!L->dicts || !L->accept || !L->prefixes || !L->prefix_lens ||
-	    !L->suffixes || !L->suffix_lens) {
+	if (!L->dicts || !L->accept) {
 		error = FL_ENOMEM;
 		goto cleanup;
 	}
@@ -268,20 +257,11 @@ static int build_lang(fl__lang_res **out, fl_checker *chk,
 			goto cleanup;
 		L->foreign_count++;
 	}
-	for (size_t i = 0; i < p->prefix_count; i++) {
-		if ((error = fl__match_key_utf8(&L->prefixes[i], &L->prefix_lens[i],
-		                                p->prefixes[i],
-		                                strlen(p->prefixes[i]))) < 0)
-			goto cleanup;
-		L->prefix_count++;
-	}
-	for (size_t i = 0; i < p->suffix_count; i++) {
-		if ((error = fl__match_key_utf8(&L->suffixes[i], &L->suffix_lens[i],
-		                                p->suffixes[i],
-		                                strlen(p->suffixes[i]))) < 0)
-			goto cleanup;
-		L->suffix_count++;
-	}
+	if ((error = fl__keylist_build(&L->prefixes, p->prefixes,
+	                               p->prefix_count)) < 0 ||
+	    (error = fl__keylist_build(&L->suffixes, p->suffixes,
+	                               p->suffix_count)) < 0)
+		goto cleanup;
 	for (size_t i = 0; i < p->repeatable_count; i++) {
 		uint16_t *k;
 		size_t n;

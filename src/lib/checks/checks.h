@@ -29,12 +29,8 @@ typedef struct {
 	} foreign[FL_MAX_FOREIGN];
 	size_t foreign_count;
 	fl_map repeatable;   /* match keys of the profile's repeatable words */
-	uint16_t **prefixes; /* match keys, longest first */
-	size_t *prefix_lens;
-	size_t prefix_count;
-	uint16_t **suffixes; /* match keys of endings names may carry */
-	size_t *suffix_lens;
-	size_t suffix_count;
+	fl__keylist prefixes; /* clitics, longest first */
+	fl__keylist suffixes; /* endings names may carry */
 } fl__lang_res;
 
 /* One place where the document names an entity. */

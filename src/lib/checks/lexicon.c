@@ -7,10 +7,10 @@
 size_t fl__lex_strip_prefix(const fl__lang_res *lang, const uint16_t *k,
                             size_t n, size_t min_rest)
 {
-	for (size_t i = 0; i < lang->prefix_count; i++) {
-		size_t pl = lang->prefix_lens[i];
+	for (size_t i = 0; i < lang->prefixes.count; i++) {
+		size_t pl = lang->prefixes.lens[i];
 		if (pl + min_rest <= n &&
-		    memcmp(k, lang->prefixes[i], pl * sizeof(*k)) == 0)
+		    memcmp(k, lang->prefixes.keys[i], pl * sizeof(*k)) == 0)
 			return pl;
 	}
 	return 0;
@@ -77,11 +77,11 @@ int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
 	    (r = any_knows(L->accept, L->accept_count, w, wl)) != 0)
 		goto verdict;
 	/* A clitic glued to the front ("وقال", "בישראל"): look up the rest. */
-	for (size_t i = 0; i < L->prefix_count; i++) {
-		size_t pl = L->prefix_lens[i];
+	for (size_t i = 0; i < L->prefixes.count; i++) {
+		size_t pl = L->prefixes.lens[i];
 		char rest[WORD_UTF8_MAX];
 		size_t rl;
-		if (pl + 2 > n || memcmp(text, L->prefixes[i], pl * 2) != 0)
+		if (pl + 2 > n || memcmp(text, L->prefixes.keys[i], pl * 2) != 0)
 			continue;
 		rl = fl__u16_to_utf8_buf(rest, sizeof(rest), text + pl, n - pl);
 		if (rl && (r = any_knows(L->dicts, L->dict_count, rest, rl)) != 0)

@@ -25,10 +25,10 @@ static size_t ending(const fl__check_ctx *c, const fl__form_tok *ft,
 	if (n <= ft->keylen ||
 	    memcmp(fl__index_str(c->idx, ft->key), k, ft->keylen * 2) != 0)
 		return 0;
-	for (size_t i = 0; i < L->suffix_count; i++)
-		if (L->suffix_lens[i] == n - ft->keylen &&
-		    memcmp(k + ft->keylen, L->suffixes[i], L->suffix_lens[i] * 2) == 0)
-			return L->suffix_lens[i];
+	for (size_t i = 0; i < L->suffixes.count; i++)
+		if (L->suffixes.lens[i] == n - ft->keylen &&
+		    memcmp(k + ft->keylen, L->suffixes.keys[i], L->suffixes.lens[i] * 2) == 0)
+			return L->suffixes.lens[i];
 	return 0;
 }
 
@@ -69,11 +69,11 @@ static uint32_t longest_at(const fl__check_ctx *c, size_t i,
 	*sfx = 0;
 	/* An ending on a one-word form hides its first key: look the token
 	 * up without each ending too. */
-	for (size_t e = 0; e <= c->lang->suffix_count; e++) {
-		size_t cut = e ? c->lang->suffix_lens[e - 1] : 0;
+	for (size_t e = 0; e <= c->lang->suffixes.count; e++) {
+		size_t cut = e ? c->lang->suffixes.lens[e - 1] : 0;
 		if (cut >= n0)
 			continue;
-		if (e && memcmp(k0 + n0 - cut, c->lang->suffixes[e - 1], cut * 2) != 0)
+		if (e && memcmp(k0 + n0 - cut, c->lang->suffixes.keys[e - 1], cut * 2) != 0)
 			continue;
 		for (f = fl__index_first(c->idx, k0, n0 - cut); f != FL_INDEX_NONE;
 		     f = c->idx->forms[f].next) {
@@ -115,11 +115,11 @@ int fl__find_mentions(fl__check_ctx *c)
 		/* Every clitic that fits, longest first: "שמטא" is ש + מטא even
 		 * though שמ is a clitic too. */
 		for (size_t p = 0; f == FL_INDEX_NONE && t->script == c->lang->script &&
-		                   p < c->lang->prefix_count;
+		                   p < c->lang->prefixes.count;
 		     p++) {
-			pl = c->lang->prefix_lens[p];
+			pl = c->lang->prefixes.lens[p];
 			if (pl + 2 <= n &&
-			    memcmp(k, c->lang->prefixes[p], pl * sizeof(*k)) == 0)
+			    memcmp(k, c->lang->prefixes.keys[p], pl * sizeof(*k)) == 0)
 				f = longest_at(c, i, k + pl, n - pl, &sfx);
 		}
 		if (f == FL_INDEX_NONE)

@@ -445,6 +445,35 @@ int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s,
 	return 0;
 }
 
+int fl__keylist_build(fl__keylist *kl, char *const *strs, size_t n)
+{
+	memset(kl, 0, sizeof(*kl));
+	kl->keys = calloc(n + 1, sizeof(*kl->keys));
+	kl->lens = calloc(n + 1, sizeof(*kl->lens));
+	if (!kl->keys || !kl->lens) {
+		fl__keylist_dispose(kl);
+		return FL_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++, kl->count++) {
+		int error = fl__match_key_utf8(&kl->keys[i], &kl->lens[i], strs[i],
+		                               strlen(strs[i]));
+		if (error < 0) {
+			fl__keylist_dispose(kl);
+			return error;
+		}
+	}
+	return 0;
+}
+
+void fl__keylist_dispose(fl__keylist *kl)
+{
+	for (size_t i = 0; i < kl->count; i++)
+		free(kl->keys[i]);
+	free(kl->keys);
+	free(kl->lens);
+	memset(kl, 0, sizeof(*kl));
+}
+
 size_t fl__fuzzy_key(uint16_t *dst, size_t cap, const uint16_t *key,
                      size_t n)
 {

@@ -129,6 +129,18 @@ size_t fl__u16_to_utf8_buf(char *dst, size_t cap, const uint16_t *s,
 int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s,
                        size_t n);
 
+/* Match keys of a list of strings (clitics, endings), in list order. */
+typedef struct {
+	uint16_t **keys;
+	size_t *lens;
+	size_t count;
+} fl__keylist;
+
+/* Builds the keys of strs[0,n) into kl (empty on failure). Returns 0,
+ * FL_EENCODING or FL_ENOMEM. */
+int fl__keylist_build(fl__keylist *kl, char *const *strs, size_t n);
+void fl__keylist_dispose(fl__keylist *kl);
+
 /* Letters of the key folded further for fuzzy comparison: lower-case,
  * accents removed (Latin-ASCII where it applies). Writes at most cap
  * units; returns the length written. */
