@@ -25,14 +25,15 @@ extern "C" {
 /** Error codes returned by every fallible function (0 is success). */
 typedef enum {
 	FL_OK = 0,
-	FL_ERROR = -1,     /**< unclassified failure */
-	FL_ENOMEM = -2,    /**< out of memory, or a size computation overflowed */
-	FL_EIO = -3,       /**< a file could not be read or written */
-	FL_EINVAL = -4,    /**< a bad argument from the caller */
-	FL_EPARSE = -5,    /**< a facts file, language profile or pack is malformed */
+	FL_ERROR = -1,  /**< unclassified failure */
+	FL_ENOMEM = -2, /**< out of memory, or a size computation overflowed */
+	FL_EIO = -3,    /**< a file could not be read or written */
+	FL_EINVAL = -4, /**< a bad argument from the caller */
+	FL_EPARSE =
+	    -5, /**< a facts file, language profile or pack is malformed */
 	FL_EENCODING = -6, /**< input is not valid UTF-8 */
 	FL_ELIMIT = -7,    /**< input exceeds a documented limit */
-	FL_ELANG = -8      /**< language unknown, undetectable, or without data */
+	FL_ELANG = -8 /**< language unknown, undetectable, or without data */
 } fl_error_code;
 
 /** Short English name of an error code ("out of memory"); static string. */
@@ -161,7 +162,10 @@ typedef struct {
 	size_t max_file_size;
 } fl_checker_options;
 
-#define FL_CHECKER_OPTIONS_INIT {FL_CHECKER_OPTIONS_VERSION, NULL, NULL, 0}
+#define FL_CHECKER_OPTIONS_INIT                                                \
+	{                                                                      \
+		FL_CHECKER_OPTIONS_VERSION, NULL, NULL, 0                      \
+	}
 
 /**
  * Makes a checker and loads the language profiles of the data folder.
@@ -211,7 +215,10 @@ typedef struct {
 	int partial;
 } fl_check_options;
 
-#define FL_CHECK_OPTIONS_INIT {FL_CHECK_OPTIONS_VERSION, NULL, 0}
+#define FL_CHECK_OPTIONS_INIT                                                  \
+	{                                                                      \
+		FL_CHECK_OPTIONS_VERSION, NULL, 0                              \
+	}
 
 /**
  * Checks one document held in memory.
@@ -222,8 +229,7 @@ typedef struct {
  * FL_ELANG, FL_EINVAL or FL_ENOMEM; the message is on the checker.
  */
 int fl_check_buffer(fl_result **out, fl_checker *checker, const char *path,
-                    const char *data, size_t len,
-                    const fl_check_options *opts);
+                    const char *data, size_t len, const fl_check_options *opts);
 
 /** As fl_check_buffer, reading the file at path. Adds FL_EIO. */
 int fl_check_file(fl_result **out, fl_checker *checker, const char *path,
@@ -238,13 +244,13 @@ const char *fl_result_lang(const fl_result *result);
 
 /** One finding. Strings are UTF-8 and borrowed from the result. */
 typedef struct {
-	const char *rule;       /**< stable rule id, e.g. "name.garbled" */
+	const char *rule; /**< stable rule id, e.g. "name.garbled" */
 	fl_severity severity;
-	size_t line;            /**< 1-based; 0 when the finding has no place */
-	size_t column;          /**< 1-based, in code points */
+	size_t line;   /**< 1-based; 0 when the finding has no place */
+	size_t column; /**< 1-based, in code points */
 	size_t end_line;
-	size_t end_column;      /**< exclusive */
-	const char *text;       /**< the text at the place, or the fact's name */
+	size_t end_column; /**< exclusive */
+	const char *text;  /**< the text at the place, or the fact's name */
 	const char *message;
 	const char *expected;   /**< NULL when not applicable */
 	const char *suggestion; /**< NULL when none */

@@ -25,7 +25,7 @@
 #define FL_DEFAULT_DATA_DIR "."
 #endif
 
-#define FL_DEFAULT_DICT_PATH \
+#define FL_DEFAULT_DICT_PATH                                                   \
 	"/usr/share/hunspell:/usr/share/myspell:/usr/share/myspell/dicts"
 #define FL_DEFAULT_MAX_FILE ((size_t)64 << 20)
 
@@ -59,7 +59,8 @@ static void free_indexes(fl_checker *chk)
 {
 	for (size_t i = 0; i < chk->indexes.cap; i++)
 		if (chk->indexes.slots[i].key)
-			fl__index_free((fl__index *)chk->indexes.slots[i].value);
+			fl__index_free(
+			    (fl__index *)chk->indexes.slots[i].value);
 	fl_map_dispose(&chk->indexes);
 }
 
@@ -69,11 +70,13 @@ void fl_checker_free(fl_checker *chk)
 		return;
 	for (size_t i = 0; i < chk->spellers.cap; i++)
 		if (chk->spellers.slots[i].key)
-			fl__speller_free((fl__speller *)chk->spellers.slots[i].value);
+			fl__speller_free(
+			    (fl__speller *)chk->spellers.slots[i].value);
 	fl_map_dispose(&chk->spellers);
 	for (size_t i = 0; i < chk->langs.cap; i++)
 		if (chk->langs.slots[i].key)
-			lang_res_free((fl__lang_res *)chk->langs.slots[i].value);
+			lang_res_free(
+			    (fl__lang_res *)chk->langs.slots[i].value);
 	fl_map_dispose(&chk->langs);
 	free_indexes(chk);
 	fl_map_dispose(&chk->common);
@@ -121,8 +124,9 @@ int fl_checker_new(fl_checker **out, const fl_checker_options *opts)
 	}
 	chk->dict_path = fl_buf_detach(&path);
 	chk->max_file_size =
-		opts->max_file_size ? opts->max_file_size : FL_DEFAULT_MAX_FILE;
-	if ((error = fl__text_ctx_new(&chk->text, chk->err, sizeof(chk->err))) < 0)
+	    opts->max_file_size ? opts->max_file_size : FL_DEFAULT_MAX_FILE;
+	if ((error = fl__text_ctx_new(&chk->text, chk->err, sizeof(chk->err))) <
+	    0)
 		return error;
 	if ((error = fl__profiles_load(&chk->profiles, chk->data_dir, chk->err,
 	                               sizeof(chk->err))) < 0)
@@ -153,9 +157,10 @@ int fl_checker_lang_from_tag(char *out, size_t outlen, fl_checker *chk,
 		return fl__fail(chk->err, sizeof(chk->err), FL_ELANG,
 		                "'%s' is not a language tag", tag ? tag : "");
 	if (!fl__profiles_find(&chk->profiles, canon))
-		return fl__fail(chk->err, sizeof(chk->err), FL_ELANG,
-		                "no language profile for '%s' (add %s/dicts/%s.yaml)",
-		                canon, chk->data_dir, canon);
+		return fl__fail(
+		    chk->err, sizeof(chk->err), FL_ELANG,
+		    "no language profile for '%s' (add %s/dicts/%s.yaml)",
+		    canon, chk->data_dir, canon);
 	if (strlen(canon) >= outlen)
 		return FL_EINVAL;
 	memcpy(out, canon, strlen(canon) + 1);
@@ -167,7 +172,8 @@ int fl_checker_lang_from_path(char *out, size_t outlen, fl_checker *chk,
 {
 	if (fl__lang_from_path(out, outlen, &chk->profiles, path) < 0)
 		return fl__fail(chk->err, sizeof(chk->err), FL_ELANG,
-		                "%s: the file name names no known language", path);
+		                "%s: the file name names no known language",
+		                path);
 	return 0;
 }
 
@@ -194,8 +200,8 @@ static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
 		const char *lists[2];
 		size_t nl = 0;
 		fl_buf words = FL_BUF_INIT;
-		if (fl_buf_printf(&words, "%s/dicts/words/%s.dic", chk->data_dir,
-		                  name) < 0) {
+		if (fl_buf_printf(&words, "%s/dicts/words/%s.dic",
+		                  chk->data_dir, name) < 0) {
 			fl_buf_dispose(&key);
 			return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
 			                "out of memory");
@@ -219,8 +225,7 @@ static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
 	return error;
 }
 
-static int build_lang(fl__lang_res **out, fl_checker *chk,
-                      const fl__profile *p)
+static int build_lang(fl__lang_res **out, fl_checker *chk, const fl__profile *p)
 {
 	fl__lang_res *L = calloc(1, sizeof(*L));
 	int error = 0;
@@ -241,7 +246,8 @@ static int build_lang(fl__lang_res **out, fl_checker *chk,
 		                         p->extra_words)) < 0)
 			goto cleanup;
 	for (size_t i = 0; i < p->accept_count; i++, L->accept_count++)
-		if ((error = get_speller(&L->accept[i], chk, p->accept[i], NULL)) < 0)
+		if ((error = get_speller(&L->accept[i], chk, p->accept[i],
+		                         NULL)) < 0)
 			goto cleanup;
 	for (size_t i = 0; i < p->foreign_count && i < FL_MAX_FOREIGN; i++) {
 		int s = fl__script_code(p->foreign[i].script);
@@ -252,8 +258,8 @@ static int build_lang(fl__lang_res **out, fl_checker *chk,
 			goto cleanup;
 		}
 		L->foreign[i].script = s;
-		if ((error = get_speller(&L->foreign[i].sp, chk, p->foreign[i].dict,
-		                         NULL)) < 0)
+		if ((error = get_speller(&L->foreign[i].sp, chk,
+		                         p->foreign[i].dict, NULL)) < 0)
 			goto cleanup;
 		L->foreign_count++;
 	}
@@ -362,8 +368,7 @@ static void icu_locale(char *out, size_t n, const char *tag)
 }
 
 int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
-                    const char *data, size_t len,
-                    const fl_check_options *opts)
+                    const char *data, size_t len, const fl_check_options *opts)
 {
 	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
 	char tag[FL_TAG_MAX] = "", locale[FL_TAG_MAX];
@@ -387,29 +392,32 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 		                "%s: bad arguments", path);
 	if (len > chk->max_file_size)
 		return fl__fail(chk->err, sizeof(chk->err), FL_ELIMIT,
-		                "%s: file larger than the limit of %zu bytes", path,
-		                chk->max_file_size);
+		                "%s: file larger than the limit of %zu bytes",
+		                path, chk->max_file_size);
 
 	if (opts->lang) {
 		if ((error = fl_checker_lang_from_tag(tag, sizeof(tag), chk,
 		                                      opts->lang)) < 0)
 			goto fail;
-	} else if (fl__lang_from_path(tag, sizeof(tag), &chk->profiles, path) < 0) {
+	} else if (fl__lang_from_path(tag, sizeof(tag), &chk->profiles, path) <
+	           0) {
 		tag[0] = '\0';
 	}
 
 	icu_locale(locale, sizeof(locale), tag);
-	if ((error = fl__doc_init(&doc, chk->text, data ? data : "", len, locale,
-	                          msg, sizeof(msg))) < 0) {
+	if ((error = fl__doc_init(&doc, chk->text, data ? data : "", len,
+	                          locale, msg, sizeof(msg))) < 0) {
 		fl__doc_dispose(&doc);
-		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
+		         msg);
 		return error;
 	}
 	have_doc = true;
-	if (!tag[0] && (error = fl__lang_detect(tag, sizeof(tag), &chk->profiles,
-	                                        &chk->common, &doc, msg,
-	                                        sizeof(msg))) < 0) {
-		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+	if (!tag[0] && (error = fl__lang_detect(tag, sizeof(tag),
+	                                        &chk->profiles, &chk->common,
+	                                        &doc, msg, sizeof(msg))) < 0) {
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
+		         msg);
 		goto done;
 	}
 	if ((error = get_lang(&L, chk, tag)) < 0 ||
@@ -427,7 +435,8 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 	c.err = msg;
 	c.errlen = sizeof(msg);
 	if ((error = fl__checks_run(&c)) < 0) {
-		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
+		         msg);
 		goto done;
 	}
 	*out = res;
@@ -438,7 +447,8 @@ fail:
 	/* The message is on the checker already; prefix the path once. */
 	if (strncmp(chk->err, path, strlen(path)) != 0) {
 		snprintf(msg, sizeof(msg), "%s", chk->err);
-		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
+		         msg);
 	}
 done:
 	free(c.mentions);

@@ -82,27 +82,30 @@ int fl__read_file(char **out, size_t *len, const char *path, size_t max,
 	*len = 0;
 	f = fopen(path, "rb");
 	if (!f)
-		return fl__fail(err, errlen, FL_EIO, "%s: cannot open: %s", path,
-		                strerror(errno));
+		return fl__fail(err, errlen, FL_EIO, "%s: cannot open: %s",
+		                path, strerror(errno));
 	for (;;) {
 		size_t got;
 		/* Read in chunks so that pipes and special files work too. */
-		if ((error = fl__grow((void **)&buf, &cap, n + 65536 + 1, 1)) < 0) {
+		if ((error = fl__grow((void **)&buf, &cap, n + 65536 + 1, 1)) <
+		    0) {
 			fl__fail(err, errlen, error, "%s: out of memory", path);
 			goto cleanup;
 		}
 		got = fread(buf + n, 1, cap - n - 1, f);
 		n += got;
 		if (n > max) {
-			error = fl__fail(err, errlen, FL_ELIMIT,
-			                 "%s: file larger than the limit of %zu bytes",
-			                 path, max);
+			error = fl__fail(
+			    err, errlen, FL_ELIMIT,
+			    "%s: file larger than the limit of %zu bytes", path,
+			    max);
 			goto cleanup;
 		}
 		if (got == 0) {
 			if (ferror(f)) {
-				error = fl__fail(err, errlen, FL_EIO, "%s: read error: %s",
-				                 path, strerror(errno));
+				error = fl__fail(err, errlen, FL_EIO,
+				                 "%s: read error: %s", path,
+				                 strerror(errno));
 				goto cleanup;
 			}
 			break;

@@ -27,7 +27,7 @@
 /* Formats a message into buf (size FL_ERRMSG_SIZE or n) and returns code,
  * so that error paths read `return fl__fail(h->err, sizeof h->err, ...)`. */
 int fl__fail(char *buf, size_t n, int code, const char *fmt, ...)
-	FL_PRINTF(4, 5);
+    FL_PRINTF(4, 5);
 int fl__vfail(char *buf, size_t n, int code, const char *fmt, va_list ap);
 
 /* Checked arithmetic: return true on overflow and leave *out unspecified. */

@@ -63,7 +63,8 @@ static size_t cp_offset(const char *s, size_t len, size_t n)
  * col; returns the column within the window. */
 static size_t window(const char **s, size_t *len, size_t col)
 {
-	size_t first = col > FL_CONTEXT_BEFORE + 1 ? col - 1 - FL_CONTEXT_BEFORE : 0;
+	size_t first =
+	    col > FL_CONTEXT_BEFORE + 1 ? col - 1 - FL_CONTEXT_BEFORE : 0;
 	size_t a = cp_offset(*s, *len, first);
 	size_t b = a + cp_offset(*s + a, *len - a, FL_CONTEXT_SPAN);
 	*s += a;
@@ -81,7 +82,8 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	char *block;
 	finding *it;
 
-	if (fl__grow((void **)&r->items, &r->cap, r->count + 1, sizeof(*r->items)) < 0)
+	if (fl__grow((void **)&r->items, &r->cap, r->count + 1,
+	             sizeof(*r->items)) < 0)
 		return FL_ENOMEM;
 	for (int i = 0; i < 6; i++) {
 		if (!strs[i])

@@ -12,9 +12,9 @@
  * translation), a window of FL_CONTEXT_BEFORE code points before the
  * finding and FL_CONTEXT_SPAN in all is kept, so that memory per finding
  * stays bounded. */
-#define FL_CONTEXT_MAX 1024
+#define FL_CONTEXT_MAX    1024
 #define FL_CONTEXT_BEFORE 160
-#define FL_CONTEXT_SPAN 400
+#define FL_CONTEXT_SPAN   400
 
 /* A finding under construction; strings are borrowed for the call. */
 typedef struct {

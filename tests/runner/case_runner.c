@@ -185,7 +185,9 @@ static size_t parse_cases(test_case **out, char *data)
 				append(section, "", 0);
 				(*section)[0] = '\0';
 			} else {
-				fprintf(stderr, "line %d: unknown section '%s'\n", lineno, kw);
+				fprintf(stderr,
+				        "line %d: unknown section '%s'\n",
+				        lineno, kw);
 				section = NULL;
 			}
 			free(hdr);
@@ -200,14 +202,15 @@ static size_t parse_cases(test_case **out, char *data)
 
 /* A finding as the expect lines write it. */
 static void format_finding(char *out, size_t n, size_t line, size_t col,
-                           const char *rule, const char *sev,
-                           const char *text, const char *sugg)
+                           const char *rule, const char *sev, const char *text,
+                           const char *sugg)
 {
 	if (sugg)
-		snprintf(out, n, "%zu:%zu %s %s \"%s\" -> \"%s\"", line, col, rule,
-		         sev, text, sugg);
+		snprintf(out, n, "%zu:%zu %s %s \"%s\" -> \"%s\"", line, col,
+		         rule, sev, text, sugg);
 	else
-		snprintf(out, n, "%zu:%zu %s %s \"%s\"", line, col, rule, sev, text);
+		snprintf(out, n, "%zu:%zu %s %s \"%s\"", line, col, rule, sev,
+		         text);
 }
 
 typedef struct {
@@ -303,7 +306,8 @@ static int run_lib(strlist *got, const test_case *c, char *err, size_t n)
 		const fl_finding *f = fl_result_finding(res, i);
 		char line[2048];
 		format_finding(line, sizeof(line), f->line, f->column, f->rule,
-		               fl_severity_name(f->severity), f->text, f->suggestion);
+		               fl_severity_name(f->severity), f->text,
+		               f->suggestion);
 		strlist_add(got, line);
 	}
 	rc = 0;
@@ -326,8 +330,8 @@ static int write_file(const char *path, const char *data)
 	return fclose(f);
 }
 
-static int run_cli(strlist *got, const char *bin, const test_case *c,
-                   char *err, size_t n)
+static int run_cli(strlist *got, const char *bin, const test_case *c, char *err,
+                   size_t n)
 {
 	char dir[] = "/tmp/fl_case_XXXXXX";
 	char facts[256] = "", text[256], out[256], cmd[4096];
@@ -369,7 +373,8 @@ static int run_cli(strlist *got, const char *bin, const test_case *c,
 		snprintf(ep, sizeof(ep), "%s/stderr", dir);
 		e = slurp(ep, NULL);
 		snprintf(err, n, "fidelint exited %d: %s",
-		         WIFEXITED(status) ? WEXITSTATUS(status) : -1, e ? e : "");
+		         WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+		         e ? e : "");
 		free(e);
 		goto done;
 	}
@@ -389,13 +394,15 @@ static int run_cli(strlist *got, const char *bin, const test_case *c,
 			char line[2048];
 			json_t *sg = json_object_get(f, "suggestion");
 			format_finding(
-				line, sizeof(line),
-				(size_t)json_integer_value(json_object_get(f, "line")),
-				(size_t)json_integer_value(json_object_get(f, "column")),
-				json_string_value(json_object_get(f, "rule")),
-				json_string_value(json_object_get(f, "severity")),
-				json_string_value(json_object_get(f, "text")),
-				json_is_string(sg) ? json_string_value(sg) : NULL);
+			    line, sizeof(line),
+			    (size_t)json_integer_value(
+			        json_object_get(f, "line")),
+			    (size_t)json_integer_value(
+			        json_object_get(f, "column")),
+			    json_string_value(json_object_get(f, "rule")),
+			    json_string_value(json_object_get(f, "severity")),
+			    json_string_value(json_object_get(f, "text")),
+			    json_is_string(sg) ? json_string_value(sg) : NULL);
 			strlist_add(got, line);
 		}
 	}
@@ -440,8 +447,8 @@ static bool matches_none(const char *pattern, const char *finding)
 	}
 	if (*pattern == '"')
 		snprintf(text, sizeof(text), "%s", pattern);
-	if (sscanf(finding, "%zu:%zu %127s %31s", &dummy1, &dummy2, frule, fsev) !=
-	    4)
+	if (sscanf(finding, "%zu:%zu %127s %31s", &dummy1, &dummy2, frule,
+	           fsev) != 4)
 		return false;
 	if (strcmp(rule, "*") != 0 && strcmp(rule, frule) != 0)
 		return false;
@@ -475,7 +482,8 @@ static bool compare(const test_case *c, const strlist *got)
 		section_lines(&want, c->expect_some);
 		for (size_t i = 0; i < want.count; i++) {
 			if (!has_line(got, want.lines[i])) {
-				fprintf(stderr, "  missing: %s\n", want.lines[i]);
+				fprintf(stderr, "  missing: %s\n",
+				        want.lines[i]);
 				ok = false;
 			}
 		}
@@ -486,9 +494,10 @@ static bool compare(const test_case *c, const strlist *got)
 		section_lines(&pats, c->expect_none);
 		for (size_t i = 0; i < pats.count; i++) {
 			for (size_t j = 0; j < got->count; j++) {
-				if (matches_none(pats.lines[i], got->lines[j])) {
-					fprintf(stderr, "  unwanted (%s): %s\n", pats.lines[i],
-					        got->lines[j]);
+				if (matches_none(pats.lines[i],
+				                 got->lines[j])) {
+					fprintf(stderr, "  unwanted (%s): %s\n",
+					        pats.lines[i], got->lines[j]);
 					ok = false;
 				}
 			}
@@ -516,7 +525,8 @@ int main(int argc, char **argv)
 		bin = argc > 2 ? argv[2] : NULL;
 		first = 3;
 	} else if (strcmp(mode, "lib") != 0) {
-		fprintf(stderr, "usage: case_runner lib|cli [FIDELINT] FILE...\n");
+		fprintf(stderr,
+		        "usage: case_runner lib|cli [FIDELINT] FILE...\n");
 		return 2;
 	}
 	for (int a = first; a < argc; a++) {
@@ -536,8 +546,10 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < n; i++) {
 			strlist got = {0};
 			char err[4096] = "";
-			int rc = bin ? run_cli(&got, bin, &cases[i], err, sizeof(err))
-			             : run_lib(&got, &cases[i], err, sizeof(err));
+			int rc =
+			    bin ? run_cli(&got, bin, &cases[i], err,
+			                  sizeof(err))
+			        : run_lib(&got, &cases[i], err, sizeof(err));
 			bool ok = rc == 0 && compare(&cases[i], &got);
 			printf("%s %s:%d %s\n", ok ? "ok  " : "FAIL", argv[a],
 			       cases[i].line, cases[i].name);

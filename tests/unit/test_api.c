@@ -29,7 +29,8 @@ static fl_checker *checker(void)
 		int rc = fl_checker_new(&shared, NULL);
 		CHECK_EQ_INT(rc, 0);
 		if (rc < 0) {
-			fprintf(stderr, "fl_checker_new: %s\n", fl_checker_error(shared));
+			fprintf(stderr, "fl_checker_new: %s\n",
+			        fl_checker_error(shared));
 			fl_checker_free(shared);
 			shared = NULL;
 		}
@@ -241,8 +242,9 @@ static void test_unknown_lang(void)
 	CHECK_EQ_INT(fl_checker_lang_from_tag(tag, sizeof(tag), c, "xx"),
 	             FL_ELANG);
 	CHECK_CONTAINS(fl_checker_error(c), "xx");
-	CHECK_EQ_INT(fl_checker_lang_from_tag(tag, sizeof(tag), c, "not a tag!"),
-	             FL_ELANG);
+	CHECK_EQ_INT(
+	    fl_checker_lang_from_tag(tag, sizeof(tag), c, "not a tag!"),
+	    FL_ELANG);
 	CHECK_EQ_INT(fl_checker_lang_from_tag(tag, sizeof(tag), c, "pt_br"), 0);
 	CHECK_EQ_STR(tag, "pt-BR");
 	CHECK_EQ_INT(fl_checker_lang_from_tag(tag, sizeof(tag), c, "AR"), 0);
@@ -259,7 +261,8 @@ static void check_path_lang(fl_checker *c, const char *path, const char *want)
 	}
 	CHECK_EQ_INT(rc, 0);
 	if (strcmp(tag, want) != 0)
-		fprintf(stderr, "path %s: got \"%s\", want \"%s\"\n", path, tag, want);
+		fprintf(stderr, "path %s: got \"%s\", want \"%s\"\n", path, tag,
+		        want);
 	CHECK_EQ_STR(tag, want);
 }
 
@@ -314,31 +317,34 @@ static void test_detect_lang(void)
 	fl_checker *c = checker();
 	if (!c)
 		return;
-	check_detect(c,
-	             "O governo anunciou que a empresa n\xC3\xA3o vai pagar os "
-	             "impostos este ano, segundo o ministro. Ele disse tamb\xC3\xA9m "
-	             "que isso foi decidido pela equipe.",
-	             "pt");
+	check_detect(
+	    c,
+	    "O governo anunciou que a empresa n\xC3\xA3o vai pagar os "
+	    "impostos este ano, segundo o ministro. Ele disse tamb\xC3\xA9m "
+	    "que isso foi decidido pela equipe.",
+	    "pt");
 	/* הממשלה אמרה כי החברה לא תשלם את המסים השנה, לפי השר. */
-	check_detect(c,
-	             "\xD7\x94\xD7\x9E\xD7\x9E\xD7\xA9\xD7\x9C\xD7\x94 \xD7\x90"
-	             "\xD7\x9E\xD7\xA8\xD7\x94 \xD7\x9B\xD7\x99 \xD7\x94\xD7\x97"
-	             "\xD7\x91\xD7\xA8\xD7\x94 \xD7\x9C\xD7\x90 \xD7\xAA\xD7\xA9"
-	             "\xD7\x9C\xD7\x9D \xD7\x90\xD7\xAA \xD7\x94\xD7\x9E\xD7\xA1"
-	             "\xD7\x99\xD7\x9D \xD7\x94\xD7\xA9\xD7\xA0\xD7\x94, \xD7\x9C"
-	             "\xD7\xA4\xD7\x99 \xD7\x94\xD7\xA9\xD7\xA8.",
-	             "he");
+	check_detect(
+	    c,
+	    "\xD7\x94\xD7\x9E\xD7\x9E\xD7\xA9\xD7\x9C\xD7\x94 \xD7\x90"
+	    "\xD7\x9E\xD7\xA8\xD7\x94 \xD7\x9B\xD7\x99 \xD7\x94\xD7\x97"
+	    "\xD7\x91\xD7\xA8\xD7\x94 \xD7\x9C\xD7\x90 \xD7\xAA\xD7\xA9"
+	    "\xD7\x9C\xD7\x9D \xD7\x90\xD7\xAA \xD7\x94\xD7\x9E\xD7\xA1"
+	    "\xD7\x99\xD7\x9D \xD7\x94\xD7\xA9\xD7\xA0\xD7\x94, \xD7\x9C"
+	    "\xD7\xA4\xD7\x99 \xD7\x94\xD7\xA9\xD7\xA8.",
+	    "he");
 	/* قالت الحكومة إن الشركة لن تدفع الضرائب هذا العام، وفقا للوزير. */
-	check_detect(c,
-	             "\xD9\x82\xD8\xA7\xD9\x84\xD8\xAA \xD8\xA7\xD9\x84\xD8\xAD"
-	             "\xD9\x83\xD9\x88\xD9\x85\xD8\xA9 \xD8\xA5\xD9\x86 \xD8\xA7"
-	             "\xD9\x84\xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9 \xD9\x84\xD9\x86 "
-	             "\xD8\xAA\xD8\xAF\xD9\x81\xD8\xB9 \xD8\xA7\xD9\x84\xD8\xB6"
-	             "\xD8\xB1\xD8\xA7\xD8\xA6\xD8\xA8 \xD9\x87\xD8\xB0\xD8\xA7 "
-	             "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85\xD8\x8C \xD9\x88"
-	             "\xD9\x81\xD9\x82\xD8\xA7 \xD9\x84\xD9\x84\xD9\x88\xD8\xB2"
-	             "\xD9\x8A\xD8\xB1. Meta OpenAI",
-	             "ar");
+	check_detect(
+	    c,
+	    "\xD9\x82\xD8\xA7\xD9\x84\xD8\xAA \xD8\xA7\xD9\x84\xD8\xAD"
+	    "\xD9\x83\xD9\x88\xD9\x85\xD8\xA9 \xD8\xA5\xD9\x86 \xD8\xA7"
+	    "\xD9\x84\xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9 \xD9\x84\xD9\x86 "
+	    "\xD8\xAA\xD8\xAF\xD9\x81\xD8\xB9 \xD8\xA7\xD9\x84\xD8\xB6"
+	    "\xD8\xB1\xD8\xA7\xD8\xA6\xD8\xA8 \xD9\x87\xD8\xB0\xD8\xA7 "
+	    "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85\xD8\x8C \xD9\x88"
+	    "\xD9\x81\xD9\x82\xD8\xA7 \xD9\x84\xD9\x84\xD9\x88\xD8\xB2"
+	    "\xD9\x8A\xD8\xB1. Meta OpenAI",
+	    "ar");
 	check_detect(c,
 	             "Die Regierung hat gesagt, dass das Unternehmen in diesem "
 	             "Jahr keine Steuern zahlen wird, und der Minister ist "
@@ -350,8 +356,10 @@ static void test_detect_lang(void)
 	             "not pleased.",
 	             "en");
 	check_detect(c,
-	             "Le gouvernement a d\xC3\xA9" "clar\xC3\xA9 que l'entreprise "
-	             "ne paiera pas ses imp\xC3\xB4ts cette ann\xC3\xA9" "e, selon "
+	             "Le gouvernement a d\xC3\xA9"
+	             "clar\xC3\xA9 que l'entreprise "
+	             "ne paiera pas ses imp\xC3\xB4ts cette ann\xC3\xA9"
+	             "e, selon "
 	             "le ministre, et il est tr\xC3\xA8s content.",
 	             "fr");
 }
@@ -362,9 +370,9 @@ static void test_undetectable(void)
 	fl_result *r = (fl_result *)&r;
 	if (!c)
 		return;
-	CHECK_EQ_INT(check_text(&r, c, "numbers.txt", "123 456, 7.8 -- (9)!\n",
-	                        NULL),
-	             FL_ELANG);
+	CHECK_EQ_INT(
+	    check_text(&r, c, "numbers.txt", "123 456, 7.8 -- (9)!\n", NULL),
+	    FL_ELANG);
 	CHECK(r == NULL);
 	CHECK_CONTAINS(fl_checker_error(c), "numbers.txt");
 	CHECK_CONTAINS(fl_checker_error(c), "--lang");
@@ -428,7 +436,8 @@ static void test_file_size_limit(void)
 	/* Exactly at the limit is accepted. */
 	{
 		fl_result *ok = NULL;
-		CHECK_EQ_INT(fl_check_buffer(&ok, c, "mem.en.txt", big, 16, NULL), 0);
+		CHECK_EQ_INT(
+		    fl_check_buffer(&ok, c, "mem.en.txt", big, 16, NULL), 0);
 		fl_result_free(ok);
 	}
 	/* A file at the limit is accepted too. */
@@ -449,16 +458,16 @@ static void test_invalid_utf8(void)
 	static const char bad[] = "Hello there \xC0\xAF world";
 	if (!c)
 		return;
-	CHECK_EQ_INT(fl_check_buffer(&r, c, "bad.en.txt", bad, sizeof(bad) - 1,
-	                             NULL),
-	             FL_EENCODING);
+	CHECK_EQ_INT(
+	    fl_check_buffer(&r, c, "bad.en.txt", bad, sizeof(bad) - 1, NULL),
+	    FL_EENCODING);
 	CHECK(r == NULL);
 	CHECK_CONTAINS(fl_checker_error(c), "bad.en.txt");
 	CHECK_CONTAINS(fl_checker_error(c), "byte offset 12");
 	/* Without a language in the path: still an encoding failure. */
-	CHECK_EQ_INT(fl_check_buffer(&r, c, "bad.txt", bad, sizeof(bad) - 1,
-	                             NULL),
-	             FL_EENCODING);
+	CHECK_EQ_INT(
+	    fl_check_buffer(&r, c, "bad.txt", bad, sizeof(bad) - 1, NULL),
+	    FL_EENCODING);
 	CHECK_CONTAINS(fl_checker_error(c), "byte offset");
 }
 
@@ -473,7 +482,8 @@ static void test_bad_arguments(void)
 	             FL_EINVAL);
 	CHECK(r == NULL);
 	o.version = 42;
-	CHECK_EQ_INT(fl_check_buffer(&r, c, "x.en.txt", "abc", 3, &o), FL_EINVAL);
+	CHECK_EQ_INT(fl_check_buffer(&r, c, "x.en.txt", "abc", 3, &o),
+	             FL_EINVAL);
 	/* NULL data of length 0 is an empty document. */
 	r = NULL;
 	CHECK_EQ_INT(fl_check_buffer(&r, c, "x.en.txt", NULL, 0, NULL), 0);
@@ -484,7 +494,7 @@ static void test_bad_arguments(void)
 
 /* The reference result of the recovery test. */
 static const char GOOD[] =
-	"The team of Scale Scale moved.\nThen the team moved again.\n";
+    "The team of Scale Scale moved.\nThen the team moved again.\n";
 
 static void check_good_result(const fl_result *r)
 {
@@ -514,9 +524,9 @@ static void test_recovers_after_failures(void)
 		fl_result_free(r);
 	}
 	/* Then one failure of each kind... */
-	CHECK_EQ_INT(fl_check_buffer(&r, c, "b.en.txt", bad, sizeof(bad) - 1,
-	                             NULL),
-	             FL_EENCODING);
+	CHECK_EQ_INT(
+	    fl_check_buffer(&r, c, "b.en.txt", bad, sizeof(bad) - 1, NULL),
+	    FL_EENCODING);
 	CHECK_EQ_INT(fl_check_file(&r, c, "/nonexistent/c.en.txt", NULL),
 	             FL_EIO);
 	CHECK_EQ_INT(check_text(&r, c, "d.txt", "42 43 44", NULL), FL_ELANG);
@@ -545,10 +555,12 @@ static void test_recovers_after_failures(void)
 		if (dir) {
 			snprintf(path, sizeof(path), "%s/j.en.txt", dir);
 			if (write_file(path, GOOD, sizeof(GOOD) - 1)) {
-				CHECK_EQ_INT(fl_check_file(&r, c, "/nonexistent/k.en.txt",
-				                           NULL),
-				             FL_EIO);
-				CHECK_EQ_INT(fl_check_file(&r, c, path, NULL), 0);
+				CHECK_EQ_INT(
+				    fl_check_file(
+				        &r, c, "/nonexistent/k.en.txt", NULL),
+				    FL_EIO);
+				CHECK_EQ_INT(fl_check_file(&r, c, path, NULL),
+				             0);
 				if (r)
 					check_good_result(r);
 				fl_result_free(r);
@@ -563,18 +575,17 @@ static void test_recovers_after_failures(void)
 
 /* ------------------------------------------------------------- results */
 
-static const char SORT_FACTS[] =
-	"version: 1\n"
-	"entities:\n"
-	"  - {name: OpenAI, kind: org}\n"
-	"  - {name: Mercor, kind: org, count: 2}\n"
-	"  - {name: Surge, kind: org}\n";
+static const char SORT_FACTS[] = "version: 1\n"
+                                 "entities:\n"
+                                 "  - {name: OpenAI, kind: org}\n"
+                                 "  - {name: Mercor, kind: org, count: 2}\n"
+                                 "  - {name: Surge, kind: org}\n";
 
 /* Findings on three lines, in several rules, with two placeless ones. */
 static const char SORT_TEXT[] =
-	"Later the Openai team met Scale Scale people.\n"
-	"The team of Product Product moved. The Openai board agreed.\n"
-	"Openai and the the board.\n";
+    "Later the Openai team met Scale Scale people.\n"
+    "The team of Product Product moved. The Openai board agreed.\n"
+    "Openai and the the board.\n";
 
 static void test_findings_sorted(void)
 {
@@ -610,13 +621,14 @@ static void test_findings_sorted(void)
 			continue;
 		{
 			const fl_finding *b = fl_result_finding(r, i - 1);
-			bool ordered =
-				b->line < a->line ||
-				(b->line == a->line &&
-				 (b->column < a->column ||
-				  (b->column == a->column && strcmp(b->rule, a->rule) <= 0)));
+			bool ordered = b->line < a->line ||
+			               (b->line == a->line &&
+			                (b->column < a->column ||
+			                 (b->column == a->column &&
+			                  strcmp(b->rule, a->rule) <= 0)));
 			if (!ordered) {
-				fprintf(stderr, "findings %zu and %zu out of order:\n",
+				fprintf(stderr,
+				        "findings %zu and %zu out of order:\n",
 				        i - 1, i);
 				dump(r);
 			}
@@ -660,12 +672,15 @@ static void test_count_severity(void)
 			warnings += s == FL_SEVERITY_WARNING;
 			infos += s == FL_SEVERITY_INFO;
 		}
-		CHECK_EQ_INT(fl_result_count_severity(r, FL_SEVERITY_ERROR), errors);
+		CHECK_EQ_INT(fl_result_count_severity(r, FL_SEVERITY_ERROR),
+		             errors);
 		CHECK_EQ_INT(fl_result_count_severity(r, FL_SEVERITY_WARNING),
 		             warnings);
-		CHECK_EQ_INT(fl_result_count_severity(r, FL_SEVERITY_INFO), infos);
+		CHECK_EQ_INT(fl_result_count_severity(r, FL_SEVERITY_INFO),
+		             infos);
 		CHECK_EQ_INT(errors + warnings + infos, fl_result_count(r));
-		/* name.missing and name.case are errors, text.repeated a warning. */
+		/* name.missing and name.case are errors, text.repeated a
+		 * warning. */
 		CHECK(errors >= 5);
 		CHECK(warnings >= 3);
 		CHECK_EQ_INT(fl_result_count_severity(r, (fl_severity)7), 0);
@@ -675,7 +690,8 @@ static void test_count_severity(void)
 	if ((r = check_ok(c, "clean.en.txt", "The team moved.", NULL))) {
 		CHECK_EQ_INT(fl_result_count(r), 0);
 		CHECK_EQ_INT(fl_result_count_severity(r, FL_SEVERITY_ERROR), 0);
-		CHECK_EQ_INT(fl_result_count_severity(r, FL_SEVERITY_WARNING), 0);
+		CHECK_EQ_INT(fl_result_count_severity(r, FL_SEVERITY_WARNING),
+		             0);
 		fl_result_free(r);
 	}
 	fl_facts_free(f);
@@ -717,7 +733,8 @@ static void test_set_facts_null_clears(void)
 		fl_result_free(r);
 	}
 	/* New facts after clearing are used. */
-	f = load_facts("version: 1\nentities:\n  - {name: Mercor, kind: org}\n");
+	f = load_facts(
+	    "version: 1\nentities:\n  - {name: Mercor, kind: org}\n");
 	if (f) {
 		fl_checker_set_facts(c, f);
 		if ((r = check_ok(c, "a.en.txt", text, NULL))) {
@@ -800,13 +817,16 @@ static void check_window(size_t at)
 		CHECK(f->context_column + 11 - 1 <= cps);
 		b = byte_of_column(f->context, f->context_column);
 		CHECK(b != (size_t)-1);
-		if (b != (size_t)-1 && strncmp(f->context + b, "Scale Scale", 11) != 0) {
-			fprintf(stderr,
-			        "at %zu: context_column %zu points at \"%.20s\"\n", at,
-			        f->context_column, f->context + b);
+		if (b != (size_t)-1 &&
+		    strncmp(f->context + b, "Scale Scale", 11) != 0) {
+			fprintf(
+			    stderr,
+			    "at %zu: context_column %zu points at \"%.20s\"\n",
+			    at, f->context_column, f->context + b);
 			CHECK(!"context_column points at the finding");
 		}
-		/* Near the start of the line the window starts with the line. */
+		/* Near the start of the line the window starts with the line.
+		 */
 		if (at < 100)
 			CHECK_EQ_INT(f->context_column, at);
 	}
@@ -828,8 +848,8 @@ static void test_short_line_context(void)
 	fl_result *r;
 	if (!c)
 		return;
-	if ((r = check_ok(c, "s.en.txt", "First line.\r\nWe met Meta meta people.",
-	                  NULL))) {
+	if ((r = check_ok(c, "s.en.txt",
+	                  "First line.\r\nWe met Meta meta people.", NULL))) {
 		const fl_finding *f = find_rule(r, "text.repeated");
 		CHECK(f != NULL);
 		if (f) {
@@ -870,7 +890,8 @@ static void test_check_file(void)
 			if (f) {
 				CHECK_EQ_INT(f->line, 2);
 				CHECK_EQ_INT(f->column, 13);
-				CHECK_EQ_STR(f->context, "The team of Scale Scale moved.");
+				CHECK_EQ_STR(f->context,
+				             "The team of Scale Scale moved.");
 			}
 		}
 		fl_result_free(r);
@@ -881,11 +902,12 @@ static void test_check_file(void)
 
 static void test_facts_api(void)
 {
-	fl_facts *f = load_facts("version: 1\nstory: s1\nsource_lang: en\n"
-	                         "entities:\n"
-	                         "  - {name: Surge, kind: org, aliases: [Surge AI],"
-	                         " count: 3, renderings: {pt: [Surge]}}\n"
-	                         "  - {name: Alexandr Wang, kind: person}\n");
+	fl_facts *f =
+	    load_facts("version: 1\nstory: s1\nsource_lang: en\n"
+	               "entities:\n"
+	               "  - {name: Surge, kind: org, aliases: [Surge AI],"
+	               " count: 3, renderings: {pt: [Surge]}}\n"
+	               "  - {name: Alexandr Wang, kind: person}\n");
 	fl_entity_info e;
 	const char *const *rend = NULL;
 	size_t n = 0;
@@ -985,6 +1007,5 @@ TESTS(T(test_free_accepts_null), T(test_checker_without_dicts),
       T(test_invalid_utf8), T(test_bad_arguments),
       T(test_recovers_after_failures), T(test_findings_sorted),
       T(test_count_severity), T(test_set_facts_null_clears),
-      T(test_long_line_context), T(test_short_line_context),
-      T(test_check_file), T(test_facts_api), T(test_report),
-      T(test_free_shared))
+      T(test_long_line_context), T(test_short_line_context), T(test_check_file),
+      T(test_facts_api), T(test_report), T(test_free_shared))

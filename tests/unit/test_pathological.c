@@ -25,7 +25,8 @@ static fl_checker *checker(void)
 		int rc = fl_checker_new(&shared, NULL);
 		CHECK_EQ_INT(rc, 0);
 		if (rc < 0) {
-			fprintf(stderr, "fl_checker_new: %s\n", fl_checker_error(shared));
+			fprintf(stderr, "fl_checker_new: %s\n",
+			        fl_checker_error(shared));
 			fl_checker_free(shared);
 			shared = NULL;
 		}
@@ -74,7 +75,8 @@ static void sb_printf(sbuf *b, const char *fmt, ...)
 	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
 	if (n > 0)
-		sb_put(b, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
+		sb_put(b, tmp,
+		       (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
 }
 
 static void sb_free(sbuf *b)
@@ -227,32 +229,39 @@ static void check_sane(const fl_result *r, const char *data, size_t len,
 			size_t b = byte_of_column(ln, f->column);
 			CHECK(b != (size_t)-1);
 			if (b != (size_t)-1 && f->text)
-				CHECK(strncmp(ln + b, f->text, strlen(f->text)) == 0);
+				CHECK(strncmp(ln + b, f->text,
+				              strlen(f->text)) == 0);
 		}
 		CHECK(f->context != NULL);
 		if (f->context) {
 			/* A window of FL_CONTEXT_SPAN code points at most
 			 * (4 bytes each) of a long line. */
 			CHECK(strlen(f->context) <=
-			      (FL_CONTEXT_MAX > 4 * FL_CONTEXT_SPAN ? FL_CONTEXT_MAX
-			                                           : 4 * FL_CONTEXT_SPAN));
+			      (FL_CONTEXT_MAX > 4 * FL_CONTEXT_SPAN
+			           ? FL_CONTEXT_MAX
+			           : 4 * FL_CONTEXT_SPAN));
 			CHECK(f->context_column >= 1);
 			{
-				size_t b = byte_of_column(f->context, f->context_column);
+				size_t b = byte_of_column(f->context,
+				                          f->context_column);
 				size_t n = f->text ? strlen(f->text) : 0;
 				CHECK(b != (size_t)-1);
 				if (b != (size_t)-1 && f->text) {
 					size_t room = strlen(f->context + b);
 					CHECK(strncmp(f->context + b, f->text,
-					              n < room ? n : room) == 0);
+					              n < room ? n : room) ==
+					      0);
 				}
 			}
 		}
 		if ((size_t)fl_test_failed_checks != before) {
 			bad++;
-			fprintf(stderr, "  insane finding %zu: %zu:%zu-%zu:%zu %s \"%.60s\"\n",
-			        i, f->line, f->column, f->end_line, f->end_column,
-			        f->rule, f->text ? f->text : "(null)");
+			fprintf(stderr,
+			        "  insane finding %zu: %zu:%zu-%zu:%zu %s "
+			        "\"%.60s\"\n",
+			        i, f->line, f->column, f->end_line,
+			        f->end_column, f->rule,
+			        f->text ? f->text : "(null)");
 		}
 	}
 	lines_free(&L);
@@ -314,16 +323,16 @@ static void test_only_bom(void)
 	}
 	if (c) {
 		r = (fl_result *)&r;
-		CHECK_EQ_INT(fl_check_buffer(&r, c, "bom.txt", "\xEF\xBB\xBF", 3,
-		                             NULL),
-		             FL_ELANG);
+		CHECK_EQ_INT(
+		    fl_check_buffer(&r, c, "bom.txt", "\xEF\xBB\xBF", 3, NULL),
+		    FL_ELANG);
 		CHECK(r == NULL);
 	}
 	/* Half a BOM is invalid UTF-8. */
 	if (c) {
-		CHECK_EQ_INT(fl_check_buffer(&r, c, "bom.en.txt", "\xEF\xBB", 2,
-		                             NULL),
-		             FL_EENCODING);
+		CHECK_EQ_INT(
+		    fl_check_buffer(&r, c, "bom.en.txt", "\xEF\xBB", 2, NULL),
+		    FL_EENCODING);
 		CHECK_CONTAINS(fl_checker_error(c), "byte offset 0");
 	}
 }
@@ -355,8 +364,10 @@ static void test_only_newlines(void)
 		if ((r = check_ok("nl.txt", b.p, b.len, "en"))) {
 			CHECK_EQ_INT(fl_result_count(r), 1);
 			if (fl_result_count(r) == 1) {
-				CHECK_EQ_INT(fl_result_finding(r, 0)->line, 100001);
-				CHECK_EQ_INT(fl_result_finding(r, 0)->column, 8);
+				CHECK_EQ_INT(fl_result_finding(r, 0)->line,
+				             100001);
+				CHECK_EQ_INT(fl_result_finding(r, 0)->column,
+				             8);
 			}
 			check_sane(r, b.p, b.len, 64);
 			fl_result_free(r);
@@ -367,9 +378,9 @@ static void test_only_newlines(void)
 
 /* ----------------------------------------------------------- long lines */
 
-static const char *const WORDS[] = {"the", "team",  "moved", "to",   "a",
-                                    "new", "office", "in",   "city", "and",
-                                    "said", "that",  "it",   "was",  "good"};
+static const char *const WORDS[] = {"the",  "team",   "moved", "to",   "a",
+                                    "new",  "office", "in",    "city", "and",
+                                    "said", "that",   "it",    "was",  "good"};
 
 static void test_two_megabyte_line(void)
 {
@@ -479,11 +490,15 @@ static void test_megabyte_token(void)
 		CHECK_EQ_INT(count_rule(r, "spell.unknown"), 1);
 		CHECK_EQ_INT(n, 3);
 		if (n == 3) {
-			CHECK_EQ_STR(fl_result_finding(r, 0)->text, "Scale Scale");
+			CHECK_EQ_STR(fl_result_finding(r, 0)->text,
+			             "Scale Scale");
 			CHECK_EQ_INT(fl_result_finding(r, 0)->column, 13);
-			CHECK_EQ_STR(fl_result_finding(r, 1)->text, "Product Product");
-			CHECK_EQ_INT(fl_result_finding(r, 1)->column, 29 + big + 5);
-			CHECK_EQ_STR(fl_result_finding(r, 2)->text, "Qwertzuiopx");
+			CHECK_EQ_STR(fl_result_finding(r, 1)->text,
+			             "Product Product");
+			CHECK_EQ_INT(fl_result_finding(r, 1)->column,
+			             29 + big + 5);
+			CHECK_EQ_STR(fl_result_finding(r, 2)->text,
+			             "Qwertzuiopx");
 		}
 		check_sane(r, b.p, b.len, 64);
 		fl_result_free(r);
@@ -492,7 +507,8 @@ static void test_megabyte_token(void)
 	 * finding quoting the whole token. */
 	{
 		fl_facts *f = load_facts(
-			"version: 1\nentities:\n  - {name: Aaaaaaa, kind: org}\n", 52);
+		    "version: 1\nentities:\n  - {name: Aaaaaaa, kind: org}\n",
+		    52);
 		b.len = 0;
 		sb_puts(&b, "Aaaaaaa said that ");
 		tok[0] = 'A';
@@ -569,7 +585,8 @@ static void test_every_ascii_byte(void)
 	/* Once with the language left to detection: either a language or
 	 * a clean FL_ELANG. */
 	if (checker()) {
-		int rc = fl_check_buffer(&r, checker(), "ascii.txt", s, len, NULL);
+		int rc =
+		    fl_check_buffer(&r, checker(), "ascii.txt", s, len, NULL);
 		CHECK(rc == 0 || rc == FL_ELANG);
 		if (rc == 0)
 			check_sane(r, s, len, 128);
@@ -583,21 +600,21 @@ static void test_ten_scripts(void)
 	/* Latin, Arabic, Hebrew, Cyrillic, Greek, Devanagari, Han, Thai,
 	 * Hangul, emoji; each written twice in a row once per line. */
 	static const char line[] =
-		"Meta Meta "
-		"\xD9\x85\xD9\x8A\xD8\xAA\xD8\xA7 \xD9\x85\xD9\x8A\xD8\xAA\xD8\xA7 "
-		"\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D "
-		"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 "
-		"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 "
-		"\xCE\x9A\xCE\xB1\xCE\xBB\xCE\xB7\xCE\xBC\xCE\xAD\xCF\x81\xCE\xB1, "
-		"\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0"
-		"\xA5\x87, "
-		"\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x8C\xE4\xB8\x96\xE7\x95\x8C\xE3"
-		"\x80\x82 "
-		"\xE0\xB8\xAA\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\xAA\xE0\xB8\x94\xE0"
-		"\xB8\xB5, "
-		"\xEC\x95\x88\xEB\x85\x95\xED\x95\x98\xEC\x84\xB8\xEC\x9A\x94, "
-		"\xF0\x9F\x98\x80\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD "
-		"the team moved.\n";
+	    "Meta Meta "
+	    "\xD9\x85\xD9\x8A\xD8\xAA\xD8\xA7 \xD9\x85\xD9\x8A\xD8\xAA\xD8\xA7 "
+	    "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D "
+	    "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 "
+	    "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82 "
+	    "\xCE\x9A\xCE\xB1\xCE\xBB\xCE\xB7\xCE\xBC\xCE\xAD\xCF\x81\xCE\xB1, "
+	    "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0"
+	    "\xA5\x87, "
+	    "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x8C\xE4\xB8\x96\xE7\x95\x8C\xE3"
+	    "\x80\x82 "
+	    "\xE0\xB8\xAA\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\xAA\xE0\xB8\x94\xE0"
+	    "\xB8\xB5, "
+	    "\xEC\x95\x88\xEB\x85\x95\xED\x95\x98\xEC\x84\xB8\xEC\x9A\x94, "
+	    "\xF0\x9F\x98\x80\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD "
+	    "the team moved.\n";
 	sbuf b = {0};
 	fl_result *r;
 	static const char *const langs[] = {"en", "ar", "he", "pt-BR"};
@@ -614,8 +631,8 @@ static void test_ten_scripts(void)
 	}
 	/* Detection: a language of one of the scripts, or a clean refusal. */
 	if (checker()) {
-		int rc = fl_check_buffer(&r, checker(), "scripts.txt", b.p, b.len,
-		                         NULL);
+		int rc = fl_check_buffer(&r, checker(), "scripts.txt", b.p,
+		                         b.len, NULL);
 		CHECK(rc == 0 || rc == FL_ELANG);
 		if (rc == 0) {
 			check_sane(r, b.p, b.len, 64);
@@ -645,8 +662,9 @@ static void test_two_thousand_entities(void)
 	/* 1 MB naming the first 1,000 companies over and over. */
 	while (d.len < 1u << 20) {
 		int n = (int)(line % 1000) + 1;
-		sb_printf(&d, "Company %d signed a deal with the team in the city. ",
-		          n);
+		sb_printf(
+		    &d, "Company %d signed a deal with the team in the city. ",
+		    n);
 		if (++line % 8 == 0)
 			sb_put(&d, "\n", 1);
 	}
@@ -654,7 +672,8 @@ static void test_two_thousand_entities(void)
 	if (checker()) {
 		fl_checker_set_facts(checker(), f);
 		if ((r = check_ok("companies.txt", d.p, d.len, "en"))) {
-			/* The other 1,000 are missing; nothing else is wrong. */
+			/* The other 1,000 are missing; nothing else is wrong.
+			 */
 			CHECK_EQ_INT(count_rule(r, "name.missing"), 1000);
 			CHECK_EQ_INT(fl_result_count(r), 1000);
 			check_sane(r, d.p, d.len, 64);
@@ -748,7 +767,9 @@ static void test_huge_entity_name(void)
 			CHECK_EQ_INT(fl_result_count(r), 1);
 			CHECK_EQ_INT(count_rule(r, "name.missing"), 1);
 			if (fl_result_count(r) == 1)
-				CHECK_EQ_INT(strlen(fl_result_finding(r, 0)->text), target);
+				CHECK_EQ_INT(
+				    strlen(fl_result_finding(r, 0)->text),
+				    target);
 			fl_result_free(r);
 		}
 		fl_checker_set_facts(checker(), NULL);
@@ -777,10 +798,11 @@ static void test_huge_entity_name(void)
 			fl_result_free(r);
 		}
 		/* Only its first words: missing. */
-		if ((r = check_ok("huge.txt", "The team met Word0 Word1 Word2.", 31,
-		                  "en"))) {
+		if ((r = check_ok("huge.txt", "The team met Word0 Word1 Word2.",
+		                  31, "en"))) {
 			CHECK_EQ_INT(count_rule(r, "name.missing"), 1);
-			check_sane(r, "The team met Word0 Word1 Word2.", 31, 64);
+			check_sane(r, "The team met Word0 Word1 Word2.", 31,
+			           64);
 			fl_result_free(r);
 		}
 		fl_checker_set_facts(checker(), NULL);

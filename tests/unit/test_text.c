@@ -4,8 +4,8 @@
  * start, masking), match and fuzzy keys, headline lines, gaps and the
  * main script of a document.
  */
-#include "text/text.h"
 #include "test.h"
+#include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +26,8 @@ static fl__text_ctx *ctx(void)
 }
 
 /* Builds a document from NUL-terminated s; returns the code. */
-static int make_doc(fl__doc *doc, const char *s, const char *locale,
-                    char *err, size_t errlen)
+static int make_doc(fl__doc *doc, const char *s, const char *locale, char *err,
+                    size_t errlen)
 {
 	err[0] = '\0';
 	return fl__doc_init(doc, ctx(), s, strlen(s), locale, err, errlen);
@@ -58,8 +58,9 @@ static const char *tok_text(const fl__doc *doc, size_t i)
 	if (i >= doc->token_count)
 		return "(none)";
 	t = &doc->tokens[i];
-	if (fl__u16_to_utf8_buf(o, 512, doc->text + t->start, t->end - t->start) ==
-	    0 && t->end > t->start)
+	if (fl__u16_to_utf8_buf(o, 512, doc->text + t->start,
+	                        t->end - t->start) == 0 &&
+	    t->end > t->start)
 		return "(too long)";
 	return o;
 }
@@ -81,7 +82,7 @@ static unsigned tok_flags(const fl__doc *doc, const char *s)
 	return i < 0 ? 0xFFFFu : doc->tokens[i].flags;
 }
 
-#define CASE_MASK                                                           \
+#define CASE_MASK                                                              \
 	(FL_TOKF_UPPER | FL_TOKF_LOWER | FL_TOKF_TITLE | FL_TOKF_MIXED)
 
 /* Line and column of token s (0, 0 when absent). */
@@ -137,7 +138,8 @@ static void check_bad_utf8(const char *s, size_t len, long offset)
 	char err[256] = "", want[64];
 	int rc = fl__doc_init(&doc, ctx(), s, len, "en", err, sizeof(err));
 	CHECK_EQ_INT(rc, FL_EENCODING);
-	snprintf(want, sizeof(want), "invalid UTF-8 at byte offset %ld", offset);
+	snprintf(want, sizeof(want), "invalid UTF-8 at byte offset %ld",
+	         offset);
 	CHECK_EQ_STR(err, want);
 	fl__doc_dispose(&doc);
 }
@@ -157,7 +159,9 @@ static void test_invalid_utf8_offsets(void)
 	/* Above U+10FFFF. */
 	check_bad_utf8("ok \xF4\x90\x80\x80", 7, 3);
 	/* The offset counts the BOM too: it is a file offset. */
-	check_bad_utf8("\xEF\xBB\xBF" "ab\xFF", 6, 5);
+	check_bad_utf8("\xEF\xBB\xBF"
+	               "ab\xFF",
+	               6, 5);
 	/* A valid sequence before the bad one counts in bytes, not chars. */
 	check_bad_utf8("\xC3\xA9\xC3\xA9\xFE", 5, 4);
 }
@@ -176,9 +180,9 @@ static void test_embedded_nul_is_text(void)
 	/* A NUL byte is valid UTF-8: the document goes on after it. */
 	fl__doc doc;
 	char err[64];
-	CHECK_EQ_INT(fl__doc_init(&doc, ctx(), "ab\0cd ef", 8, "en", err,
-	                          sizeof(err)),
-	             0);
+	CHECK_EQ_INT(
+	    fl__doc_init(&doc, ctx(), "ab\0cd ef", 8, "en", err, sizeof(err)),
+	    0);
 	CHECK_EQ_INT(doc.len, 8);
 	if (doc.token_count > 0)
 		CHECK_EQ_STR(tok_text(&doc, doc.token_count - 1), "ef");
@@ -212,7 +216,10 @@ static void test_bom_skipped(void)
 	fl__doc_dispose(&doc);
 
 	/* A BOM later in the text is a character (ZWNBSP), not skipped. */
-	if (!doc_ok(&doc, "a \xEF\xBB\xBF" "b", "en"))
+	if (!doc_ok(&doc,
+	            "a \xEF\xBB\xBF"
+	            "b",
+	            "en"))
 		return;
 	CHECK_EQ_INT(doc.len, 4);
 	fl__doc_dispose(&doc);
@@ -334,8 +341,10 @@ static void test_columns_count_code_points(void)
 	size_t l, c;
 
 	/* U+1F600 takes 4 bytes and 2 UTF-16 units but one column. */
-	if (!doc_ok(&doc, "A \xF0\x9F\x98\x80 word \xF0\x9F\x98\x80\xF0\x9F\x98\x80 end",
-	            "en"))
+	if (!doc_ok(
+	        &doc,
+	        "A \xF0\x9F\x98\x80 word \xF0\x9F\x98\x80\xF0\x9F\x98\x80 end",
+	        "en"))
 		return;
 	tok_pos(&doc, "word", &l, &c);
 	CHECK_EQ_INT(l, 1);
@@ -360,7 +369,8 @@ static void test_columns_count_code_points(void)
 	fl_buf_dispose(&b);
 
 	/* Two-byte and three-byte characters: one column each. */
-	if (!doc_ok(&doc, "\xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xE4\xB8\xAD x", "en"))
+	if (!doc_ok(&doc, "\xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xE4\xB8\xAD x",
+	            "en"))
 		return;
 	tok_pos(&doc, "x", &l, &c);
 	CHECK_EQ_INT(c, 9);
@@ -496,7 +506,8 @@ static void test_case_flags(void)
 {
 	fl__doc doc;
 	if (!doc_ok(&doc,
-	            "LLAMA Surge OpenAI outlier iPhone A McDonald \xC3\x89" "COLE "
+	            "LLAMA Surge OpenAI outlier iPhone A McDonald \xC3\x89"
+	            "COLE "
 	            "\xC3\xA9t\xC3\xA9",
 	            "en"))
 		return;
@@ -509,14 +520,16 @@ static void test_case_flags(void)
 	CHECK_EQ_INT(tok_flags(&doc, "A") & CASE_MASK, FL_TOKF_TITLE);
 	CHECK_EQ_INT(tok_flags(&doc, "McDonald") & CASE_MASK, FL_TOKF_MIXED);
 	/* Non-ASCII letters are classified by ICU. */
-	CHECK_EQ_INT(tok_flags(&doc, "\xC3\x89" "COLE") & CASE_MASK,
+	CHECK_EQ_INT(tok_flags(&doc, "\xC3\x89"
+	                             "COLE") &
+	                 CASE_MASK,
 	             FL_TOKF_UPPER);
 	CHECK_EQ_INT(tok_flags(&doc, "\xC3\xA9t\xC3\xA9") & CASE_MASK,
 	             FL_TOKF_LOWER);
 	/* None of them has a digit or is masked. */
 	for (size_t i = 0; i < doc.token_count; i++)
-		CHECK_EQ_INT(doc.tokens[i].flags & (FL_TOKF_DIGIT | FL_TOKF_MASKED),
-		             0);
+		CHECK_EQ_INT(
+		    doc.tokens[i].flags & (FL_TOKF_DIGIT | FL_TOKF_MASKED), 0);
 	fl__doc_dispose(&doc);
 }
 
@@ -525,7 +538,8 @@ static void test_sentence_flag(void)
 	fl__doc doc;
 	if (!doc_ok(&doc,
 	            "Surge grew. Meta paid, and Scale rose! Why? Because: "
-	            "Wang\n\"Alexandr said\" it (Indeed) \xE2\x80\x9C" "Quote "
+	            "Wang\n\"Alexandr said\" it (Indeed) \xE2\x80\x9C"
+	            "Quote "
 	            "\xD8\x9F \xD9\x85\xD8\xB1",
 	            "en"))
 		return;
@@ -553,8 +567,7 @@ static void test_sentence_flag(void)
 
 /* Checks that exactly the tokens inside one of the spans of s given by
  * needles are masked. */
-static void check_masked(const char *s, const char *const *needles,
-                         size_t nn)
+static void check_masked(const char *s, const char *const *needles, size_t nn)
 {
 	fl__doc doc;
 	size_t inside[8] = {0};
@@ -573,9 +586,10 @@ static void check_masked(const char *s, const char *const *needles,
 			}
 		}
 		if (in != ((t->flags & FL_TOKF_MASKED) != 0)) {
-			fprintf(stderr, "token \"%s\": masked %d, expected %d\n",
-			        tok_text(&doc, i), (t->flags & FL_TOKF_MASKED) != 0,
-			        in);
+			fprintf(stderr,
+			        "token \"%s\": masked %d, expected %d\n",
+			        tok_text(&doc, i),
+			        (t->flags & FL_TOKF_MASKED) != 0, in);
 			CHECK(!"masking");
 		}
 	}
@@ -609,7 +623,8 @@ static void test_masked(void)
 		if (doc_ok(&doc, "Alexandr Wang met Surge founders in 2024.",
 		           "en")) {
 			for (size_t i = 0; i < doc.token_count; i++)
-				CHECK_EQ_INT(doc.tokens[i].flags & FL_TOKF_MASKED, 0);
+				CHECK_EQ_INT(
+				    doc.tokens[i].flags & FL_TOKF_MASKED, 0);
 			fl__doc_dispose(&doc);
 		}
 	}
@@ -622,15 +637,19 @@ static void test_match_keys(void)
 	/* Case folding. */
 	CHECK_EQ_STR(key_of("OpenAI"), "openai");
 	CHECK_EQ_STR(key_of("LLAMA"), "llama");
-	CHECK_EQ_STR(key_of("\xC3\x89" "COLE"), "\xC3\xA9" "cole");
+	CHECK_EQ_STR(key_of("\xC3\x89"
+	                    "COLE"),
+	             "\xC3\xA9"
+	             "cole");
 	CHECK_EQ_STR(key_of("\xD0\x9F\xD1\x80\xD0\xB8"),
 	             "\xD0\xBF\xD1\x80\xD0\xB8");
 	/* Arabic alef variants: أحمد, إبراهيم, آدم -> ا */
 	CHECK_EQ_STR(key_of("\xD8\xA3\xD8\xAD\xD9\x85\xD8\xAF"),
 	             "\xD8\xA7\xD8\xAD\xD9\x85\xD8\xAF");
-	CHECK_EQ_STR(key_of("\xD8\xA5\xD8\xA8\xD8\xB1\xD8\xA7\xD9\x87\xD9\x8A"
-	                    "\xD9\x85"),
-	             "\xD8\xA7\xD8\xA8\xD8\xB1\xD8\xA7\xD9\x87\xD9\x8A\xD9\x85");
+	CHECK_EQ_STR(
+	    key_of("\xD8\xA5\xD8\xA8\xD8\xB1\xD8\xA7\xD9\x87\xD9\x8A"
+	           "\xD9\x85"),
+	    "\xD8\xA7\xD8\xA8\xD8\xB1\xD8\xA7\xD9\x87\xD9\x8A\xD9\x85");
 	CHECK_EQ_STR(key_of("\xD8\xA2\xD8\xAF\xD9\x85"),
 	             "\xD8\xA7\xD8\xAF\xD9\x85");
 	/* Alef maksura -> ya: مصطفى -> مصطفي */
@@ -664,9 +683,9 @@ static void test_token_keys_match_utf8_keys(void)
 {
 	/* The keys made while tokenising equal fl__match_key_utf8's. */
 	static const char *const words[] = {
-		"\xD8\xA3\xD8\xAD\xD9\x85\xD8\xAF",             /* أحمد */
-		"\xD9\x85\xD9\x80\xD9\x8A\xD9\x80\xD8\xAA\xD8\xA7", /* مـيـتا */
-		"\xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9",             /* شركة */
+	    "\xD8\xA3\xD8\xAD\xD9\x85\xD8\xAF",                 /* أحمد */
+	    "\xD9\x85\xD9\x80\xD9\x8A\xD9\x80\xD8\xAA\xD8\xA7", /* مـيـتا */
+	    "\xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9",                 /* شركة */
 	};
 	for (size_t w = 0; w < FL_ARRAY_SIZE(words); w++) {
 		fl__doc doc;
@@ -675,13 +694,13 @@ static void test_token_keys_match_utf8_keys(void)
 		if (!doc_ok(&doc, words[w], "ar"))
 			continue;
 		CHECK_EQ_INT(doc.token_count, 1);
-		CHECK_EQ_INT(fl__match_key_utf8(&k, &n, words[w], strlen(words[w])),
-		             0);
+		CHECK_EQ_INT(
+		    fl__match_key_utf8(&k, &n, words[w], strlen(words[w])), 0);
 		if (doc.token_count == 1 && k) {
 			CHECK_EQ_INT(doc.tokens[0].keylen, n);
 			if (doc.tokens[0].keylen == n)
-				CHECK(memcmp(fl__tok_key(&doc, &doc.tokens[0]), k,
-				             n * sizeof(*k)) == 0);
+				CHECK(memcmp(fl__tok_key(&doc, &doc.tokens[0]),
+				             k, n * sizeof(*k)) == 0);
 		}
 		free(k);
 		fl__doc_dispose(&doc);
@@ -695,9 +714,11 @@ static void test_token_keys_match_utf8_keys(void)
 			CHECK_EQ_INT(doc.tokens[0].keylen, 4);
 			CHECK_EQ_INT(doc.tokens[1].keylen, 4);
 			CHECK(memcmp(fl__tok_key(&doc, &doc.tokens[0]),
-			             fl__tok_key(&doc, &doc.tokens[1]), 8) == 0);
+			             fl__tok_key(&doc, &doc.tokens[1]),
+			             8) == 0);
 			CHECK(memcmp(fl__tok_key(&doc, &doc.tokens[0]),
-			             fl__tok_key(&doc, &doc.tokens[2]), 8) == 0);
+			             fl__tok_key(&doc, &doc.tokens[2]),
+			             8) == 0);
 		}
 		fl__doc_dispose(&doc);
 	}
@@ -734,9 +755,9 @@ static void test_fuzzy_key(void)
 	/* Not letters: dropped. */
 	CHECK_EQ_STR(fuzzy_of("O'Neil-2", 64), "oneil");
 	/* Arabic letters stay, harakat were dropped by the match key. */
-	CHECK_EQ_STR(fuzzy_of("\xD9\x85\xD9\x8F\xD8\xAD\xD9\x8E\xD9\x85\xD8\xAF",
-	                      64),
-	             "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF");
+	CHECK_EQ_STR(
+	    fuzzy_of("\xD9\x85\xD9\x8F\xD8\xAD\xD9\x8E\xD9\x85\xD8\xAF", 64),
+	    "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF");
 	/* At most cap units are written. */
 	CHECK_EQ_STR(fuzzy_of("Alexandr", 3), "ale");
 	/* A key over FL_TOKEN_MAX gives nothing. */
@@ -747,9 +768,9 @@ static void test_fuzzy_key(void)
 		CHECK_EQ_INT(fl__fuzzy_key(out, FL_ARRAY_SIZE(out), key,
 		                           FL_TOKEN_MAX + 1),
 		             0);
-		CHECK_EQ_INT(fl__fuzzy_key(out, FL_ARRAY_SIZE(out), key,
-		                           FL_TOKEN_MAX),
-		             FL_TOKEN_MAX);
+		CHECK_EQ_INT(
+		    fl__fuzzy_key(out, FL_ARRAY_SIZE(out), key, FL_TOKEN_MAX),
+		    FL_TOKEN_MAX);
 	}
 }
 
@@ -778,16 +799,18 @@ static void test_caps_lines(void)
 /* Gap between tokens i and i+1. */
 static bool gap(const fl__doc *d, size_t i)
 {
-	return fl__doc_gap_is_space(d, d->tokens[i].end, d->tokens[i + 1].start);
+	return fl__doc_gap_is_space(d, d->tokens[i].end,
+	                            d->tokens[i + 1].start);
 }
 
 static void test_gap_is_space(void)
 {
 	fl__doc doc;
-	if (!doc_ok(&doc,
-	            "Scale Scale, Scale\nScale  Scale\tScale\xC2\xA0Scale. Scale "
-	            "- Scale",
-	            "en"))
+	if (!doc_ok(
+	        &doc,
+	        "Scale Scale, Scale\nScale  Scale\tScale\xC2\xA0Scale. Scale "
+	        "- Scale",
+	        "en"))
 		return;
 	CHECK_EQ_INT(doc.token_count, 9);
 	if (doc.token_count == 9) {
@@ -812,29 +835,35 @@ static void test_main_script(void)
 	fl__doc doc;
 	/* "أعلنت شركة Meta أن Alexandr Wang سينضم إلى فريق الذكاء
 	 * الاصطناعي في Meta." */
-	if (doc_ok(&doc,
-	           "\xD8\xA3\xD8\xB9\xD9\x84\xD9\x86\xD8\xAA \xD8\xB4\xD8\xB1\xD9"
-	           "\x83\xD8\xA9 Meta \xD8\xA3\xD9\x86 Alexandr Wang \xD8\xB3\xD9"
-	           "\x8A\xD9\x86\xD8\xB6\xD9\x85 \xD8\xA5\xD9\x84\xD9\x89 \xD9\x81"
-	           "\xD8\xB1\xD9\x8A\xD9\x82 \xD8\xA7\xD9\x84\xD8\xB0\xD9\x83\xD8"
-	           "\xA7\xD8\xA1 \xD8\xA7\xD9\x84\xD8\xA7\xD8\xB5\xD8\xB7\xD9\x86"
-	           "\xD8\xA7\xD8\xB9\xD9\x8A \xD9\x81\xD9\x8A Meta.",
-	           "ar")) {
-		CHECK_EQ_STR(fl__script_name(fl__doc_main_script(&doc)), "Arab");
+	if (doc_ok(
+	        &doc,
+	        "\xD8\xA3\xD8\xB9\xD9\x84\xD9\x86\xD8\xAA \xD8\xB4\xD8\xB1\xD9"
+	        "\x83\xD8\xA9 Meta \xD8\xA3\xD9\x86 Alexandr Wang \xD8\xB3\xD9"
+	        "\x8A\xD9\x86\xD8\xB6\xD9\x85 \xD8\xA5\xD9\x84\xD9\x89 \xD9\x81"
+	        "\xD8\xB1\xD9\x8A\xD9\x82 \xD8\xA7\xD9\x84\xD8\xB0\xD9\x83\xD8"
+	        "\xA7\xD8\xA1 \xD8\xA7\xD9\x84\xD8\xA7\xD8\xB5\xD8\xB7\xD9\x86"
+	        "\xD8\xA7\xD8\xB9\xD9\x8A \xD9\x81\xD9\x8A Meta.",
+	        "ar")) {
+		CHECK_EQ_STR(fl__script_name(fl__doc_main_script(&doc)),
+		             "Arab");
 		fl__doc_dispose(&doc);
 	}
-	if (doc_ok(&doc, "Meta invested in Scale AI, said \xD8\xB4\xD8\xB1\xD9"
-	                 "\x83\xD8\xA9 once.",
+	if (doc_ok(&doc,
+	           "Meta invested in Scale AI, said \xD8\xB4\xD8\xB1\xD9"
+	           "\x83\xD8\xA9 once.",
 	           "en")) {
-		CHECK_EQ_STR(fl__script_name(fl__doc_main_script(&doc)), "Latn");
+		CHECK_EQ_STR(fl__script_name(fl__doc_main_script(&doc)),
+		             "Latn");
 		fl__doc_dispose(&doc);
 	}
 	/* שלום עולם OpenAI */
-	if (doc_ok(&doc,
-	           "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7"
-	           "\x9D OpenAI",
-	           "he")) {
-		CHECK_EQ_STR(fl__script_name(fl__doc_main_script(&doc)), "Hebr");
+	if (doc_ok(
+	        &doc,
+	        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7"
+	        "\x9D OpenAI",
+	        "he")) {
+		CHECK_EQ_STR(fl__script_name(fl__doc_main_script(&doc)),
+		             "Hebr");
 		fl__doc_dispose(&doc);
 	}
 	/* Numbers are not letters: no script. */
@@ -875,10 +904,9 @@ static void test_free_ctx(void)
 
 TESTS(T(test_invalid_utf8_offsets), T(test_invalid_utf8_match_key),
       T(test_embedded_nul_is_text), T(test_bom_skipped), T(test_crlf_and_cr),
-      T(test_nfc), T(test_columns_count_code_points),
-      T(test_span_utf8_clamps), T(test_token_kinds), T(test_token_scripts),
-      T(test_case_flags), T(test_sentence_flag), T(test_masked),
-      T(test_match_keys), T(test_token_keys_match_utf8_keys),
-      T(test_long_token_has_no_key), T(test_fuzzy_key), T(test_caps_lines),
-      T(test_gap_is_space), T(test_main_script),
-      T(test_ctx_reused_across_locales), T(test_free_ctx))
+      T(test_nfc), T(test_columns_count_code_points), T(test_span_utf8_clamps),
+      T(test_token_kinds), T(test_token_scripts), T(test_case_flags),
+      T(test_sentence_flag), T(test_masked), T(test_match_keys),
+      T(test_token_keys_match_utf8_keys), T(test_long_token_has_no_key),
+      T(test_fuzzy_key), T(test_caps_lines), T(test_gap_is_space),
+      T(test_main_script), T(test_ctx_reused_across_locales), T(test_free_ctx))

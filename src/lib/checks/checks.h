@@ -28,7 +28,7 @@ typedef struct {
 		fl__speller *sp;
 	} foreign[FL_MAX_FOREIGN];
 	size_t foreign_count;
-	fl_map repeatable;   /* match keys of the profile's repeatable words */
+	fl_map repeatable;    /* match keys of the profile's repeatable words */
 	fl__keylist prefixes; /* clitics, longest first */
 	fl__keylist suffixes; /* endings names may carry */
 } fl__lang_res;
@@ -38,8 +38,8 @@ typedef struct {
 	uint32_t entity;
 	uint32_t form;
 	uint32_t tok_first, tok_last; /* inclusive token range */
-	uint32_t start, end;          /* UTF-16 span, without clitic and ending */
-	bool counted;                 /* counts as the entity being present */
+	uint32_t start, end; /* UTF-16 span, without clitic and ending */
+	bool counted;        /* counts as the entity being present */
 } fl__mention;
 
 typedef struct {
@@ -63,10 +63,10 @@ typedef struct {
 int fl__checks_run(fl__check_ctx *c);
 
 /* The checks, in the order they run. */
-int fl__find_mentions(fl__check_ctx *c);   /* mentions.c: not a rule */
-int fl__check_name_case(fl__check_ctx *c); /* name.case */
-int fl__check_name_missing(fl__check_ctx *c); /* name.missing */
-int fl__check_name_garbled(fl__check_ctx *c); /* name.garbled */
+int fl__find_mentions(fl__check_ctx *c);       /* mentions.c: not a rule */
+int fl__check_name_case(fl__check_ctx *c);     /* name.case */
+int fl__check_name_missing(fl__check_ctx *c);  /* name.missing */
+int fl__check_name_garbled(fl__check_ctx *c);  /* name.garbled */
 int fl__check_spell_unknown(fl__check_ctx *c); /* spell.unknown */
 int fl__check_text_repeated(fl__check_ctx *c); /* text.repeated */
 
@@ -87,14 +87,12 @@ uint32_t fl__expected_mentions(const fl__check_ctx *c, uint32_t e);
  */
 int fl__check_add(fl__check_ctx *c, const char *rule, fl_severity sev,
                   size_t start, size_t end, const char *expected,
-                  const char *suggestion, const char *fmt, ...)
-	FL_PRINTF(8, 9);
+                  const char *suggestion, const char *fmt, ...) FL_PRINTF(8, 9);
 
 /* Adds a finding with no place; text is the fact's name. */
-int fl__check_add_placeless(fl__check_ctx *c, const char *rule,
-                            fl_severity sev, const char *text,
-                            const char *expected, const char *fmt, ...)
-	FL_PRINTF(6, 7);
+int fl__check_add_placeless(fl__check_ctx *c, const char *rule, fl_severity sev,
+                            const char *text, const char *expected,
+                            const char *fmt, ...) FL_PRINTF(6, 7);
 
 /* ------------------------------------------------- lexicon (lexicon.c) */
 
@@ -109,11 +107,12 @@ typedef enum {
  * `accept` ones) when it is in the language's script, else in the foreign
  * dictionary for its script. Clitics of the language are stripped and the
  * rest looked up again. `own_only` asks "is this a word of the language
- * itself?": no `accept` dictionaries (loanwords), no foreign ones. Verdicts are kept per document
- * (c->lexcache), so a word that recurs costs one hash look-up.
+ * itself?": no `accept` dictionaries (loanwords), no foreign ones. Verdicts are
+ * kept per document (c->lexcache), so a word that recurs costs one hash
+ * look-up.
  */
-int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
-                   const fl__token *t, bool own_only);
+int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c, const fl__token *t,
+                   bool own_only);
 
 /* As fl__lex_lookup for any text (a hyphenated compound, say) written in
  * `script`. */
@@ -127,8 +126,7 @@ int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
  * they know only capitalised is PROPER, else DISTINCT. Returns 0 or
  * FL_ENOMEM.
  */
-int fl__classify_name_words(fl__index *idx, fl__speller *const *sp,
-                            size_t n);
+int fl__classify_name_words(fl__index *idx, fl__speller *const *sp, size_t n);
 
 /* Length in UTF-16 units of the clitic prefix of key k[0,n) that leaves a
  * rest for which `has` is true, or 0. */

@@ -37,17 +37,21 @@ static int vadd(fl__check_ctx *c, const char *rule, fl_severity sev,
 		/* Of a long line convert only a window around the finding: a
 		 * whole article on one line must not be copied per finding. */
 		if (le - ls > FL_CONTEXT_MAX) {
-			size_t a = start > ls + FL_CONTEXT_BEFORE ? start - FL_CONTEXT_BEFORE : ls;
-			size_t b = a + FL_CONTEXT_SPAN < le ? a + FL_CONTEXT_SPAN : le;
+			size_t a = start > ls + FL_CONTEXT_BEFORE
+			               ? start - FL_CONTEXT_BEFORE
+			               : ls;
+			size_t b =
+			    a + FL_CONTEXT_SPAN < le ? a + FL_CONTEXT_SPAN : le;
 			/* Do not split a surrogate pair. */
 			if (a > ls && (d->text[a] & 0xFC00) == 0xDC00)
 				a--;
 			if (b < le && (d->text[b] & 0xFC00) == 0xDC00)
 				b++;
-			/* Counted inside the window only: a per-finding count from
-			 * the line start would make many findings on one long line
-			 * quadratic. */
-			f.context_column = fl__cp_count(d->text + a, start - a) + 1;
+			/* Counted inside the window only: a per-finding count
+			 * from the line start would make many findings on one
+			 * long line quadratic. */
+			f.context_column =
+			    fl__cp_count(d->text + a, start - a) + 1;
 			ls = a;
 			le = b;
 		}
@@ -82,9 +86,9 @@ int fl__check_add(fl__check_ctx *c, const char *rule, fl_severity sev,
 	return error;
 }
 
-int fl__check_add_placeless(fl__check_ctx *c, const char *rule,
-                            fl_severity sev, const char *text,
-                            const char *expected, const char *fmt, ...)
+int fl__check_add_placeless(fl__check_ctx *c, const char *rule, fl_severity sev,
+                            const char *text, const char *expected,
+                            const char *fmt, ...)
 {
 	va_list ap;
 	int error;
@@ -97,9 +101,9 @@ int fl__check_add_placeless(fl__check_ctx *c, const char *rule,
 int fl__checks_run(fl__check_ctx *c)
 {
 	static int (*const checks[])(fl__check_ctx *) = {
-		fl__find_mentions,      fl__check_name_case,
-		fl__check_name_missing, fl__check_name_garbled,
-		fl__check_spell_unknown, fl__check_text_repeated,
+	    fl__find_mentions,       fl__check_name_case,
+	    fl__check_name_missing,  fl__check_name_garbled,
+	    fl__check_spell_unknown, fl__check_text_repeated,
 	};
 	for (size_t i = 0; i < FL_ARRAY_SIZE(checks); i++) {
 		int error = checks[i](c);

@@ -48,8 +48,9 @@ int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
 	if (n > FL_TOKEN_MAX)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (!((text[i] >= 0x200B && text[i] <= 0x200F) || text[i] == 0x2060 ||
-		      text[i] == 0xFEFF || text[i] == 0x00AD))
+		if (!((text[i] >= 0x200B && text[i] <= 0x200F) ||
+		      text[i] == 0x2060 || text[i] == 0xFEFF ||
+		      text[i] == 0x00AD))
 			clean[cn++] = text[i];
 	text = clean;
 	n = cn;
@@ -81,10 +82,12 @@ int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
 		size_t pl = L->prefixes.lens[i];
 		char rest[WORD_UTF8_MAX];
 		size_t rl;
-		if (pl + 2 > n || memcmp(text, L->prefixes.keys[i], pl * 2) != 0)
+		if (pl + 2 > n ||
+		    memcmp(text, L->prefixes.keys[i], pl * 2) != 0)
 			continue;
 		rl = fl__u16_to_utf8_buf(rest, sizeof(rest), text + pl, n - pl);
-		if (rl && (r = any_knows(L->dicts, L->dict_count, rest, rl)) != 0)
+		if (rl &&
+		    (r = any_knows(L->dicts, L->dict_count, rest, rl)) != 0)
 			goto verdict;
 	}
 	r = 0;
@@ -95,8 +98,8 @@ verdict:
 	return 0;
 }
 
-int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
-                   const fl__token *t, bool own_only)
+int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c, const fl__token *t,
+                   bool own_only)
 {
 	uint8_t key[FL_TOKEN_MAX * 2 + 1];
 	size_t n = t->end - t->start;
@@ -122,15 +125,13 @@ int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c,
 	return error;
 }
 
-int fl__classify_name_words(fl__index *idx, fl__speller *const *sp,
-                            size_t n)
+int fl__classify_name_words(fl__index *idx, fl__speller *const *sp, size_t n)
 {
 	for (size_t i = 0; i < idx->nword_count; i++) {
 		fl__name_word *w = &idx->nwords[i];
 		char low[WORD_UTF8_MAX];
-		size_t ll = fl__u16_to_utf8_buf(low, sizeof(low),
-		                                fl__index_str(idx, w->key),
-		                                w->keylen);
+		size_t ll = fl__u16_to_utf8_buf(
+		    low, sizeof(low), fl__index_str(idx, w->key), w->keylen);
 		int r;
 		w->cls = FL_NW_DISTINCT;
 		if (!ll || n == 0)

@@ -27,7 +27,8 @@ static size_t ending(const fl__check_ctx *c, const fl__form_tok *ft,
 		return 0;
 	for (size_t i = 0; i < L->suffixes.count; i++)
 		if (L->suffixes.lens[i] == n - ft->keylen &&
-		    memcmp(k + ft->keylen, L->suffixes.keys[i], L->suffixes.lens[i] * 2) == 0)
+		    memcmp(k + ft->keylen, L->suffixes.keys[i],
+		           L->suffixes.lens[i] * 2) == 0)
 			return L->suffixes.lens[i];
 	return 0;
 }
@@ -35,9 +36,8 @@ static size_t ending(const fl__check_ctx *c, const fl__form_tok *ft,
 /* Number of tokens of form f matching from token i (first token's key
  * given separately because of clitics), or 0. *sfx gets the length of an
  * ending on the last token. */
-static uint32_t match_form(const fl__check_ctx *c, const fl__form *f,
-                           size_t i, const uint16_t *k0, size_t n0,
-                           size_t *sfx)
+static uint32_t match_form(const fl__check_ctx *c, const fl__form *f, size_t i,
+                           const uint16_t *k0, size_t n0, size_t *sfx)
 {
 	const fl__doc *d = c->doc;
 	const fl__index *idx = c->idx;
@@ -49,7 +49,8 @@ static uint32_t match_form(const fl__check_ctx *c, const fl__form *f,
 		const fl__form_tok *ft = &idx->toks[f->tok + j];
 		const uint16_t *k = j ? fl__tok_key(d, t) : k0;
 		size_t n = j ? t->keylen : n0;
-		if (j && !fl__doc_gap_is_space(d, d->tokens[i + j - 1].end, t->start))
+		if (j && !fl__doc_gap_is_space(d, d->tokens[i + j - 1].end,
+		                               t->start))
 			return 0;
 		if (same_key(idx, ft, k, n))
 			continue;
@@ -60,8 +61,8 @@ static uint32_t match_form(const fl__check_ctx *c, const fl__form *f,
 }
 
 /* The longest form matching at token i; FL_INDEX_NONE when none. */
-static uint32_t longest_at(const fl__check_ctx *c, size_t i,
-                           const uint16_t *k0, size_t n0, size_t *sfx)
+static uint32_t longest_at(const fl__check_ctx *c, size_t i, const uint16_t *k0,
+                           size_t n0, size_t *sfx)
 {
 	uint32_t best = FL_INDEX_NONE, bestn = 0;
 	size_t s;
@@ -73,11 +74,13 @@ static uint32_t longest_at(const fl__check_ctx *c, size_t i,
 		size_t cut = e ? c->lang->suffixes.lens[e - 1] : 0;
 		if (cut >= n0)
 			continue;
-		if (e && memcmp(k0 + n0 - cut, c->lang->suffixes.keys[e - 1], cut * 2) != 0)
+		if (e && memcmp(k0 + n0 - cut, c->lang->suffixes.keys[e - 1],
+		                cut * 2) != 0)
 			continue;
-		for (f = fl__index_first(c->idx, k0, n0 - cut); f != FL_INDEX_NONE;
-		     f = c->idx->forms[f].next) {
-			uint32_t n = match_form(c, &c->idx->forms[f], i, k0, n0, &s);
+		for (f = fl__index_first(c->idx, k0, n0 - cut);
+		     f != FL_INDEX_NONE; f = c->idx->forms[f].next) {
+			uint32_t n =
+			    match_form(c, &c->idx->forms[f], i, k0, n0, &s);
 			if (n > bestn) {
 				bestn = n;
 				best = f;
@@ -114,19 +117,21 @@ int fl__find_mentions(fl__check_ctx *c)
 		f = longest_at(c, i, k, n, &sfx);
 		/* Every clitic that fits, longest first: "שמטא" is ש + מטא even
 		 * though שמ is a clitic too. */
-		for (size_t p = 0; f == FL_INDEX_NONE && t->script == c->lang->script &&
-		                   p < c->lang->prefixes.count;
+		for (size_t p = 0;
+		     f == FL_INDEX_NONE && t->script == c->lang->script &&
+		     p < c->lang->prefixes.count;
 		     p++) {
 			pl = c->lang->prefixes.lens[p];
-			if (pl + 2 <= n &&
-			    memcmp(k, c->lang->prefixes.keys[p], pl * sizeof(*k)) == 0)
+			if (pl + 2 <= n && memcmp(k, c->lang->prefixes.keys[p],
+			                          pl * sizeof(*k)) == 0)
 				f = longest_at(c, i, k + pl, n - pl, &sfx);
 		}
 		if (f == FL_INDEX_NONE)
 			continue;
 		if (fl__grow((void **)&c->mentions, &c->mention_cap,
 		             c->mention_count + 1, sizeof(*c->mentions)) < 0)
-			return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+			return fl__fail(c->err, c->errlen, FL_ENOMEM,
+			                "out of memory");
 		m = &c->mentions[c->mention_count++];
 		m->entity = c->idx->forms[f].entity;
 		m->form = f;

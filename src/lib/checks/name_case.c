@@ -23,8 +23,8 @@ static bool exact_form(const fl__check_ctx *c, const fl__mention *m,
 		const fl__form_tok *ft = &idx->toks[f->tok + j];
 		size_t s = j == 0 ? m->start : t->start;
 		size_t e = j + 1 == f->ntok ? m->end : t->end;
-		if (!fl__same_text(d->text + s, e - s, fl__index_str(idx, ft->exact),
-		                   ft->exactlen))
+		if (!fl__same_text(d->text + s, e - s,
+		                   fl__index_str(idx, ft->exact), ft->exactlen))
 			return false;
 	}
 	return true;
@@ -63,9 +63,8 @@ int fl__check_name_case(fl__check_ctx *c)
 
 		/* Any form of the entity written exactly so is fine; they all
 		 * share the first key, so the index chain holds them. */
-		for (uint32_t g = fl__index_first(c->idx,
-		                                  fl__index_str(c->idx, ft0->key),
-		                                  ft0->keylen);
+		for (uint32_t g = fl__index_first(
+		         c->idx, fl__index_str(c->idx, ft0->key), ft0->keylen);
 		     g != FL_INDEX_NONE && !ok; g = c->idx->forms[g].next)
 			ok = c->idx->forms[g].entity == m->entity &&
 			     exact_form(c, m, &c->idx->forms[g]);
@@ -76,16 +75,18 @@ int fl__check_name_case(fl__check_ctx *c)
 		if (sentence_capital(c, m, f))
 			continue;
 		/* Is a miscased word also a word of the language ("meta")? */
-		for (uint32_t j = 0; m->tok_first + j <= m->tok_last && !ordinary;
-		     j++) {
+		for (uint32_t j = 0;
+		     m->tok_first + j <= m->tok_last && !ordinary; j++) {
 			const fl__token *t = &d->tokens[m->tok_first + j];
 			const fl__form_tok *ft = &c->idx->toks[f->tok + j];
 			size_t s = j == 0 ? m->start : t->start;
-			size_t e = m->tok_first + j == m->tok_last ? m->end : t->end;
+			size_t e =
+			    m->tok_first + j == m->tok_last ? m->end : t->end;
 			fl__lex_verdict v;
 			if (t->kind != FL_TOK_WORD ||
 			    fl__same_text(d->text + s, e - s,
-			                  fl__index_str(c->idx, ft->exact), ft->exactlen))
+			                  fl__index_str(c->idx, ft->exact),
+			                  ft->exactlen))
 				continue;
 			if ((error = fl__lex_lookup(&v, c, t, true)) < 0)
 				return error;
@@ -96,13 +97,16 @@ int fl__check_name_case(fl__check_ctx *c)
 			m->counted = false;
 		}
 		if (fl__doc_span_utf8(&text, d, m->start, m->end) < 0)
-			return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+			return fl__fail(c->err, c->errlen, FL_ENOMEM,
+			                "out of memory");
 		error = fl__check_add(
-			c, "name.case", sev, m->start, m->end, f->display, f->display,
-			ordinary ? "'%s' is written '%s' in the original, unless the "
-			           "ordinary word is meant"
-			         : "'%s' is written '%s' in the original",
-			text.ptr, f->display);
+		    c, "name.case", sev, m->start, m->end, f->display,
+		    f->display,
+		    ordinary
+		        ? "'%s' is written '%s' in the original, unless the "
+		          "ordinary word is meant"
+		        : "'%s' is written '%s' in the original",
+		    text.ptr, f->display);
 		fl_buf_dispose(&text);
 		if (error < 0)
 			return error;

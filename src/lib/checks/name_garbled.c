@@ -26,19 +26,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FL_GARBLE_LOW 0.45
-#define FL_GARBLE_HIGH 0.75
+#define FL_GARBLE_LOW            0.45
+#define FL_GARBLE_HIGH           0.75
 #define FL_GARBLE_MAX_CANDIDATES 64
 
-static size_t lcs_len(const uint16_t *a, size_t n, const uint16_t *b,
-                      size_t m)
+static size_t lcs_len(const uint16_t *a, size_t n, const uint16_t *b, size_t m)
 {
 	size_t row[FL_TOKEN_MAX + 1] = {0};
 	for (size_t i = 1; i <= n; i++) {
 		size_t diag = 0;
 		for (size_t j = 1; j <= m; j++) {
 			size_t up = row[j];
-			row[j] = a[i - 1] == b[j - 1] ? diag + 1
+			row[j] = a[i - 1] == b[j - 1]  ? diag + 1
 			         : row[j] > row[j - 1] ? row[j]
 			                               : row[j - 1];
 			diag = up;
@@ -159,7 +158,8 @@ int fl__check_name_garbled(fl__check_ctx *c)
 			goto cleanup;
 		if (v != FL_LEX_UNKNOWN)
 			continue;
-		n = fl__fuzzy_key(fz, FL_ARRAY_SIZE(fz), fl__tok_key(d, t), t->keylen);
+		n = fl__fuzzy_key(fz, FL_ARRAY_SIZE(fz), fl__tok_key(d, t),
+		                  t->keylen);
 		if (n < 3)
 			continue;
 		foreign = c->lang->script >= 0 && t->script != c->lang->script;
@@ -170,19 +170,23 @@ int fl__check_name_garbled(fl__check_ctx *c)
 			const uint16_t *wf = fl__index_str(idx, w->fuzzy);
 			double s, ratio = (double)n / (double)w->fuzzylen;
 			bool under;
-			if (w->script != t->script || ratio < 0.6 || ratio > 1.8 ||
-			    !same_shape(t, w))
+			if (w->script != t->script || ratio < 0.6 ||
+			    ratio > 1.8 || !same_shape(t, w))
 				continue;
-			/* Well-known proper nouns (Saturday, London) are written
-			 * as exonyms, and an ordinary word inside a longer name
-			 * (the "Labs" of "TBD Labs") is no trace of it. */
-			if (w->cls == FL_NW_PROPER || (w->cls == FL_NW_COMMON && !w->alone))
+			/* Well-known proper nouns (Saturday, London) are
+			 * written as exonyms, and an ordinary word inside a
+			 * longer name (the "Labs" of "TBD Labs") is no trace of
+			 * it. */
+			if (w->cls == FL_NW_PROPER ||
+			    (w->cls == FL_NW_COMMON && !w->alone))
 				continue;
 			s = score_pair(c, fz, n, wf, w->fuzzylen);
-			under = c->found[w->entity] < fl__expected_mentions(c, w->entity);
+			under = c->found[w->entity] <
+			        fl__expected_mentions(c, w->entity);
 			if (!(foreign && c->found[w->entity] == 0 &&
 			      s >= FL_GARBLE_LOW)) {
-				size_t dist = osa_distance(fz, n, wf, w->fuzzylen);
+				size_t dist =
+				    osa_distance(fz, n, wf, w->fuzzylen);
 				if (!(s >= FL_GARBLE_HIGH && dist <= 2 &&
 				      dist * 4 <= w->fuzzylen &&
 				      fl__script_is_cased(t->script)))
@@ -199,19 +203,23 @@ int fl__check_name_garbled(fl__check_ctx *c)
 			continue;
 		{
 			fl_buf text = FL_BUF_INIT;
-			const fl__entity *en = &c->facts->entities[best->entity];
+			const fl__entity *en =
+			    &c->facts->entities[best->entity];
 			if (fl__doc_span_utf8(&text, d, t->start, t->end) < 0) {
-				error = fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+				error = fl__fail(c->err, c->errlen, FL_ENOMEM,
+				                 "out of memory");
 				goto cleanup;
 			}
 			error = fl__check_add(
-				c, "name.garbled", FL_SEVERITY_ERROR, t->start, t->end,
-				en->name, best->display,
-				"'%s' is not a word and looks like a garbled '%s' (%s, "
-				"named %u time%s here, %u expected)",
-				text.ptr, best->display, en->name, c->found[best->entity],
-				c->found[best->entity] == 1 ? "" : "s",
-				fl__expected_mentions(c, best->entity));
+			    c, "name.garbled", FL_SEVERITY_ERROR, t->start,
+			    t->end, en->name, best->display,
+			    "'%s' is not a word and looks like a garbled '%s' "
+			    "(%s, "
+			    "named %u time%s here, %u expected)",
+			    text.ptr, best->display, en->name,
+			    c->found[best->entity],
+			    c->found[best->entity] == 1 ? "" : "s",
+			    fl__expected_mentions(c, best->entity));
 			fl_buf_dispose(&text);
 			if (error < 0)
 				goto cleanup;

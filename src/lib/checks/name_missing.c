@@ -17,23 +17,29 @@ int fl__check_name_missing(fl__check_ctx *c)
 		if (c->found[e] == 0) {
 			if (en->count > 0)
 				error = fl__check_add_placeless(
-					c, "name.missing", FL_SEVERITY_ERROR, en->name, en->name,
-					"'%s' (%s) is named %ld time%s in the original but "
-					"nowhere in this translation",
-					en->name, fl_entity_kind_name(en->kind), en->count,
-					en->count == 1 ? "" : "s");
+				    c, "name.missing", FL_SEVERITY_ERROR,
+				    en->name, en->name,
+				    "'%s' (%s) is named %ld time%s in the "
+				    "original but "
+				    "nowhere in this translation",
+				    en->name, fl_entity_kind_name(en->kind),
+				    en->count, en->count == 1 ? "" : "s");
 			else
 				error = fl__check_add_placeless(
-					c, "name.missing", FL_SEVERITY_ERROR, en->name, en->name,
-					"'%s' (%s) is named in the original but nowhere in this "
-					"translation",
-					en->name, fl_entity_kind_name(en->kind));
+				    c, "name.missing", FL_SEVERITY_ERROR,
+				    en->name, en->name,
+				    "'%s' (%s) is named in the original but "
+				    "nowhere in this "
+				    "translation",
+				    en->name, fl_entity_kind_name(en->kind));
 		} else if (en->count > 0 && (long)c->found[e] * 3 < en->count) {
 			error = fl__check_add_placeless(
-				c, "name.missing", FL_SEVERITY_WARNING, en->name, en->name,
-				"'%s' is named %u time%s here but %ld times in the original",
-				en->name, c->found[e], c->found[e] == 1 ? "" : "s",
-				en->count);
+			    c, "name.missing", FL_SEVERITY_WARNING, en->name,
+			    en->name,
+			    "'%s' is named %u time%s here but %ld times in the "
+			    "original",
+			    en->name, c->found[e], c->found[e] == 1 ? "" : "s",
+			    en->count);
 		}
 		if (error < 0)
 			return error;

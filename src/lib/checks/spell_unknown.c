@@ -58,7 +58,8 @@ int fl__check_spell_unknown(fl__check_ctx *c)
 		int error;
 
 		if (c->claimed[i] || t->kind != FL_TOK_WORD || t->keylen < 2 ||
-		    (t->flags & (FL_TOKF_MASKED | FL_TOKF_DIGIT | FL_TOKF_UPPER)))
+		    (t->flags &
+		     (FL_TOKF_MASKED | FL_TOKF_DIGIT | FL_TOKF_UPPER)))
 			continue;
 		if (c->idx &&
 		    fl__index_word_entity(c->idx, fl__tok_key(d, t), t->keylen))
@@ -75,27 +76,31 @@ int fl__check_spell_unknown(fl__check_ctx *c)
 				continue;
 		}
 		if (fl__doc_span_utf8(&text, d, t->start, t->end) < 0)
-			return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+			return fl__fail(c->err, c->errlen, FL_ENOMEM,
+			                "out of memory");
 		sev = p->spell_severity;
 		if (fl__script_is_cased(t->script) &&
 		    (t->flags & (FL_TOKF_TITLE | FL_TOKF_MIXED)))
 			sev = FL_SEVERITY_INFO;
 		if (sev == FL_SEVERITY_INFO && (t->flags & FL_TOKF_TITLE))
-			error = fl__check_add(c, "spell.unknown", sev, t->start, t->end,
-			                      NULL, NULL,
-			                      "'%s' is not in the dictionary (a name "
-			                      "missing from the facts?)",
-			                      text.ptr);
+			error = fl__check_add(
+			    c, "spell.unknown", sev, t->start, t->end, NULL,
+			    NULL,
+			    "'%s' is not in the dictionary (a name "
+			    "missing from the facts?)",
+			    text.ptr);
 		else if (t->script == c->lang->script || c->lang->script < 0)
-			error = fl__check_add(c, "spell.unknown", sev, t->start, t->end,
-			                      NULL, NULL, "'%s' is not a known %s word",
-			                      text.ptr, p->name ? p->name : p->tag);
+			error = fl__check_add(
+			    c, "spell.unknown", sev, t->start, t->end, NULL,
+			    NULL, "'%s' is not a known %s word", text.ptr,
+			    p->name ? p->name : p->tag);
 		else
-			error = fl__check_add(c, "spell.unknown", sev, t->start, t->end,
-			                      NULL, NULL,
-			                      "'%s' is not a known word (%s script, "
-			                      "checked with the foreign dictionary)",
-			                      text.ptr, fl__script_name(t->script));
+			error = fl__check_add(
+			    c, "spell.unknown", sev, t->start, t->end, NULL,
+			    NULL,
+			    "'%s' is not a known word (%s script, "
+			    "checked with the foreign dictionary)",
+			    text.ptr, fl__script_name(t->script));
 		fl_buf_dispose(&text);
 		if (error < 0)
 			return error;

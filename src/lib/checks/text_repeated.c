@@ -23,7 +23,8 @@ static bool same_tok(const fl__doc *d, size_t a, size_t b)
 static bool spaced(const fl__doc *d, size_t a, size_t b)
 {
 	for (size_t i = a; i < b; i++)
-		if (!fl__doc_gap_is_space(d, d->tokens[i].end, d->tokens[i + 1].start))
+		if (!fl__doc_gap_is_space(d, d->tokens[i].end,
+		                          d->tokens[i + 1].start))
 			return false;
 	return true;
 }
@@ -48,19 +49,22 @@ int fl__check_text_repeated(fl__check_ctx *c)
 			size_t reps = 1;
 			fl_buf block = FL_BUF_INIT;
 			int error;
-			/* Single letters repeat legitimately in lists and initials. */
-			if (n == 1 && (d->tokens[i].keylen < 2 ||
-			               fl_map_get(&c->lang->repeatable,
-			                          fl__tok_key(d, &d->tokens[i]),
-			                          d->tokens[i].keylen * 2, NULL)))
+			/* Single letters repeat legitimately in lists and
+			 * initials. */
+			if (n == 1 &&
+			    (d->tokens[i].keylen < 2 ||
+			     fl_map_get(&c->lang->repeatable,
+			                fl__tok_key(d, &d->tokens[i]),
+			                d->tokens[i].keylen * 2, NULL)))
 				continue;
 			/* Each new block needs only its own gaps checked: the
 			 * run before it is known to be spaced (linear time). */
 			if (!spaced(d, i, i + n - 1))
 				continue;
-			while (i + (reps + 1) * n <= d->token_count &&
-			       same_block(d, i, i + reps * n, n) &&
-			       spaced(d, i + reps * n - 1, i + (reps + 1) * n - 1))
+			while (
+			    i + (reps + 1) * n <= d->token_count &&
+			    same_block(d, i, i + reps * n, n) &&
+			    spaced(d, i + reps * n - 1, i + (reps + 1) * n - 1))
 				reps++;
 			if (reps < 2)
 				continue;
@@ -68,11 +72,11 @@ int fl__check_text_repeated(fl__check_ctx *c)
 			                      d->tokens[i + n - 1].end) < 0)
 				return fl__fail(c->err, c->errlen, FL_ENOMEM,
 				                "out of memory");
-			error = fl__check_add(c, "text.repeated", FL_SEVERITY_WARNING,
-			                      d->tokens[i].start,
-			                      d->tokens[i + reps * n - 1].end, NULL,
-			                      block.ptr, "'%s' is repeated %zu times",
-			                      block.ptr, reps);
+			error = fl__check_add(
+			    c, "text.repeated", FL_SEVERITY_WARNING,
+			    d->tokens[i].start, d->tokens[i + reps * n - 1].end,
+			    NULL, block.ptr, "'%s' is repeated %zu times",
+			    block.ptr, reps);
 			fl_buf_dispose(&block);
 			if (error < 0)
 				return error;

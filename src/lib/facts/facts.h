@@ -21,15 +21,15 @@ typedef struct {
 	size_t alias_count;
 	fl__lang_strings *renderings;
 	size_t rendering_count;
-	long count;   /* -1: not given */
-	size_t line;  /* line of the entity in the facts file, 0 if none */
+	long count;  /* -1: not given */
+	size_t line; /* line of the entity in the facts file, 0 if none */
 } fl__entity;
 
 typedef struct {
-	double value;   /* as a double; exact for integers below 2^53 */
-	char *raw;      /* the scalar as written */
-	char *unit;     /* NULL when not given */
-	char *about;    /* NULL when not given */
+	double value; /* as a double; exact for integers below 2^53 */
+	char *raw;    /* the scalar as written */
+	char *unit;   /* NULL when not given */
+	char *about;  /* NULL when not given */
 	size_t line;
 } fl__number;
 

@@ -5,15 +5,14 @@
 #include <string.h>
 
 #define BOUND_START 0x0002
-#define BOUND_END 0x0003
+#define BOUND_END   0x0003
 
 typedef struct {
 	uint32_t count, cap;
 	uint32_t ids[];
 } postings;
 
-static int pool_put(fl__index *idx, const uint16_t *s, size_t n,
-                    uint32_t *off)
+static int pool_put(fl__index *idx, const uint16_t *s, size_t n, uint32_t *off)
 {
 	if (idx->pool_len + n > UINT32_MAX)
 		return FL_ELIMIT;
@@ -115,8 +114,7 @@ static int add_name_word(fl__index *idx, const fl__doc *d, const fl__token *t,
  * a negative code.
  */
 static int add_form_tokens(fl__index *idx, const fl__doc *d, size_t from,
-                           size_t to, uint32_t entity, bool surname,
-                           bool words)
+                           size_t to, uint32_t entity, bool surname, bool words)
 {
 	fl__form *f;
 	uint32_t id, head;
@@ -148,8 +146,8 @@ static int add_form_tokens(fl__index *idx, const fl__doc *d, size_t from,
 	for (size_t i = from; i < to; i++) {
 		const fl__token *t = &d->tokens[i];
 		fl__form_tok *ft;
-		if (fl__grow((void **)&idx->toks, &idx->tok_cap, idx->tok_count + 1,
-		             sizeof(*idx->toks)) < 0)
+		if (fl__grow((void **)&idx->toks, &idx->tok_cap,
+		             idx->tok_count + 1, sizeof(*idx->toks)) < 0)
 			return FL_ENOMEM;
 		ft = &idx->toks[idx->tok_count++];
 		if (pool_put(idx, fl__tok_key(d, t), t->keylen, &ft->key) < 0 ||
@@ -162,7 +160,8 @@ static int add_form_tokens(fl__index *idx, const fl__doc *d, size_t from,
 		                   t->keylen * sizeof(uint16_t), entity + 1,
 		                   NULL) == NULL)
 			return FL_ENOMEM;
-		if (words && add_name_word(idx, d, t, entity, id, to - from == 1) < 0)
+		if (words &&
+		    add_name_word(idx, d, t, entity, id, to - from == 1) < 0)
 			return FL_ENOMEM;
 	}
 	/* Chain forms sharing a first key; the newest goes first, so longer
@@ -189,7 +188,8 @@ static int add_form(fl__index *idx, fl__text_ctx *ctx, const char *s,
 		error = add_form_tokens(idx, &d, 0, n, entity, false, true);
 		if (error == 0 && person && n >= 2 &&
 		    d.tokens[n - 1].kind == FL_TOK_WORD)
-			error = add_form_tokens(idx, &d, n - 1, n, entity, true, false);
+			error = add_form_tokens(idx, &d, n - 1, n, entity, true,
+			                        false);
 	}
 	fl__doc_dispose(&d);
 	return error;
@@ -211,17 +211,20 @@ int fl__index_build(fl__index **out, const fl_facts *facts, const char *lang,
 		bool person = en->kind == FL_KIND_PERSON;
 		const fl__lang_strings *r;
 
-		if ((error = add_form(idx, ctx, en->name, (uint32_t)e, person, err,
-		                      errlen)) < 0)
+		if ((error = add_form(idx, ctx, en->name, (uint32_t)e, person,
+		                      err, errlen)) < 0)
 			goto cleanup;
 		for (size_t a = 0; a < en->alias_count; a++)
-			if ((error = add_form(idx, ctx, en->aliases[a], (uint32_t)e,
-			                      person, err, errlen)) < 0)
+			if ((error =
+			         add_form(idx, ctx, en->aliases[a], (uint32_t)e,
+			                  person, err, errlen)) < 0)
 				goto cleanup;
-		r = fl__lang_strings_find(en->renderings, en->rendering_count, lang);
+		r = fl__lang_strings_find(en->renderings, en->rendering_count,
+		                          lang);
 		for (size_t k = 0; r && k < r->count; k++)
-			if ((error = add_form(idx, ctx, r->items[k], (uint32_t)e, person,
-			                      err, errlen)) < 0)
+			if ((error =
+			         add_form(idx, ctx, r->items[k], (uint32_t)e,
+			                  person, err, errlen)) < 0)
 				goto cleanup;
 	}
 	*out = idx;
@@ -271,9 +274,9 @@ uint32_t fl__index_word_entity(const fl__index *idx, const uint16_t *k,
 	return (uint32_t)v;
 }
 
-size_t fl__index_candidates(const fl__index *idx, const uint16_t *f,
-                            size_t n, size_t min_shared, uint32_t *scratch,
-                            uint32_t *ids, size_t cap)
+size_t fl__index_candidates(const fl__index *idx, const uint16_t *f, size_t n,
+                            size_t min_shared, uint32_t *scratch, uint32_t *ids,
+                            size_t cap)
 {
 	size_t found = 0;
 	uint16_t grams[FL_TOKEN_MAX + 2][2];
@@ -292,8 +295,10 @@ size_t fl__index_candidates(const fl__index *idx, const uint16_t *f,
 		/* A bigram repeated in the token counts once. */
 		bool seen = false;
 		for (size_t h = 0; h < g && !seen; h++)
-			seen = grams[h][0] == grams[g][0] && grams[h][1] == grams[g][1];
-		if (seen || !fl_map_get(&idx->bigrams, grams[g], sizeof(grams[g]), &v))
+			seen = grams[h][0] == grams[g][0] &&
+			       grams[h][1] == grams[g][1];
+		if (seen ||
+		    !fl_map_get(&idx->bigrams, grams[g], sizeof(grams[g]), &v))
 			continue;
 		p = (const postings *)v;
 		for (uint32_t i = 0; i < p->count; i++) {

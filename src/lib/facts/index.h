@@ -28,11 +28,11 @@ typedef struct {
 
 typedef struct {
 	uint32_t entity;
-	uint32_t tok;   /* first of ntok entries in idx->toks */
+	uint32_t tok; /* first of ntok entries in idx->toks */
 	uint32_t ntok;
-	uint32_t next;  /* next form with the same first key, or NONE */
-	bool surname;   /* derived: last word of a person's name */
-	char *display;  /* the form as written, UTF-8 */
+	uint32_t next; /* next form with the same first key, or NONE */
+	bool surname;  /* derived: last word of a person's name */
+	char *display; /* the form as written, UTF-8 */
 } fl__form;
 
 /* What the original's language makes of a word of a name (set by
@@ -55,7 +55,7 @@ typedef struct {
 	uint32_t fuzzy, fuzzylen; /* fuzzy key, into idx->pool */
 	uint8_t shape;            /* FL_TOKF_UPPER/LOWER/TITLE/MIXED */
 	int16_t script;
-	char *display;            /* the word as written, UTF-8 */
+	char *display; /* the word as written, UTF-8 */
 } fl__name_word;
 
 typedef struct {
@@ -67,8 +67,8 @@ typedef struct {
 	size_t tok_count, tok_cap;
 	uint16_t *pool;
 	size_t pool_len, pool_cap;
-	fl_map first;  /* first token key -> first form id + 1 */
-	fl_map words;  /* any form word's key -> entity id + 1 */
+	fl_map first; /* first token key -> first form id + 1 */
+	fl_map words; /* any form word's key -> entity id + 1 */
 	fl__name_word *nwords;
 	size_t nword_count, nword_cap;
 	fl_map bigrams; /* two fuzzy units -> postings (uint32 list) */
@@ -96,12 +96,11 @@ uint32_t fl__index_word_entity(const fl__index *idx, const uint16_t *k,
  * writes up to cap word ids to ids and returns how many. scratch must hold
  * idx->nword_count zeroed counters and is left zeroed.
  */
-size_t fl__index_candidates(const fl__index *idx, const uint16_t *f,
-                            size_t n, size_t min_shared, uint32_t *scratch,
-                            uint32_t *ids, size_t cap);
+size_t fl__index_candidates(const fl__index *idx, const uint16_t *f, size_t n,
+                            size_t min_shared, uint32_t *scratch, uint32_t *ids,
+                            size_t cap);
 
-static inline const uint16_t *fl__index_str(const fl__index *idx,
-                                            uint32_t off)
+static inline const uint16_t *fl__index_str(const fl__index *idx, uint32_t off)
 {
 	return idx->pool + off;
 }

@@ -52,7 +52,8 @@ int fl__lang_from_path(char *out, size_t outlen, const fl__profile_set *set,
 	for (const char *p = base; p < stem_end; p++)
 		if (*p == '_')
 			us = p;
-	if (us && try_tag(out, outlen, set, us + 1, (size_t)(stem_end - us - 1)))
+	if (us &&
+	    try_tag(out, outlen, set, us + 1, (size_t)(stem_end - us - 1)))
 		return 0;
 	/* "ar/story.txt" */
 	if (base > path) {
@@ -99,7 +100,8 @@ int fl__lang_detect(char *out, size_t outlen, const fl__profile_set *set,
 		const fl__token *t = &doc->tokens[i];
 		uintptr_t mask;
 		if (t->keylen == 0 || t->script != script ||
-		    !fl_map_get(common, fl__tok_key(doc, t), t->keylen * 2, &mask))
+		    !fl_map_get(common, fl__tok_key(doc, t), t->keylen * 2,
+		                &mask))
 			continue;
 		for (size_t p = 0; p < set->count && p < FL_MAX_PROFILES; p++)
 			hits[p] += (mask >> p) & 1;
@@ -116,7 +118,8 @@ int fl__lang_detect(char *out, size_t outlen, const fl__profile_set *set,
 		/* On a tie prefer the shorter tag: "pt" over "pt-BR", whose
 		 * words it shares. */
 		if (!best || hits[p] > best_hits ||
-		    (hits[p] == best_hits && strlen(pr->tag) < strlen(best->tag))) {
+		    (hits[p] == best_hits &&
+		     strlen(pr->tag) < strlen(best->tag))) {
 			best = pr;
 			best_hits = hits[p];
 		}
@@ -124,15 +127,17 @@ int fl__lang_detect(char *out, size_t outlen, const fl__profile_set *set,
 	/* Several languages write this script and no frequent word of any
 	 * was seen: a guess would be arbitrary. */
 	if (best && best_hits == 0 && candidates > 1)
-		return fl__fail(err, errlen, FL_ELANG,
-		                "cannot tell the language (%s script, no frequent "
-		                "word of any %s-script language); use --lang",
-		                fl__script_name(script), fl__script_name(script));
+		return fl__fail(
+		    err, errlen, FL_ELANG,
+		    "cannot tell the language (%s script, no frequent "
+		    "word of any %s-script language); use --lang",
+		    fl__script_name(script), fl__script_name(script));
 	if (!best)
-		return fl__fail(err, errlen, FL_ELANG,
-		                "cannot tell the language (main script %s has no "
-		                "language profile); use --lang",
-		                fl__script_name(script));
+		return fl__fail(
+		    err, errlen, FL_ELANG,
+		    "cannot tell the language (main script %s has no "
+		    "language profile); use --lang",
+		    fl__script_name(script));
 	snprintf(out, outlen, "%s", best->tag);
 	return 0;
 }

@@ -25,10 +25,11 @@
 #define FL_PROFILE_MAX_SIZE ((size_t)1024 * 1024)
 
 static const char *const profile_keys[] = {
-    "lang",         "name",           "script",      "hunspell",
-    "accept",       "foreign",        "extra_words", "prefixes",
-    "common_words", "spell_severity", "inherit",     "repeatable",
-    "suffixes",     NULL};
+    "lang",           "name",     "script",
+    "hunspell",       "accept",   "foreign",
+    "extra_words",    "prefixes", "common_words",
+    "spell_severity", "inherit",  "repeatable",
+    "suffixes",       NULL};
 
 typedef struct {
 	const char *path;
@@ -495,7 +496,8 @@ static int inherit_from(fl__profile *child, const fl__profile *parent)
 		return error;
 	if (!child->repeatable && parent->repeatable &&
 	    (error = strv_copy(&child->repeatable, &child->repeatable_count,
-	                       parent->repeatable, parent->repeatable_count)) < 0)
+	                       parent->repeatable, parent->repeatable_count)) <
+	        0)
 		return error;
 	if (!child->suffixes && parent->suffixes &&
 	    (error = strv_copy(&child->suffixes, &child->suffix_count,

@@ -7,16 +7,17 @@
  *   lang: pt-BR                 # BCP 47 tag; must match the file name
  *   name: Portuguese (Brazil)   # for messages
  *   script: Latn                # ISO 15924 code of its main script
- *   hunspell: [pt_BR]           # dictionaries; a word any of them knows is known
- *   accept: [en_US]             # extra dictionaries whose words are also accepted
- *   foreign: {Latn: en_US}      # tokens of another script checked with this dictionary
- *   extra_words: pt.dic         # file in dicts/ added to each hunspell dictionary
- *   prefixes: [و, ب]            # clitics that may stand before a word or name
- *   common_words: [de, que]     # frequent words, for language detection
- *   spell_severity: warning     # severity of spell.unknown in this language
- *   repeatable: [die, nous]     # words that may stand twice in a row ("die die")
- *   suffixes: [s, "'s"]         # endings a name may carry ("Zuckerbergs", "Meta's")
- *   inherit: pt                 # take unset keys from this profile
+ *   hunspell: [pt_BR]           # dictionaries; a word any of them knows is
+ * known accept: [en_US]             # extra dictionaries whose words are also
+ * accepted foreign: {Latn: en_US}      # tokens of another script checked with
+ * this dictionary extra_words: pt.dic         # file in dicts/ added to each
+ * hunspell dictionary prefixes: [و, ب]            # clitics that may stand
+ * before a word or name common_words: [de, que]     # frequent words, for
+ * language detection spell_severity: warning     # severity of spell.unknown in
+ * this language repeatable: [die, nous]     # words that may stand twice in a
+ * row ("die die") suffixes: [s, "'s"]         # endings a name may carry
+ * ("Zuckerbergs", "Meta's") inherit: pt                 # take unset keys from
+ * this profile
  */
 #ifndef FL_LANG_PROFILE_H
 #define FL_LANG_PROFILE_H

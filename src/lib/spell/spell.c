@@ -22,9 +22,9 @@ static bool file_exists(const char *path)
 	return access(path, R_OK) == 0;
 }
 
-int fl__speller_open(fl__speller **out, const char *dict_path,
-                     const char *name, const char *const *extra,
-                     size_t extra_count, char *err, size_t errlen)
+int fl__speller_open(fl__speller **out, const char *dict_path, const char *name,
+                     const char *const *extra, size_t extra_count, char *err,
+                     size_t errlen)
 {
 	char aff[4096], dic[4096];
 	const char *p = dict_path;
@@ -38,8 +38,10 @@ int fl__speller_open(fl__speller **out, const char *dict_path,
 		const char *colon = strchr(p, ':');
 		size_t n = colon ? (size_t)(colon - p) : strlen(p);
 		if (n > 0 && n < 3000) {
-			snprintf(aff, sizeof(aff), "%.*s/%s.aff", (int)n, p, name);
-			snprintf(dic, sizeof(dic), "%.*s/%s.dic", (int)n, p, name);
+			snprintf(aff, sizeof(aff), "%.*s/%s.aff", (int)n, p,
+			         name);
+			snprintf(dic, sizeof(dic), "%.*s/%s.dic", (int)n, p,
+			         name);
 			found = file_exists(aff) && file_exists(dic);
 		}
 		p = colon ? colon + 1 : NULL;
@@ -65,7 +67,8 @@ int fl__speller_open(fl__speller **out, const char *dict_path,
 		goto cleanup;
 	}
 	for (size_t i = 0; i < extra_count; i++) {
-		if (!file_exists(extra[i]) || Hunspell_add_dic(sp->h, extra[i]) != 0) {
+		if (!file_exists(extra[i]) ||
+		    Hunspell_add_dic(sp->h, extra[i]) != 0) {
 			error = fl__fail(err, errlen, FL_EIO,
 			                 "%s: cannot add word list", extra[i]);
 			goto cleanup;

@@ -17,9 +17,9 @@ typedef struct fl__speller fl__speller;
  * *out: caller frees with fl__speller_free. Dictionaries must be UTF-8.
  * Returns 0, FL_ELANG (not found, or not UTF-8), FL_EIO or FL_ENOMEM.
  */
-int fl__speller_open(fl__speller **out, const char *dict_path,
-                     const char *name, const char *const *extra,
-                     size_t extra_count, char *err, size_t errlen);
+int fl__speller_open(fl__speller **out, const char *dict_path, const char *name,
+                     const char *const *extra, size_t extra_count, char *err,
+                     size_t errlen);
 
 /* 1 when word (UTF-8, n bytes) is known, 0 when not, FL_ENOMEM. Cached. */
 int fl__speller_check(fl__speller *sp, const char *word, size_t n);

@@ -18,9 +18,9 @@
 
 /* URLs, e-mail addresses and @handles: their pieces are not words. */
 static const char MASK_PATTERN[] =
-	"(?:https?://|www\\.)[^\\s<>\"]+"
-	"|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"
-	"|(?<![\\p{L}\\p{N}_@])@[\\p{L}\\p{N}_]+";
+    "(?:https?://|www\\.)[^\\s<>\"]+"
+    "|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+"
+    "|(?<![\\p{L}\\p{N}_@])@[\\p{L}\\p{N}_]+";
 
 typedef struct {
 	char locale[32];
@@ -102,8 +102,8 @@ static UBreakIterator *get_breaker(fl__text_ctx *ctx, const char *locale,
  * UTF-8 to UTF-16, validating as it goes: BOM skipped, CRLF and lone CR
  * become LF. Returns 0, FL_EENCODING, FL_ELIMIT or FL_ENOMEM.
  */
-static int decode(uint16_t **out, size_t *outlen, const char *data,
-                  size_t len, char *err, size_t errlen)
+static int decode(uint16_t **out, size_t *outlen, const char *data, size_t len,
+                  char *err, size_t errlen)
 {
 	const uint8_t *s = (const uint8_t *)data;
 	uint16_t *u;
@@ -114,7 +114,8 @@ static int decode(uint16_t **out, size_t *outlen, const char *data,
 	*outlen = 0;
 	if (len > FL_DOC_MAX_UNITS)
 		return fl__fail(err, errlen, FL_ELIMIT,
-		                "document larger than %zu bytes", FL_DOC_MAX_UNITS);
+		                "document larger than %zu bytes",
+		                FL_DOC_MAX_UNITS);
 	slen = (int32_t)len;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		i = 3;
@@ -130,7 +131,8 @@ static int decode(uint16_t **out, size_t *outlen, const char *data,
 		if (c < 0) {
 			free(u);
 			return fl__fail(err, errlen, FL_EENCODING,
-			                "invalid UTF-8 at byte offset %ld", (long)at);
+			                "invalid UTF-8 at byte offset %ld",
+			                (long)at);
 		}
 		if (c == '\r') {
 			if (i < slen && s[i] == '\n')
@@ -144,8 +146,7 @@ static int decode(uint16_t **out, size_t *outlen, const char *data,
 	return 0;
 }
 
-static int normalize(fl__doc *doc, fl__text_ctx *ctx, char *err,
-                     size_t errlen)
+static int normalize(fl__doc *doc, fl__text_ctx *ctx, char *err, size_t errlen)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UChar *dst;
@@ -160,7 +161,8 @@ static int normalize(fl__doc *doc, fl__text_ctx *ctx, char *err,
 	need = unorm2_normalize(ctx->nfc, doc->text, (int32_t)doc->len, NULL, 0,
 	                        &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
-		return fl__fail(err, errlen, FL_ERROR, "NFC: %s", u_errorName(st));
+		return fl__fail(err, errlen, FL_ERROR, "NFC: %s",
+		                u_errorName(st));
 	dst = malloc(((size_t)need + 1) * sizeof(*dst));
 	if (!dst)
 		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
@@ -169,7 +171,8 @@ static int normalize(fl__doc *doc, fl__text_ctx *ctx, char *err,
 	                 &st);
 	if (U_FAILURE(st)) {
 		free(dst);
-		return fl__fail(err, errlen, FL_ERROR, "NFC: %s", u_errorName(st));
+		return fl__fail(err, errlen, FL_ERROR, "NFC: %s",
+		                u_errorName(st));
 	}
 	free(doc->text);
 	doc->text = dst;
@@ -216,8 +219,7 @@ static int index_lines(fl__doc *doc)
 	return 0;
 }
 
-void fl__doc_position(const fl__doc *doc, size_t off, size_t *line,
-                      size_t *col)
+void fl__doc_position(const fl__doc *doc, size_t off, size_t *line, size_t *col)
 {
 	size_t lo = 0, hi = doc->line_count;
 	size_t c = 1;
@@ -256,11 +258,10 @@ static bool invisible(uint16_t c)
 static uint16_t plain_apostrophe(uint16_t c)
 {
 	return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x05F3 ? '\''
-	                                                                 : c;
+	                                                                : c;
 }
 
-bool fl__same_text(const uint16_t *a, size_t na, const uint16_t *b,
-                   size_t nb)
+bool fl__same_text(const uint16_t *a, size_t na, const uint16_t *b, size_t nb)
 {
 	size_t i = 0, j = 0;
 	for (;;) {
@@ -307,23 +308,21 @@ int fl__u16_to_utf8(fl_buf *out, const uint16_t *s, size_t n)
 	return 0;
 }
 
-size_t fl__u16_to_utf8_buf(char *dst, size_t cap, const uint16_t *s,
-                           size_t n)
+size_t fl__u16_to_utf8_buf(char *dst, size_t cap, const uint16_t *s, size_t n)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	int32_t need = 0;
 	if (cap == 0 || n > FL_DOC_MAX_UNITS || cap > FL_DOC_MAX_UNITS)
 		return 0;
-	u_strToUTF8WithSub(dst, (int32_t)cap, &need, s, (int32_t)n, 0xFFFD, NULL,
-	                   &st);
+	u_strToUTF8WithSub(dst, (int32_t)cap, &need, s, (int32_t)n, 0xFFFD,
+	                   NULL, &st);
 	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING ||
 	    (size_t)need >= cap)
 		return 0;
 	return (size_t)need;
 }
 
-int fl__doc_span_utf8(fl_buf *out, const fl__doc *doc, size_t start,
-                      size_t end)
+int fl__doc_span_utf8(fl_buf *out, const fl__doc *doc, size_t start, size_t end)
 {
 	if (end > doc->len)
 		end = doc->len;
@@ -346,8 +345,8 @@ bool fl__doc_gap_is_space(const fl__doc *doc, size_t a, size_t b)
 {
 	for (size_t i = a; i < b; i++) {
 		uint16_t c = doc->text[i];
-		if (c == '\n' || !(c == ' ' || c == '\t' || c == 0xA0 ||
-		                   u_isUWhiteSpace(c)))
+		if (c == '\n' ||
+		    !(c == ' ' || c == '\t' || c == 0xA0 || u_isUWhiteSpace(c)))
 			return false;
 	}
 	return true;
@@ -403,15 +402,15 @@ static size_t make_key(uint16_t *dst, const uint16_t *s, size_t n)
 		UChar32 c;
 		U16_NEXT(s, i, n, c);
 		if (c < 0x80) /* ASCII folds to lower case, nothing else */
-			dst[k++] = (uint16_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			dst[k++] =
+			    (uint16_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		else
 			k += key_of(c, dst + k);
 	}
 	return k;
 }
 
-int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s,
-                       size_t n)
+int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s, size_t n)
 {
 	uint16_t *u = NULL, *k = NULL;
 	size_t ulen;
@@ -434,8 +433,10 @@ int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s,
 		UChar tmp[256];
 		int32_t m = 0;
 		if (U_SUCCESS(st) && ulen < 256)
-			m = unorm2_normalize(nfc, u, (int32_t)ulen, tmp, 256, &st);
-		if (U_SUCCESS(st) && ulen < 256 && m >= 0 && m <= (int32_t)ulen * 2)
+			m = unorm2_normalize(nfc, u, (int32_t)ulen, tmp, 256,
+			                     &st);
+		if (U_SUCCESS(st) && ulen < 256 && m >= 0 &&
+		    m <= (int32_t)ulen * 2)
 			*outlen = make_key(k, tmp, (size_t)m);
 		else
 			*outlen = make_key(k, u, ulen);
@@ -455,8 +456,8 @@ int fl__keylist_build(fl__keylist *kl, char *const *strs, size_t n)
 		return FL_ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++, kl->count++) {
-		int error = fl__match_key_utf8(&kl->keys[i], &kl->lens[i], strs[i],
-		                               strlen(strs[i]));
+		int error = fl__match_key_utf8(&kl->keys[i], &kl->lens[i],
+		                               strs[i], strlen(strs[i]));
 		if (error < 0) {
 			fl__keylist_dispose(kl);
 			return error;
@@ -474,8 +475,7 @@ void fl__keylist_dispose(fl__keylist *kl)
 	memset(kl, 0, sizeof(*kl));
 }
 
-size_t fl__fuzzy_key(uint16_t *dst, size_t cap, const uint16_t *key,
-                     size_t n)
+size_t fl__fuzzy_key(uint16_t *dst, size_t cap, const uint16_t *key, size_t n)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
@@ -485,7 +485,8 @@ size_t fl__fuzzy_key(uint16_t *dst, size_t cap, const uint16_t *key,
 
 	if (U_FAILURE(st) || n > FL_TOKEN_MAX)
 		return 0;
-	m = unorm2_normalize(nfd, key, (int32_t)n, tmp, FL_ARRAY_SIZE(tmp), &st);
+	m = unorm2_normalize(nfd, key, (int32_t)n, tmp, FL_ARRAY_SIZE(tmp),
+	                     &st);
 	if (U_FAILURE(st))
 		return 0;
 	for (int32_t i = 0; i < m && k < cap;) {
@@ -566,10 +567,10 @@ static bool opens_sentence(const fl__doc *doc, size_t start)
 		uint16_t c = doc->text[i - 1];
 		if (c == '\n')
 			return true;
-		if (c == ' ' || c == '\t' || c == 0xA0 || c == '"' || c == '\'' ||
-		    c == '(' || c == '[' || c == 0x201C || c == 0x201D ||
-		    c == 0x2018 || c == 0x2019 || c == 0xAB || c == 0xBB ||
-		    c == '-' || c == 0x2013 || c == 0x2014) {
+		if (c == ' ' || c == '\t' || c == 0xA0 || c == '"' ||
+		    c == '\'' || c == '(' || c == '[' || c == 0x201C ||
+		    c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0xAB ||
+		    c == 0xBB || c == '-' || c == 0x2013 || c == 0x2014) {
 			i--;
 			continue;
 		}
@@ -579,8 +580,7 @@ static bool opens_sentence(const fl__doc *doc, size_t start)
 	return true;
 }
 
-static int tokenize(fl__doc *doc, UBreakIterator *bi, char *err,
-                    size_t errlen)
+static int tokenize(fl__doc *doc, UBreakIterator *bi, char *err, size_t errlen)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	size_t cap = 0, keycap = 0, line = 0;
@@ -597,20 +597,24 @@ static int tokenize(fl__doc *doc, UBreakIterator *bi, char *err,
 		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
 
 	start = ubrk_first(bi);
-	for (end = ubrk_next(bi); end != UBRK_DONE; start = end, end = ubrk_next(bi)) {
+	for (end = ubrk_next(bi); end != UBRK_DONE;
+	     start = end, end = ubrk_next(bi)) {
 		int status = ubrk_getRuleStatus(bi);
 		fl__token *t;
 		if (status < UBRK_WORD_NONE_LIMIT)
 			continue;
 		if (fl__grow((void **)&doc->tokens, &cap, doc->token_count + 1,
 		             sizeof(*doc->tokens)) < 0)
-			return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
+			return fl__fail(err, errlen, FL_ENOMEM,
+			                "out of memory");
 		t = &doc->tokens[doc->token_count++];
 		memset(t, 0, sizeof(*t));
 		t->start = (uint32_t)start;
 		t->end = (uint32_t)end;
-		t->kind = status < UBRK_WORD_NUMBER_LIMIT ? FL_TOK_NUMBER : FL_TOK_WORD;
-		while (line + 1 < doc->line_count && doc->lines[line + 1] <= (uint32_t)start)
+		t->kind = status < UBRK_WORD_NUMBER_LIMIT ? FL_TOK_NUMBER
+		                                          : FL_TOK_WORD;
+		while (line + 1 < doc->line_count &&
+		       doc->lines[line + 1] <= (uint32_t)start)
 			line++;
 		t->line = (uint32_t)line;
 		classify(doc, t);
@@ -618,8 +622,9 @@ static int tokenize(fl__doc *doc, UBreakIterator *bi, char *err,
 			t->flags |= FL_TOKF_SENT;
 		t->key = (uint32_t)doc->keys_len;
 		if ((size_t)(end - start) <= FL_TOKEN_MAX) {
-			size_t k = make_key(doc->keys + doc->keys_len,
-			                    doc->text + start, (size_t)(end - start));
+			size_t k =
+			    make_key(doc->keys + doc->keys_len,
+			             doc->text + start, (size_t)(end - start));
 			t->keylen = (uint16_t)k;
 			doc->keys_len += k;
 		}
@@ -667,7 +672,8 @@ static int mask_spans(fl__doc *doc, fl__text_ctx *ctx)
 			;
 		done = b;
 		if (!bound) {
-			uregex_setText(ctx->mask, doc->text, (int32_t)doc->len, &st);
+			uregex_setText(ctx->mask, doc->text, (int32_t)doc->len,
+			               &st);
 			bound = true;
 		}
 		/* Transparent bounds: the lookbehind sees the text before a. */
@@ -696,8 +702,8 @@ static int mask_spans(fl__doc *doc, fl__text_ctx *ctx)
 	return U_FAILURE(st) ? FL_ERROR : 0;
 }
 
-int fl__doc_init(fl__doc *doc, fl__text_ctx *ctx, const char *data,
-                 size_t len, const char *locale, char *err, size_t errlen)
+int fl__doc_init(fl__doc *doc, fl__text_ctx *ctx, const char *data, size_t len,
+                 const char *locale, char *err, size_t errlen)
 {
 	UBreakIterator *bi;
 	int error;

@@ -32,7 +32,7 @@ enum {
 };
 
 /* Script codes are ICU's UScriptCode values; these three are fixed by ICU. */
-#define FL_SCRIPT_COMMON 0
+#define FL_SCRIPT_COMMON    0
 #define FL_SCRIPT_INHERITED 1
 
 typedef struct {
@@ -61,7 +61,7 @@ typedef struct {
 	 * line counts on from there (findings come mostly in text order). */
 	struct fl__doc_pos {
 		size_t off, line, col;
-	} *pos;
+	} * pos;
 } fl__doc;
 
 /* Shared, reusable ICU state: break iterators per locale, the NFC
@@ -77,8 +77,8 @@ void fl__text_ctx_free(fl__text_ctx *ctx);
  * at byte offset N"; a document over 2^31 code units gives FL_ELIMIT.
  * doc: caller disposes with fl__doc_dispose (also after failure).
  */
-int fl__doc_init(fl__doc *doc, fl__text_ctx *ctx, const char *data,
-                 size_t len, const char *locale, char *err, size_t errlen);
+int fl__doc_init(fl__doc *doc, fl__text_ctx *ctx, const char *data, size_t len,
+                 const char *locale, char *err, size_t errlen);
 void fl__doc_dispose(fl__doc *doc);
 
 /* 1-based line and code-point column of UTF-16 offset off. */
@@ -107,8 +107,7 @@ bool fl__doc_gap_is_space(const fl__doc *doc, size_t a, size_t b);
  * case included, but ignoring invisible format characters (U+200B-U+200F,
  * U+2060, U+FEFF, soft hyphen) and taking typographic apostrophes as ',
  * so that only real differences of spelling or case remain. */
-bool fl__same_text(const uint16_t *a, size_t na, const uint16_t *b,
-                   size_t nb);
+bool fl__same_text(const uint16_t *a, size_t na, const uint16_t *b, size_t nb);
 
 /* Number of code points in UTF-16 s[0,n). */
 size_t fl__cp_count(const uint16_t *s, size_t n);
@@ -118,16 +117,14 @@ int fl__u16_to_utf8(fl_buf *out, const uint16_t *s, size_t n);
 
 /* Writes UTF-16 s[0,n) as NUL-terminated UTF-8 into dst (cap bytes).
  * Returns the length, or 0 when it does not fit. */
-size_t fl__u16_to_utf8_buf(char *dst, size_t cap, const uint16_t *s,
-                           size_t n);
+size_t fl__u16_to_utf8_buf(char *dst, size_t cap, const uint16_t *s, size_t n);
 
 /*
  * Match key of UTF-8 string s (whole string, no tokenising) into a new
  * UTF-16 array. *out: caller frees with free(). Returns 0, FL_EENCODING or
  * FL_ENOMEM.
  */
-int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s,
-                       size_t n);
+int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s, size_t n);
 
 /* Match keys of a list of strings (clitics, endings), in list order. */
 typedef struct {
@@ -144,8 +141,7 @@ void fl__keylist_dispose(fl__keylist *kl);
 /* Letters of the key folded further for fuzzy comparison: lower-case,
  * accents removed (Latin-ASCII where it applies). Writes at most cap
  * units; returns the length written. */
-size_t fl__fuzzy_key(uint16_t *dst, size_t cap, const uint16_t *key,
-                     size_t n);
+size_t fl__fuzzy_key(uint16_t *dst, size_t cap, const uint16_t *key, size_t n);
 
 /* ICU script code of an ISO 15924 name ("Latn"), or -1 when unknown. */
 int fl__script_code(const char *name);

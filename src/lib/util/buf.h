@@ -14,7 +14,10 @@ typedef struct {
 	size_t cap;
 } fl_buf;
 
-#define FL_BUF_INIT {NULL, 0, 0}
+#define FL_BUF_INIT                                                            \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 int fl_buf_put(fl_buf *b, const char *data, size_t n);
 int fl_buf_puts(fl_buf *b, const char *s);

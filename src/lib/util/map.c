@@ -22,7 +22,8 @@ static fl_map_slot *find(const fl_map *m, const void *key, size_t len,
 		fl_map_slot *s = &m->slots[i];
 		if (!s->key)
 			return s;
-		if (s->hash == h && s->keylen == len && memcmp(s->key, key, len) == 0)
+		if (s->hash == h && s->keylen == len &&
+		    memcmp(s->key, key, len) == 0)
 			return s;
 	}
 }
@@ -38,7 +39,8 @@ static int rehash(fl_map *m, size_t ncap)
 	m->cap = ncap;
 	for (size_t i = 0; i < oldcap; i++) {
 		if (old[i].key) {
-			fl_map_slot *s = find(m, old[i].key, old[i].keylen, old[i].hash);
+			fl_map_slot *s =
+			    find(m, old[i].key, old[i].keylen, old[i].hash);
 			*s = old[i];
 		}
 	}
@@ -46,8 +48,7 @@ static int rehash(fl_map *m, size_t ncap)
 	return 0;
 }
 
-bool fl_map_get(const fl_map *m, const void *key, size_t len,
-                uintptr_t *value)
+bool fl_map_get(const fl_map *m, const void *key, size_t len, uintptr_t *value)
 {
 	fl_map_slot *s;
 	if (!m->cap)

@@ -10,7 +10,7 @@
 #include "../common.h"
 
 typedef struct {
-	char *key;      /* owned; NULL marks an empty slot */
+	char *key; /* owned; NULL marks an empty slot */
 	size_t keylen;
 	uint64_t hash;
 	uintptr_t value;
@@ -18,17 +18,19 @@ typedef struct {
 
 typedef struct {
 	fl_map_slot *slots;
-	size_t cap;   /* power of two, or 0 */
+	size_t cap; /* power of two, or 0 */
 	size_t count;
 } fl_map;
 
-#define FL_MAP_INIT {NULL, 0, 0}
+#define FL_MAP_INIT                                                            \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 uint64_t fl_map_hash(const void *key, size_t len);
 
 /* Finds key; returns true and sets *value (if non-NULL) when present. */
-bool fl_map_get(const fl_map *m, const void *key, size_t len,
-                uintptr_t *value);
+bool fl_map_get(const fl_map *m, const void *key, size_t len, uintptr_t *value);
 
 /* Inserts or replaces. Returns 0 or FL_ENOMEM. */
 int fl_map_put(fl_map *m, const void *key, size_t len, uintptr_t value);
