@@ -36,8 +36,20 @@ test: build
 bench: deps
 	@bash scripts/bench.sh
 
+# The whole test suite under ASan, LSan and UBSan, in build-asan.
+sanitize:
+	@bash scripts/install-deps.sh --sanitize
+	@bash scripts/sanitize.sh
+
+# Builds the libFuzzer targets in build-fuzz (clang only); does not run them.
+# How to run them: tests/fuzz/README.md.
+fuzz:
+	@bash scripts/install-deps.sh --sanitize
+	@CC=clang cmake -S . -B build-fuzz -DFL_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+	@cmake --build build-fuzz -j$(JOBS) --target fuzz_check fuzz_facts
+
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) build-bench
+	rm -rf $(BUILD) build-bench build-asan build-fuzz

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages fidelint builds and tests with, only those missing.
 # Idempotent: a machine that has everything runs no apt command at all.
+# usage: scripts/install-deps.sh [--sanitize]
+#   --sanitize  also clang and its sanitizer/libFuzzer runtime (make sanitize, make fuzz)
 set -euo pipefail
 
 PKGS=(
@@ -14,6 +16,10 @@ PKGS=(
   hunspell-en-us hunspell-ar hunspell-pt-br hunspell-pt-pt
   hunspell-fr hunspell-he hunspell-de-de
 )
+if [ "${1:-}" = "--sanitize" ]; then
+  # clang, and its libFuzzer/ASan runtime (only a Recommends of clang)
+  PKGS+=(clang libclang-rt-dev)
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -57,6 +57,9 @@ int fl__check_text_repeated(fl__check_ctx *c)
 			                fl__tok_key(d, &d->tokens[i]),
 			                d->tokens[i].keylen * 2, NULL)))
 				continue;
+			/* Two blocks must fit before anything is looked at. */
+			if (i + 2 * n > d->token_count)
+				break;
 			/* Each new block needs only its own gaps checked: the
 			 * run before it is known to be spaced (linear time). */
 			if (!spaced(d, i, i + n - 1))
