@@ -29,7 +29,8 @@ int main(int argc, char **argv)
 		}
 		for (;;) {
 			if (len == cap) {
-				uint8_t *nb = realloc(buf, cap = cap ? cap * 2 : 4096);
+				uint8_t *nb =
+				    realloc(buf, cap = cap ? cap * 2 : 4096);
 				if (!nb) {
 					free(buf);
 					fclose(f);
