@@ -47,9 +47,11 @@ int fl__speller_open(fl__speller **out, const char *dict_path, const char *name,
 		p = colon ? colon + 1 : NULL;
 	}
 	if (!found)
-		return fl__fail(err, errlen, FL_ELANG,
-		                "no hunspell dictionary '%s' in %s", name,
-		                dict_path);
+		return fl__fail(
+		    err, errlen, FL_ELANG,
+		    "no hunspell dictionary '%s' in %s (install its "
+		    "Debian hunspell package)",
+		    name, dict_path);
 	if (!(sp = calloc(1, sizeof(*sp))) || !(sp->name = fl__strdup(name))) {
 		error = fl__fail(err, errlen, FL_ENOMEM, "out of memory");
 		goto cleanup;
