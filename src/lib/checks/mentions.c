@@ -49,8 +49,9 @@ static uint32_t match_form(const fl__check_ctx *c, const fl__form *f, size_t i,
 		const fl__form_tok *ft = &idx->toks[f->tok + j];
 		const uint16_t *k = j ? fl__tok_key(d, t) : k0;
 		size_t n = j ? t->keylen : n0;
-		if (j && !fl__doc_gap_is_space(d, d->tokens[i + j - 1].end,
-		                               t->start))
+		if (j && !fl__doc_gap_equals(
+		             d, d->tokens[i + j - 1].end, t->start,
+		             fl__index_str(idx, ft->gap), ft->gaplen))
 			return 0;
 		if (same_key(idx, ft, k, n))
 			continue;

@@ -156,6 +156,14 @@ static int add_form_tokens(fl__index *idx, const fl__doc *d, size_t from,
 			return FL_ENOMEM;
 		ft->keylen = t->keylen;
 		ft->exactlen = t->end - t->start;
+		ft->gap = ft->gaplen = 0;
+		if (i > from) {
+			size_t g0 = d->tokens[i - 1].end;
+			if (pool_put(idx, d->text + g0, t->start - g0,
+			             &ft->gap) < 0)
+				return FL_ENOMEM;
+			ft->gaplen = t->start - (uint32_t)g0;
+		}
 		if (fl_map_slot_of(&idx->words, fl__tok_key(d, t),
 		                   t->keylen * sizeof(uint16_t), entity + 1,
 		                   NULL) == NULL)

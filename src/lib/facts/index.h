@@ -24,6 +24,8 @@
 typedef struct {
 	uint32_t key, keylen;     /* match key, offsets into idx->pool */
 	uint32_t exact, exactlen; /* the word as written, into idx->pool */
+	uint32_t gap, gaplen;     /* text before it in the form (". " in
+	                             "U.S. Army"), into idx->pool */
 } fl__form_tok;
 
 typedef struct {

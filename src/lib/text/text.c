@@ -352,6 +352,37 @@ bool fl__doc_gap_is_space(const fl__doc *doc, size_t a, size_t b)
 	return true;
 }
 
+static bool gap_space(uint16_t c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 ||
+	       (c > 0x7F && u_isUWhiteSpace(c));
+}
+
+bool fl__doc_gap_equals(const fl__doc *doc, size_t a, size_t b,
+                        const uint16_t *g, size_t gn)
+{
+	size_t j = 0;
+	for (size_t i = a; i < b;) {
+		uint16_t c = doc->text[i];
+		if (c == '\n')
+			return false;
+		if (gap_space(c)) {
+			if (j >= gn || !gap_space(g[j]))
+				return false;
+			while (i < b && gap_space(doc->text[i]))
+				i++;
+			while (j < gn && gap_space(g[j]))
+				j++;
+			continue;
+		}
+		if (j >= gn || g[j] != c)
+			return false;
+		i++;
+		j++;
+	}
+	return j == gn;
+}
+
 /* ------------------------------------------------------------- match key */
 
 /* Appends the match key of code point c to dst (at most 2 units). */

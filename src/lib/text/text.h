@@ -112,6 +112,12 @@ bool fl__same_text(const uint16_t *a, size_t na, const uint16_t *b, size_t nb);
 /* Number of code points in UTF-16 s[0,n). */
 size_t fl__cp_count(const uint16_t *s, size_t n);
 
+/* True when the text between offsets a and b of the document is gap g[0,
+ * gn) of a name ("U.S. Army": ". "), taking any run of spaces as equal to
+ * any other; a line break never is. */
+bool fl__doc_gap_equals(const fl__doc *doc, size_t a, size_t b,
+                        const uint16_t *g, size_t gn);
+
 /* Appends UTF-16 s[0,n) as UTF-8. */
 int fl__u16_to_utf8(fl_buf *out, const uint16_t *s, size_t n);
 
