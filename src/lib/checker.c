@@ -423,8 +423,11 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 	if ((error = get_lang(&L, chk, tag)) < 0 ||
 	    (error = get_index(&idx, chk, tag)) < 0)
 		goto fail;
-	if ((error = fl__result_new(&res, path, tag)) < 0)
-		goto fail;
+	if ((error = fl__result_new(&res, path, tag)) < 0) {
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: out of memory",
+		         path);
+		goto done;
+	}
 
 	c.doc = &doc;
 	c.idx = idx;
