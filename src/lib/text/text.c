@@ -7,6 +7,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/unum.h>
 #include <unicode/uregex.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
@@ -27,7 +28,14 @@ typedef struct {
 	UBreakIterator *bi;
 } breaker;
 
+typedef struct {
+	char locale[32];
+	UNumberFormat *nf;
+} spellout;
+
 struct fl__text_ctx {
+	spellout *spellouts;
+	size_t spellout_count, spellout_cap;
 	const UNormalizer2 *nfc;
 	const UNormalizer2 *nfd;
 	URegularExpression *mask;
@@ -65,6 +73,9 @@ void fl__text_ctx_free(fl__text_ctx *ctx)
 	for (size_t i = 0; i < ctx->breaker_count; i++)
 		ubrk_close(ctx->breakers[i].bi);
 	free(ctx->breakers);
+	for (size_t i = 0; i < ctx->spellout_count; i++)
+		unum_close(ctx->spellouts[i].nf);
+	free(ctx->spellouts);
 	if (ctx->mask)
 		uregex_close(ctx->mask);
 	free(ctx);
@@ -806,4 +817,48 @@ int fl__doc_main_script(const fl__doc *doc)
 		}
 	}
 	return script;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+int fl__digit_value(uint32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	return u_charDigitValue((UChar32)c);
+}
+
+int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
+                       const uint16_t *s, size_t n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UNumberFormat *nf = NULL;
+	int32_t pos = 0;
+	double v;
+
+	if (n == 0 || n > FL_TOKEN_MAX * 4)
+		return 0;
+	for (size_t i = 0; i < ctx->spellout_count; i++)
+		if (strcmp(ctx->spellouts[i].locale, locale) == 0)
+			nf = ctx->spellouts[i].nf;
+	if (!nf) {
+		spellout *so;
+		if (fl__grow((void **)&ctx->spellouts, &ctx->spellout_cap,
+		             ctx->spellout_count + 1, sizeof(*ctx->spellouts)) < 0)
+			return FL_ENOMEM;
+		nf = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &st);
+		if (U_FAILURE(st))
+			return FL_ERROR;
+		/* "vinte e um", "twenty-one": lenient parsing accepts the
+		 * variants that news text writes. */
+		unum_setAttribute(nf, UNUM_LENIENT_PARSE, 1);
+		so = &ctx->spellouts[ctx->spellout_count++];
+		snprintf(so->locale, sizeof(so->locale), "%s", locale);
+		so->nf = nf;
+	}
+	v = unum_parseDouble(nf, s, (int32_t)n, &pos, &st);
+	if (U_FAILURE(st) || pos != (int32_t)n)
+		return 0;
+	*out = v;
+	return 1;
 }

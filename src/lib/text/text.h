@@ -149,6 +149,19 @@ void fl__keylist_dispose(fl__keylist *kl);
  * units; returns the length written. */
 size_t fl__fuzzy_key(uint16_t *dst, size_t cap, const uint16_t *key, size_t n);
 
+/* Decimal digit value of code point c in any script ICU knows (ASCII,
+ * Arabic-Indic, Extended Arabic-Indic, ...), or -1. */
+int fl__digit_value(uint32_t c);
+
+/*
+ * Reads s[0,n) as a number spelled out in words of `locale` ("cinco",
+ * "deux", "twenty-one") with ICU's rule-based number format. Returns 1 and
+ * sets *out when the whole text is one number, 0 when it is not, negative
+ * on failure. The formatters are opened once per locale in ctx.
+ */
+int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
+                       const uint16_t *s, size_t n);
+
 /* ICU script code of an ISO 15924 name ("Latn"), or -1 when unknown. */
 int fl__script_code(const char *name);
 

@@ -1,0 +1,76 @@
+/*
+ * The number recogniser: finds the quantities of a document (amounts,
+ * percentages, years, counts) with their value, unit and span, so that
+ * checks can compare numbers by value and meaning rather than by digits.
+ *
+ * What a language writes around numbers is data, in
+ * rules/numbers/<tag>.yaml (falling back from "pt-BR" to "pt"):
+ *
+ *   lang: pt
+ *   decimal: [","]              # decimal marks of the language
+ *   group: [".", " "]           # grouping marks
+ *   scales: {mil: 1e3, milhões: 1e6, bilhões: 1e9, bn: 1e9}
+ *   words: {dois: 2, duas: 2}   # number words ICU's spell-out rules miss
+ *   currencies: {US$: USD, $: USD, dólares: USD, euros: EUR}
+ *   percent: ["%", por cento]
+ *   approx: [cerca de, quase, mais de]
+ *   connectors: [de]            # may stand between a number and its unit
+ *
+ * Digits of any script ICU knows are read (ASCII, Arabic-Indic ...). A
+ * separator that the language uses for grouping and that is followed by
+ * exactly three digits is read as grouping, with the decimal reading kept
+ * as `alt` ("14.300" in Portuguese is 14300, or 14.3 written the English
+ * way); the other convention is always tried too, since Arabic news writes
+ * 14.3 with ASCII digits and an English point.
+ */
+#ifndef FL_NUM_NUMBER_H
+#define FL_NUM_NUMBER_H
+
+#include "../common.h"
+#include "../text/text.h"
+#include "../util/map.h"
+
+typedef enum {
+	FL_QTY_COUNT = 1, /* a plain number */
+	FL_QTY_MONEY,
+	FL_QTY_PERCENT,
+	FL_QTY_YEAR
+} fl__qty_kind;
+
+typedef struct {
+	double value;        /* scale applied */
+	double alt;          /* the other reading of the separators, or NAN */
+	uint8_t kind;        /* fl__qty_kind */
+	bool approx;         /* hedged: "about", "cerca de", "حوالي" */
+	bool spelled;        /* written in words ("cinco") */
+	char unit[8];        /* ISO currency code, "%" or "" */
+	uint32_t start, end; /* UTF-16 span in the document */
+} fl__quantity;
+
+typedef struct fl__numlang fl__numlang;
+
+/*
+ * Loads rules/numbers/<tag>.yaml under data_dir (else the language
+ * subtag's file). *out: caller frees with fl__numlang_free; NULL (and 0
+ * returned) when the language has no number file. Errors are
+ * "path:line:col: problem" in err: FL_EPARSE, FL_EIO, FL_ENOMEM.
+ */
+int fl__numlang_load(fl__numlang **out, const char *data_dir, const char *tag,
+                     char *err, size_t errlen);
+
+/* As fl__numlang_load from memory; path is used in messages. */
+int fl__numlang_parse(fl__numlang **out, const char *path, const char *data,
+                      size_t len, char *err, size_t errlen);
+
+void fl__numlang_free(fl__numlang *nl);
+
+/*
+ * Finds the quantities of doc. nl may be NULL (digits only); locale is the
+ * ICU locale for spelled-out numbers. *out: caller frees with free().
+ * Returns 0 or FL_ENOMEM.
+ */
+int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
+                     const fl__numlang *nl, fl__text_ctx *tc,
+                     const char *locale);
+
+#endif

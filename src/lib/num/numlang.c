@@ -1,0 +1,265 @@
+/*
+ * Loads a language's number data (rules/numbers/<tag>.yaml) into lookup
+ * maps keyed by match keys, so the recogniser never scans word lists.
+ */
+#define _POSIX_C_SOURCE 200809L /* strtod in the C locale is enough */
+
+#include "numlang.h"
+
+#include "../lang/tag.h"
+#include "../util/buf.h"
+#include "../util/yaml.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FL_NUMLANG_MAX_SIZE ((size_t)1024 * 1024)
+
+static const char *const keys[] = {
+    "lang",       "decimal", "group",  "scales",     "words",
+    "currencies", "percent", "approx", "connectors", NULL};
+
+void fl__numlang_free(fl__numlang *nl)
+{
+	if (!nl)
+		return;
+	for (size_t i = 0; i < nl->currencies.cap; i++)
+		if (nl->currencies.slots[i].key)
+			free((void *)nl->currencies.slots[i].value);
+	fl_map_dispose(&nl->currencies);
+	fl_map_dispose(&nl->scales);
+	fl_map_dispose(&nl->words);
+	fl_map_dispose(&nl->percent);
+	fl_map_dispose(&nl->approx);
+	fl_map_dispose(&nl->connectors);
+	free(nl->decimal);
+	free(nl->group);
+	free(nl);
+}
+
+/* The marks of a list of one-character strings, as UTF-16 units. */
+static int marks(uint16_t **out, size_t *count, const fl_yaml_node *n,
+                 const char *key, const char *path, char *err, size_t errlen)
+{
+	char **v = NULL;
+	size_t c = 0;
+	int error;
+
+	*out = NULL;
+	*count = 0;
+	if (!n)
+		return 0;
+	if ((error = fl_yaml_strings(&v, &c, n, key, path, err, errlen)) < 0)
+		return error;
+	*out = calloc(c + 1, sizeof(**out));
+	if (!*out) {
+		fl_yaml_strv_free(v, c);
+		return FL_ENOMEM;
+	}
+	for (size_t i = 0; i < c; i++) {
+		uint16_t *k;
+		size_t kn;
+		if ((error = fl__match_key_utf8(&k, &kn, v[i], strlen(v[i]))) <
+		    0)
+			break;
+		if (kn != 1) {
+			free(k);
+			error = fl_yaml_fail(
+			    err, errlen, FL_EPARSE, path, n,
+			    "'%s' takes single characters, not '%s'", key,
+			    v[i]);
+			break;
+		}
+		(*out)[(*count)++] = k[0];
+		free(k);
+	}
+	fl_yaml_strv_free(v, c);
+	return error;
+}
+
+/* Puts the match key of s into m with value v. */
+static int put_key(fl_map *m, const char *s, uintptr_t v)
+{
+	uint16_t *k;
+	size_t n;
+	int error = fl__match_key_utf8(&k, &n, s, strlen(s));
+	if (error < 0)
+		return error;
+	error = fl_map_put(m, k, n * sizeof(*k), v);
+	free(k);
+	return error;
+}
+
+/* A list of phrases into m (value 1); a phrase's words are joined by one
+ * space in its key, as the recogniser builds them from tokens. */
+static int phrases(fl_map *m, const fl_yaml_node *n, const char *key,
+                   const char *path, char *err, size_t errlen)
+{
+	char **v = NULL;
+	size_t c = 0;
+	int error;
+
+	if (!n)
+		return 0;
+	if ((error = fl_yaml_strings(&v, &c, n, key, path, err, errlen)) < 0)
+		return error;
+	for (size_t i = 0; i < c && error == 0; i++)
+		error = put_key(m, v[i], 1);
+	fl_yaml_strv_free(v, c);
+	return error;
+}
+
+/* A map word -> number (scales, words). Values are stored as doubles in
+ * the uintptr_t slot through memcpy (both are 8 bytes here; checked). */
+static int numbers_map(fl_map *m, const fl_yaml_node *n, const char *key,
+                       const char *path, char *err, size_t errlen)
+{
+	if (!n)
+		return 0;
+	if (n->type != FL_YAML_MAP)
+		return fl_yaml_fail(
+		    err, errlen, FL_EPARSE, path, n,
+		    "'%s' must be a mapping of words to numbers", key);
+	for (size_t i = 0; i + 1 < n->count; i += 2) {
+		const fl_yaml_node *k = n->items[i], *v = n->items[i + 1];
+		char *end = NULL;
+		double d;
+		uintptr_t bits;
+		int error;
+		if (v->type != FL_YAML_SCALAR || !v->str[0])
+			return fl_yaml_fail(err, errlen, FL_EPARSE, path, v,
+			                    "'%s' values must be numbers", key);
+		d = strtod(v->str, &end);
+		if (*end || !isfinite(d) || d < 0)
+			return fl_yaml_fail(err, errlen, FL_EPARSE, path, v,
+			                    "'%s': '%s' is not a number", key,
+			                    v->str);
+		memcpy(&bits, &d, sizeof(bits));
+		if ((error = put_key(m, k->str, bits)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int currency_map(fl_map *m, const fl_yaml_node *n, const char *path,
+                        char *err, size_t errlen)
+{
+	if (!n)
+		return 0;
+	if (n->type != FL_YAML_MAP)
+		return fl_yaml_fail(
+		    err, errlen, FL_EPARSE, path, n,
+		    "'currencies' must be a mapping of words and "
+		    "signs to ISO 4217 codes");
+	for (size_t i = 0; i + 1 < n->count; i += 2) {
+		const fl_yaml_node *v = n->items[i + 1];
+		char *code;
+		int error;
+		if (v->type != FL_YAML_SCALAR || strlen(v->str) != 3)
+			return fl_yaml_fail(err, errlen, FL_EPARSE, path, v,
+			                    "a currency code has three letters "
+			                    "(USD, EUR), not '%s'",
+			                    v->type == FL_YAML_SCALAR ? v->str
+			                                              : "");
+		if (!(code = fl__strdup(v->str)))
+			return FL_ENOMEM;
+		if ((error = put_key(m, n->items[i]->str, (uintptr_t)code)) <
+		    0) {
+			free(code);
+			return error;
+		}
+	}
+	return 0;
+}
+
+int fl__numlang_parse(fl__numlang **out, const char *path, const char *data,
+                      size_t len, char *err, size_t errlen)
+{
+	fl_yaml_doc *doc = NULL;
+	const fl_yaml_node *root;
+	fl__numlang *nl = NULL;
+	char yerr[FL_ERRMSG_SIZE];
+	int error;
+
+	*out = NULL;
+	if ((error = fl_yaml_parse(&doc, data, len, yerr, sizeof(yerr))) < 0) {
+		fl__fail(err, errlen, error, "%s:%s", path, yerr);
+		goto cleanup;
+	}
+	root = fl_yaml_root(doc);
+	if (!root || root->type != FL_YAML_MAP) {
+		error = fl_yaml_fail(err, errlen, FL_EPARSE, path, root,
+		                     "a number file is a mapping");
+		goto cleanup;
+	}
+	if ((error = fl_yaml_check_keys(root, keys, "number file", path, err,
+	                                errlen)) < 0)
+		goto cleanup;
+	if (!(nl = calloc(1, sizeof(*nl)))) {
+		error = FL_ENOMEM;
+		goto cleanup;
+	}
+	if ((error = marks(&nl->decimal, &nl->decimal_count,
+	                   fl_yaml_map_get(root, "decimal"), "decimal", path,
+	                   err, errlen)) < 0 ||
+	    (error = marks(&nl->group, &nl->group_count,
+	                   fl_yaml_map_get(root, "group"), "group", path, err,
+	                   errlen)) < 0 ||
+	    (error = numbers_map(&nl->scales, fl_yaml_map_get(root, "scales"),
+	                         "scales", path, err, errlen)) < 0 ||
+	    (error = numbers_map(&nl->words, fl_yaml_map_get(root, "words"),
+	                         "words", path, err, errlen)) < 0 ||
+	    (error = currency_map(&nl->currencies,
+	                          fl_yaml_map_get(root, "currencies"), path,
+	                          err, errlen)) < 0 ||
+	    (error = phrases(&nl->percent, fl_yaml_map_get(root, "percent"),
+	                     "percent", path, err, errlen)) < 0 ||
+	    (error = phrases(&nl->approx, fl_yaml_map_get(root, "approx"),
+	                     "approx", path, err, errlen)) < 0 ||
+	    (error =
+	         phrases(&nl->connectors, fl_yaml_map_get(root, "connectors"),
+	                 "connectors", path, err, errlen)) < 0)
+		goto cleanup;
+	*out = nl;
+	nl = NULL;
+cleanup:
+	if (error == FL_ENOMEM)
+		fl__fail(err, errlen, error, "%s: out of memory", path);
+	fl__numlang_free(nl);
+	fl_yaml_free(doc);
+	return error;
+}
+
+int fl__numlang_load(fl__numlang **out, const char *data_dir, const char *tag,
+                     char *err, size_t errlen)
+{
+	fl_buf path = FL_BUF_INIT;
+	char *data = NULL;
+	size_t len, lang_len = fl__tag_language_len(tag);
+	int error = 0;
+
+	*out = NULL;
+	if (fl_buf_printf(&path, "%s/rules/numbers/%s.yaml", data_dir, tag) < 0)
+		return FL_ENOMEM;
+	if (access(path.ptr, R_OK) != 0) {
+		fl_buf_clear(&path);
+		if (fl_buf_printf(&path, "%s/rules/numbers/%.*s.yaml", data_dir,
+		                  (int)lang_len, tag) < 0) {
+			error = FL_ENOMEM;
+			goto cleanup;
+		}
+		if (access(path.ptr, R_OK) != 0)
+			goto cleanup; /* no number data: digits only */
+	}
+	if ((error = fl__read_file(&data, &len, path.ptr, FL_NUMLANG_MAX_SIZE,
+	                           err, errlen)) < 0)
+		goto cleanup;
+	error = fl__numlang_parse(out, path.ptr, data, len, err, errlen);
+cleanup:
+	free(data);
+	fl_buf_dispose(&path);
+	return error;
+}
