@@ -844,7 +844,8 @@ int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
 	if (!nf) {
 		spellout *so;
 		if (fl__grow((void **)&ctx->spellouts, &ctx->spellout_cap,
-		             ctx->spellout_count + 1, sizeof(*ctx->spellouts)) < 0)
+		             ctx->spellout_count + 1,
+		             sizeof(*ctx->spellouts)) < 0)
 			return FL_ENOMEM;
 		nf = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &st);
 		if (U_FAILURE(st))
