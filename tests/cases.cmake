@@ -17,3 +17,15 @@ foreach(f ${FL_CASE_FILES})
   set_tests_properties(${kind}.${name}.lib ${kind}.${name}.cli PROPERTIES
     ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR};FL_REPO_ROOT=${PROJECT_SOURCE_DIR}")
 endforeach()
+
+# The number-pair corpus (tests/numbers/pairs.tsv, from NTREX-128).
+add_executable(number_pairs ${CMAKE_CURRENT_SOURCE_DIR}/runner/number_pairs.c)
+target_link_libraries(number_pairs PRIVATE fidelint)
+target_include_directories(number_pairs PRIVATE ${PROJECT_SOURCE_DIR}/include)
+target_compile_definitions(number_pairs PRIVATE _POSIX_C_SOURCE=200809L)
+fl_warnings(number_pairs)
+add_test(NAME numbers.pairs COMMAND number_pairs
+  ${CMAKE_CURRENT_SOURCE_DIR}/numbers/pairs.tsv
+  ${CMAKE_CURRENT_SOURCE_DIR}/numbers/known-failures.txt)
+set_tests_properties(numbers.pairs PROPERTIES
+  ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")

@@ -49,6 +49,7 @@ static void lang_res_free(fl__lang_res *L)
 		return;
 	fl__keylist_dispose(&L->prefixes);
 	fl__keylist_dispose(&L->suffixes);
+	fl__numlang_free(L->num);
 	fl_map_dispose(&L->repeatable);
 	free(L->dicts);
 	free(L->accept);
@@ -263,6 +264,11 @@ static int build_lang(fl__lang_res **out, fl_checker *chk, const fl__profile *p)
 			goto cleanup;
 		L->foreign_count++;
 	}
+	for (size_t i = 0; p->tag[i] && i + 1 < sizeof(L->locale); i++)
+		L->locale[i] = p->tag[i] == '-' ? '_' : p->tag[i];
+	if ((error = fl__numlang_load(&L->num, chk->data_dir, p->tag, chk->err,
+	                              sizeof(chk->err))) < 0)
+		goto cleanup;
 	if ((error = fl__keylist_build(&L->prefixes, p->prefixes,
 	                               p->prefix_count)) < 0 ||
 	    (error = fl__keylist_build(&L->suffixes, p->suffixes,
@@ -430,6 +436,7 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 	}
 
 	c.doc = &doc;
+	c.text = chk->text;
 	c.idx = idx;
 	c.facts = chk->facts;
 	c.lang = L;

@@ -9,6 +9,7 @@
 #include "../common.h"
 #include "../facts/index.h"
 #include "../lang/profile.h"
+#include "../num/number.h"
 #include "../result.h"
 #include "../spell/spell.h"
 #include "../text/text.h"
@@ -31,6 +32,8 @@ typedef struct {
 	fl_map repeatable;    /* match keys of the profile's repeatable words */
 	fl__keylist prefixes; /* clitics, longest first */
 	fl__keylist suffixes; /* endings names may carry */
+	fl__numlang *num;     /* rules/numbers data, NULL when none */
+	char locale[32];      /* ICU locale, for spelled-out numbers */
 } fl__lang_res;
 
 /* One place where the document names an entity. */
@@ -54,6 +57,7 @@ typedef struct {
 	uint32_t *found;  /* per entity: counted mentions */
 	uint8_t *claimed; /* per token: already explained (mention, finding) */
 	fl_map lexcache;  /* token text + mode -> fl__lex_verdict + 1 */
+	fl__text_ctx *text; /* for spelled-out numbers */
 	char *err;
 	size_t errlen;
 } fl__check_ctx;
@@ -69,6 +73,7 @@ int fl__check_name_missing(fl__check_ctx *c);  /* name.missing */
 int fl__check_name_garbled(fl__check_ctx *c);  /* name.garbled */
 int fl__check_spell_unknown(fl__check_ctx *c); /* spell.unknown */
 int fl__check_text_repeated(fl__check_ctx *c); /* text.repeated */
+int fl__check_numbers(fl__check_ctx *c);       /* number.* (numbers.c) */
 
 /* Recounts c->found from the mentions that count (after name.case has
  * decided which do). */

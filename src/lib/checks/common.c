@@ -104,6 +104,7 @@ int fl__checks_run(fl__check_ctx *c)
 	    fl__find_mentions,       fl__check_name_case,
 	    fl__check_name_missing,  fl__check_name_garbled,
 	    fl__check_spell_unknown, fl__check_text_repeated,
+	    fl__check_numbers,
 	};
 	for (size_t i = 0; i < FL_ARRAY_SIZE(checks); i++) {
 		int error = checks[i](c);

@@ -10,6 +10,9 @@
 _Static_assert(sizeof(double) == sizeof(uintptr_t),
                "number words keep a double in a map value");
 
+/* Longest word tried as a spelled-out number ("quatrocentos"). */
+#define FL_SPELLOUT_MAX 24
+
 /* Longest run of digits and marks read as one number. */
 #define FL_NUM_MAX_UNITS 40
 
@@ -187,7 +190,7 @@ static const char *currency_of(const fl__numlang *nl, const uint16_t *k,
 /* Currency written before token i: a sign in the gap ("$14", "€ 3"),
  * possibly after a word ("US$", "US $", "R$"). */
 static const char *currency_before(const fl__doc *d, const fl__numlang *nl,
-                                   size_t i)
+                                   size_t i, uint32_t *start)
 {
 	uint16_t buf[16];
 	size_t from =
@@ -205,10 +208,18 @@ static const char *currency_before(const fl__doc *d, const fl__numlang *nl,
 		const fl__token *p = &d->tokens[i - 1];
 		memcpy(both, fl__tok_key(d, p), p->keylen * 2);
 		memcpy(both + p->keylen, buf, n * 2);
-		if ((cur = currency_of(nl, both, p->keylen + n)))
+		if ((cur = currency_of(nl, both, p->keylen + n))) {
+			*start = p->start;
 			return cur;
+		}
 	}
-	return currency_of(nl, buf, n);
+	if ((cur = currency_of(nl, buf, n))) {
+		while (from < d->tokens[i].start &&
+		       (d->text[from] == ' ' || d->text[from] == 0xA0))
+			from++;
+		*start = (uint32_t)from;
+	}
+	return cur;
 }
 
 /* True when token i directly follows a capitalised word as part of a
@@ -234,6 +245,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 {
 	fl__quantity *q = NULL;
 	size_t n = 0, cap = 0;
+	fl_map seen = FL_MAP_INIT; /* word key -> spelled value bits, or 1 */
 
 	*out = NULL;
 	*count = 0;
@@ -290,20 +302,39 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 			v = nl ? map_number(&nl->words, fl__tok_key(doc, t),
 			                    t->keylen)
 			       : NAN;
-			if (isnan(v) && !(t->flags & FL_TOKF_UPPER)) {
-				double sv;
-				int pr = fl__spellout_parse(&sv, tc, locale,
-				                            fl__tok_key(doc, t),
-				                            t->keylen);
-				if (pr < 0) {
+			if (isnan(v) && !(t->flags & FL_TOKF_UPPER) &&
+			    t->keylen <= FL_SPELLOUT_MAX) {
+				/* ICU's spell-out parsing is slow: once per
+				 * distinct word of the document. A slot holds
+				 * the value's bits, or 1 for "not a number". */
+				uintptr_t *slot =
+				    fl_map_slot_of(&seen, fl__tok_key(doc, t),
+				                   t->keylen * 2, 0, NULL);
+				double sv = NAN;
+				if (!slot) {
+					fl_map_dispose(&seen);
 					free(q);
-					return pr;
+					return FL_ENOMEM;
 				}
-				/* "um", "un", "ein", "one" are articles far
-				 * more often than numbers: 1 is not read from
-				 * words. */
-				if (pr == 1 && sv != 1)
-					v = sv;
+				if (*slot == 0) {
+					int pr = fl__spellout_parse(
+					    &sv, tc, locale,
+					    fl__tok_key(doc, t), t->keylen);
+					if (pr < 0) {
+						fl_map_dispose(&seen);
+						free(q);
+						return pr;
+					}
+					/* "um", "un", "ein", "one" are articles
+					 * far more often than numbers: 1 is not
+					 * read from words. */
+					if (pr == 1 && sv != 1 && sv > 0)
+						memcpy(slot, &sv, sizeof(sv));
+					else
+						*slot = 1;
+				}
+				if (*slot != 1)
+					memcpy(&v, slot, sizeof(v));
 			}
 			if (isnan(v))
 				continue;
@@ -315,6 +346,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 			continue;
 
 		if (fl__grow((void **)&q, &cap, n + 1, sizeof(*q)) < 0) {
+			fl_map_dispose(&seen);
 			free(q);
 			return FL_ENOMEM;
 		}
@@ -387,7 +419,8 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		/* Currency before ("$14.3", "US$ 14,3") or after ("dólares",
 		 * "de dólares", "دولار"). */
 		if (r->kind == FL_QTY_COUNT && nl) {
-			const char *cur = currency_before(doc, nl, i);
+			uint32_t sign = r->start;
+			const char *cur = currency_before(doc, nl, i, &sign);
 			size_t j = last + 1;
 			if (!cur && j < doc->token_count &&
 			    phrase_at(doc, &nl->connectors, j, j))
@@ -402,6 +435,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				r->end = doc->tokens[j].end;
 			}
 			if (cur) {
+				r->start = sign;
 				r->kind = FL_QTY_MONEY;
 				snprintf(r->unit, sizeof(r->unit), "%s", cur);
 			}
@@ -428,6 +462,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 			r->kind = FL_QTY_YEAR;
 		i = last;
 	}
+	fl_map_dispose(&seen);
 	*out = q;
 	*count = n;
 	return 0;
