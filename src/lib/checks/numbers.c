@@ -113,6 +113,9 @@ int fl__check_numbers(fl__check_ctx *c)
 	bool *rendered = NULL;
 	int error;
 
+	/* Without numbers in the facts no rule here can say anything. */
+	if (!facts || facts->number_count == 0)
+		return 0;
 	if ((error = fl__numbers_find(&q, &nq, c->doc, c->lang->num, c->text,
 	                              c->lang->locale)) < 0)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
