@@ -18,6 +18,8 @@
  */
 #include <fidelint/fidelint.h>
 
+#include "fuzz.h"
+
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,15 +37,6 @@ static fl_checker *checker;
 static fl_facts *facts;
 
 static const char *const langs[] = {"ar", "he", "pt", "fr", "de", "en"};
-
-#define EXPECT(cond)                                                           \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: broken promise: %s\n",         \
-			        __FILE__, __LINE__, #cond);                    \
-			abort();                                               \
-		}                                                              \
-	} while (0)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

@@ -12,6 +12,8 @@
  */
 #include <fidelint/fidelint.h>
 
+#include "fuzz.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,15 +37,6 @@ static const char *const sentence[] = {
     "Das Unternehmen sagte, das neue Team habe 2025 begonnen.",
     "The company said the new team started work in 2025.",
 };
-
-#define EXPECT(cond)                                                           \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: broken promise: %s\n",         \
-			        __FILE__, __LINE__, #cond);                    \
-			abort();                                               \
-		}                                                              \
-	} while (0)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
