@@ -214,18 +214,8 @@ cleanup:
 
 static int parse_severity(parser *ps, fl_severity *out, const fl_yaml_node *n)
 {
-	static const char *const names[] = {"info", "warning", "error"};
-	static const fl_severity values[] = {
-	    FL_SEVERITY_INFO, FL_SEVERITY_WARNING, FL_SEVERITY_ERROR};
-
-	if (n->type == FL_YAML_SCALAR) {
-		for (size_t i = 0; i < FL_ARRAY_SIZE(names); i++) {
-			if (strcmp(n->str, names[i]) == 0) {
-				*out = values[i];
-				return 0;
-			}
-		}
-	}
+	if (n->type == FL_YAML_SCALAR && fl_severity_parse(out, n->str) == 0)
+		return 0;
 	return FAIL(
 	    ps, n,
 	    "'spell_severity' must be info, warning or error, not %s%s%s",
