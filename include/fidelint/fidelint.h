@@ -268,6 +268,65 @@ const fl_finding *fl_result_finding(const fl_result *result, size_t i);
 /** Number of findings of one severity. */
 size_t fl_result_count_severity(const fl_result *result, fl_severity sev);
 
+/* ------------------------------------------------------------------ rules */
+
+/** Where a rule is defined. */
+typedef enum {
+	FL_RULE_BUILTIN, /**< a check of the library (name.missing, ...) */
+	FL_RULE_PACK     /**< a rule of a rule pack, rules/packs/<lang>.yaml */
+} fl_rule_origin;
+
+/** Read-only description of one rule. Strings are UTF-8 and borrowed from
+ *  the fl_rule_list that holds it. */
+typedef struct {
+	const char *id;         /**< "name.garbled", "term.ar.amnesty-for-ai" */
+	fl_severity severity;   /**< the severity it reports with (the highest
+	                             when a built-in rule has several) */
+	const char *severities; /**< all of them in words, "error / warning" */
+	fl_rule_origin origin;
+	const char *pack;    /**< the pack's language ("ar", "pt-BR"); NULL for
+	                          a built-in rule */
+	const char *path;    /**< pack file; NULL for a built-in rule */
+	size_t line;         /**< line of the rule in path; 0 when built in */
+	const char *message; /**< one line */
+	const char *rationale;  /**< why the rule exists */
+	const char *suggestion; /**< NULL when none */
+	const char *pattern;    /**< PCRE2 pattern; NULL when built in */
+	const char *conditions; /**< its conditions in words, NULL: none */
+	const char *const *match_examples; /**< texts the rule matches */
+	size_t match_count;
+	const char *const *no_match_examples; /**< texts it must not match */
+	size_t no_match_count;
+} fl_rule_info;
+
+/** A list of rules, in order: built-in rules, then pack rules by pack. */
+typedef struct fl_rule_list fl_rule_list;
+
+/**
+ * Lists the rules the checker knows: the built-in rules and the rules of
+ * the packs in the data folder's rules/packs. With lang (a tag the
+ * checker has a profile for) only the packs and rules that apply to
+ * documents in that language; with NULL every pack.
+ * *out: caller frees with fl_rule_list_free; it does not borrow from the
+ * checker. On failure the message is on the checker (a bad pack gives
+ * "path:line:col: problem").
+ * Returns 0, FL_ELANG, FL_EPARSE, FL_EIO, FL_EENCODING, FL_ELIMIT or
+ * FL_ENOMEM.
+ */
+int fl_checker_rules(fl_rule_list **out, fl_checker *checker, const char *lang);
+
+/** Number of rules in the list. */
+size_t fl_rule_list_count(const fl_rule_list *list);
+
+/** Rule i, or NULL when out of range; borrowed from list. */
+const fl_rule_info *fl_rule_list_get(const fl_rule_list *list, size_t i);
+
+/** The rule with this id, or NULL; borrowed from list. */
+const fl_rule_info *fl_rule_list_find(const fl_rule_list *list, const char *id);
+
+/** Releases the list and everything borrowed from it; NULL is accepted. */
+void fl_rule_list_free(fl_rule_list *list);
+
 /* ----------------------------------------------------------------- report */
 
 /** Output formats. */

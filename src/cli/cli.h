@@ -34,4 +34,11 @@ void cli_help_check(FILE *out);
  */
 int cli_check(int argc, char **argv);
 
+/* `fidelint rules` and `fidelint explain RULE-ID` (rules.c), with the
+ * arguments after the command. Return the exit status. */
+int cli_rules(int argc, char **argv);
+int cli_explain(int argc, char **argv);
+void cli_help_rules(FILE *out);
+void cli_help_explain(FILE *out);
+
 #endif

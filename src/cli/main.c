@@ -23,6 +23,11 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 		fputs("usage: fidelint check [options] FILE... "
 		      "(see 'fidelint help check')\n",
 		      stderr);
+	else if (command && strcmp(command, "rules") == 0)
+		fputs("usage: fidelint rules [--lang L] [--format text|json]\n",
+		      stderr);
+	else if (command && strcmp(command, "explain") == 0)
+		fputs("usage: fidelint explain RULE-ID\n", stderr);
 	else
 		fputs("usage: fidelint check [options] FILE... | --help | "
 		      "--version\n",
@@ -39,6 +44,9 @@ void cli_help_main(FILE *out)
 	      "\n"
 	      "commands:\n"
 	      "  check         check translated documents\n"
+	      "  rules         list the rules (built-in and rule packs)\n"
+	      "  explain ID    explain one rule: message, rationale, "
+	      "examples\n"
 	      "  help [CMD]    show the help of the program or of CMD\n"
 	      "\n"
 	      "options:\n"
@@ -89,6 +97,29 @@ void cli_help_check(FILE *out)
 	    out);
 }
 
+void cli_help_rules(FILE *out)
+{
+	fputs("usage: fidelint rules [--lang L] [--format text|json] "
+	      "[--data-dir DIR]\n"
+	      "\n"
+	      "Lists the rules: the built-in ones and those of the rule "
+	      "packs in\n"
+	      "rules/packs/ (id, severity, pack, message). With --lang only "
+	      "the rules\n"
+	      "that apply to documents in language L.\n",
+	      out);
+}
+
+void cli_help_explain(FILE *out)
+{
+	fputs("usage: fidelint explain RULE-ID [--data-dir DIR]\n"
+	      "\n"
+	      "Prints a rule's message, severity, where it is defined, its "
+	      "rationale\n"
+	      "and its examples.\n",
+	      out);
+}
+
 static int is_help(const char *arg)
 {
 	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
@@ -108,6 +139,14 @@ static int cmd_help(int argc, char **argv)
 	}
 	if (strcmp(argv[0], "help") == 0) {
 		cli_help_main(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[0], "rules") == 0) {
+		cli_help_rules(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[0], "explain") == 0) {
+		cli_help_explain(stdout);
 		return CLI_OK;
 	}
 	return cli_usage_error(NULL, "unknown command '%s'", argv[0]);
@@ -133,6 +172,10 @@ int main(int argc, char **argv)
 		status = cmd_help(argc - 2, argv + 2);
 	} else if (strcmp(cmd, "check") == 0) {
 		status = cli_check(argc - 2, argv + 2);
+	} else if (strcmp(cmd, "rules") == 0) {
+		status = cli_rules(argc - 2, argv + 2);
+	} else if (strcmp(cmd, "explain") == 0) {
+		status = cli_explain(argc - 2, argv + 2);
 	} else if (cmd[0] == '-') {
 		status = cli_usage_error(NULL, "unknown option '%s'", cmd);
 	} else {

@@ -12,6 +12,8 @@
 #include "lang/profile.h"
 #include "lang/tag.h"
 #include "result.h"
+#include "rules/pack.h"
+#include "rules/rules.h"
 #include "spell/spell.h"
 #include "text/text.h"
 #include "util/map.h"
@@ -40,6 +42,7 @@ struct fl_checker {
 	fl_map langs;    /* tag -> fl__lang_res* */
 	fl_map indexes;  /* tag -> fl__index* */
 	fl_map common;   /* common-word key -> profile bitmask */
+	fl_map packs;    /* profile tag -> fl__ruleset* (rule packs) */
 	const fl_facts *facts;
 };
 
@@ -79,6 +82,13 @@ void fl_checker_free(fl_checker *chk)
 			lang_res_free(
 			    (fl__lang_res *)chk->langs.slots[i].value);
 	fl_map_dispose(&chk->langs);
+	for (size_t i = 0; i < chk->packs.cap; i++)
+		if (chk->packs.slots[i].key) {
+			fl__ruleset_dispose(
+			    (fl__ruleset *)chk->packs.slots[i].value);
+			free((void *)chk->packs.slots[i].value);
+		}
+	fl_map_dispose(&chk->packs);
 	free_indexes(chk);
 	fl_map_dispose(&chk->common);
 	fl__profiles_dispose(&chk->profiles);
@@ -363,6 +373,58 @@ static int get_index(fl__index **out, fl_checker *chk, const char *tag)
 	return 0;
 }
 
+/*
+ * The rule packs of language tag (rules/packs/<lang>.yaml and
+ * <tag>.yaml), loaded on first use and kept. A pack that fails to load is
+ * not kept, so every document in that language fails with its message.
+ */
+static int get_rules(const fl__ruleset **out, fl_checker *chk, const char *tag)
+{
+	fl__ruleset *set;
+	uintptr_t v;
+	int error;
+
+	*out = NULL;
+	if (fl_map_get(&chk->packs, tag, strlen(tag), &v)) {
+		*out = (const fl__ruleset *)v;
+		return 0;
+	}
+	if (!(set = calloc(1, sizeof(*set))))
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
+	if ((error = fl__ruleset_load_lang(set, chk->data_dir, tag, chk->err,
+	                                   sizeof(chk->err))) < 0) {
+		free(set);
+		return error;
+	}
+	if (fl_map_put(&chk->packs, tag, strlen(tag), (uintptr_t)set) < 0) {
+		fl__ruleset_dispose(set);
+		free(set);
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
+	}
+	*out = set;
+	return 0;
+}
+
+int fl_checker_rules(fl_rule_list **out, fl_checker *chk, const char *lang)
+{
+	char tag[FL_TAG_MAX];
+	int error;
+
+	if (!out)
+		return FL_EINVAL;
+	*out = NULL;
+	if (!chk)
+		return FL_EINVAL;
+	chk->err[0] = '\0';
+	if (lang &&
+	    (error = fl_checker_lang_from_tag(tag, sizeof(tag), chk, lang)) < 0)
+		return error;
+	return fl__rule_list_build(out, chk->data_dir, lang ? tag : NULL,
+	                           chk->err, sizeof(chk->err));
+}
+
 /* ---------------------------------------------------------------- check */
 
 static void icu_locale(char *out, size_t n, const char *tag)
@@ -382,6 +444,7 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 	fl__doc doc;
 	fl__lang_res *L = NULL;
 	fl__index *idx = NULL;
+	const fl__ruleset *rules = NULL;
 	fl__check_ctx c;
 	fl_result *res = NULL;
 	bool have_doc = false;
@@ -427,7 +490,8 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 		goto done;
 	}
 	if ((error = get_lang(&L, chk, tag)) < 0 ||
-	    (error = get_index(&idx, chk, tag)) < 0)
+	    (error = get_index(&idx, chk, tag)) < 0 ||
+	    (error = get_rules(&rules, chk, L->profile->tag)) < 0)
 		goto fail;
 	if ((error = fl__result_new(&res, path, tag)) < 0) {
 		fl__fail(chk->err, sizeof(chk->err), error, "%s: out of memory",
@@ -441,6 +505,7 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 	c.facts = chk->facts;
 	c.lang = L;
 	c.partial = opts->partial != 0;
+	c.rules = rules;
 	c.res = res;
 	c.err = msg;
 	c.errlen = sizeof(msg);

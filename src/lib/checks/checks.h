@@ -11,6 +11,7 @@
 #include "../lang/profile.h"
 #include "../num/number.h"
 #include "../result.h"
+#include "../rules/pack.h"
 #include "../spell/spell.h"
 #include "../text/text.h"
 
@@ -58,6 +59,8 @@ typedef struct {
 	uint8_t *claimed; /* per token: already explained (mention, finding) */
 	fl_map lexcache;  /* token text + mode -> fl__lex_verdict + 1 */
 	fl__text_ctx *text; /* for spelled-out numbers */
+	/* Rule packs of the document's language; NULL when none. */
+	const fl__ruleset *rules;
 	char *err;
 	size_t errlen;
 } fl__check_ctx;
@@ -74,6 +77,12 @@ int fl__check_name_garbled(fl__check_ctx *c);  /* name.garbled */
 int fl__check_spell_unknown(fl__check_ctx *c); /* spell.unknown */
 int fl__check_text_repeated(fl__check_ctx *c); /* text.repeated */
 int fl__check_numbers(fl__check_ctx *c);       /* number.* (numbers.c) */
+
+/* The term checks and the rule packs (rule_packs.c: findings carry each
+ * pack rule's own id). */
+int fl__check_term_forbidden(fl__check_ctx *c);
+int fl__check_term_missing(fl__check_ctx *c);
+int fl__check_rule_packs(fl__check_ctx *c);
 
 /* Recounts c->found from the mentions that count (after name.case has
  * decided which do). */

@@ -1,0 +1,97 @@
+/*
+ * The built-in rules: one table of their ids, severities and
+ * descriptions, read by `fidelint rules` and `fidelint explain` through
+ * fl_checker_rules. The checks themselves are in src/lib/checks/.
+ */
+#include "rules.h"
+
+#define BUILTIN(id_, sev_, sevs_, msg_, why_)                                  \
+	{                                                                      \
+		.id = (id_), .severity = (sev_), .severities = (sevs_),        \
+		.origin = FL_RULE_BUILTIN, .message = (msg_),                  \
+		.rationale = (why_)                                            \
+	}
+
+static const fl_rule_info builtin[] = {
+    BUILTIN("name.missing", FL_SEVERITY_ERROR, "error / warning",
+            "An entity of the facts is never named, or named far less "
+            "often than in the original.",
+            "A full translation that never names an entity of the "
+            "original (in any accepted form: name, alias, rendering, a "
+            "person's surname) has dropped or mangled it: an error. Named "
+            "fewer than a third as often as the facts' count: a warning. "
+            "Off with --partial."),
+    BUILTIN("name.case", FL_SEVERITY_ERROR, "error / warning",
+            "An entity written with the wrong letter case (\"Openai\", "
+            "\"LLAMA\").",
+            "Machine translation lowercases or capitalises brand names. A "
+            "warning when the miscased word is an ordinary word of the "
+            "language (Portuguese \"meta\"), which may be meant; "
+            "headlines in capitals and sentence-initial capitals are not "
+            "miscasing."),
+    BUILTIN("name.garbled", FL_SEVERITY_ERROR, "error",
+            "A non-word that looks like a garbled entity name "
+            "(\"Trupge\" for \"Surge\").",
+            "A word no dictionary of the language knows, no form of any "
+            "entity, and close to a word of an entity's name (letters in "
+            "common, shared beginning or ending, capitalisation, "
+            "length) is most likely the name garbled by the translation "
+            "system. The suggestion is the name's word."),
+    BUILTIN("spell.unknown", FL_SEVERITY_WARNING, "per language / info",
+            "A word the language's hunspell dictionaries do not know.",
+            "Non-words (\"escaleiros\", \"builos\") are typical "
+            "machine-translation debris. The severity is the language "
+            "profile's (warning for en, fr, pt; info for ar, he, de, "
+            "whose dictionaries miss many correct news words); a "
+            "capitalised unknown word is info (most likely a name)."),
+    BUILTIN("text.repeated", FL_SEVERITY_WARNING, "warning",
+            "The same word or phrase written twice or more back to back.",
+            "\"Scale Scale Scale\", \"Product Product\": a stutter of the "
+            "translation system. Words a language profile calls "
+            "repeatable (German \"die die\") are left alone."),
+    BUILTIN("number.mismatch", FL_SEVERITY_ERROR, "error",
+            "A quantity no fact explains but close in form to one.",
+            "Same digits in another order (281 -> 218), or the same "
+            "significant digits at another scale or decimal place (14.3 "
+            "billion -> 14.3 million; French \"billions\" for a US "
+            "billion): a changed number, not a new one."),
+    BUILTIN("number.approx", FL_SEVERITY_INFO, "info",
+            "A rounded or hedged rendering within 10 % of a fact.",
+            "\"cerca de 15 bilhões\" for 14.3 billion is a choice of the "
+            "translator, worth a look but not wrong."),
+    BUILTIN("number.missing", FL_SEVERITY_WARNING, "warning",
+            "A number of the facts that a full translation never renders.",
+            "A warning: a dual noun or a rewording can carry a small "
+            "number without digits. Off with --partial."),
+    BUILTIN("number.unknown", FL_SEVERITY_INFO, "info",
+            "With --partial and facts, a quantity no fact explains.",
+            "Summaries may add background numbers; they are listed for "
+            "an editor to confirm."),
+    BUILTIN("term.forbidden", FL_SEVERITY_ERROR, "error",
+            "A rendering of a term that the facts file forbids.",
+            "The facts file lists, per language, PCRE2 patterns of known "
+            "wrong renderings of a term of the original (\"acordos de "
+            "greve\" for \"strike deals\"). Each match is an error; the "
+            "accepted renderings are given as expected."),
+    BUILTIN("term.missing", FL_SEVERITY_WARNING, "warning",
+            "A full translation holds none of a term's accepted "
+            "renderings.",
+            "Matching tolerates inflection (clitics, plural and gender "
+            "endings). A warning because renderings are open-ended. "
+            "Placed on the likely wrong rendering when one can be found, "
+            "else without a place. Not reported when term.forbidden "
+            "fired for the term; off with --partial."),
+    BUILTIN("name.literal", FL_SEVERITY_ERROR, "error",
+            "An entity whose name is made of ordinary words was "
+            "translated word for word (\"IA em escala\" for \"Scale AI\").",
+            "Driven by a bilingual lexicon in rules/lexicon/: where an "
+            "entity is absent or under-represented and a dictionary "
+            "translation of its words stands, the name was translated "
+            "literally."),
+};
+
+const fl_rule_info *fl__builtin_rules(size_t *count)
+{
+	*count = FL_ARRAY_SIZE(builtin);
+	return builtin;
+}
