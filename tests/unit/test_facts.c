@@ -302,6 +302,21 @@ static void test_buffer_numbers_and_terms(void)
 	CHECK_CONTAINS(
 	    load_bad("version: 1\nnumbers:\n- {value: 1.5x}\n", FL_EPARSE),
 	    "mem.yaml:3:11: 'value' must be a number");
+	/* Times, dates and ranges have shapes of their own. */
+	CHECK_CONTAINS(
+	    load_bad("version: 1\nnumbers:\n- {value: '25:10'}\n", FL_EPARSE),
+	    "mem.yaml:3:11: 'value' must be a number (14300000000, 2.5), a "
+	    "range (27-29), a time (15:00) or a date (2005-05-30, --10-01, "
+	    "2018-06), not '25:10'");
+	CHECK_CONTAINS(load_bad("version: 1\nnumbers:\n- {value: 2005-13-01}\n",
+	                        FL_EPARSE),
+	               "not '2005-13-01'");
+	CHECK_CONTAINS(
+	    load_bad("version: 1\nnumbers:\n- {value: 1-2-3}\n", FL_EPARSE),
+	    "not '1-2-3'");
+	CHECK_CONTAINS(
+	    load_bad("version: 1\nnumbers:\n- {value: '--13-01'}\n", FL_EPARSE),
+	    "not '--13-01'");
 	CHECK_CONTAINS(
 	    load_bad("version: 1\nnumbers:\n- {value: 1e999}\n", FL_EPARSE),
 	    "mem.yaml:3:11: 'value' is out of range");

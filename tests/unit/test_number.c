@@ -135,12 +135,51 @@ static void test_percent_and_hedges(void)
 static void test_spelled_out(void)
 {
 	static const want w[] = {
-	    {"pt", "passou cinco anos na empresa", 5, "", FL_QTY_COUNT, false},
-	    {"pt", "depois de apenas dois meses", 2, "", FL_QTY_COUNT, false},
-	    {"ar", "بعد شهرين فقط", 2, "", FL_QTY_COUNT, false},
-	    {"ar", "أمضى خمس سنوات", 5, "", FL_QTY_COUNT, false},
-	    {"fr", "après deux mois", 2, "", FL_QTY_COUNT, false},
-	    {"he", "לאחר חודשיים בלבד ושתי שנים", 2, "", FL_QTY_COUNT, false},
+	    {"pt", "passou cinco anos na empresa", 5, "year", FL_QTY_MEASURE,
+	     false},
+	    {"pt", "depois de apenas dois meses", 2, "month", FL_QTY_MEASURE,
+	     false},
+	    {"ar", "بعد شهرين فقط", 2, "month", FL_QTY_MEASURE, false},
+	    {"ar", "أمضى خمس سنوات", 5, "year", FL_QTY_MEASURE, false},
+	    {"fr", "après deux mois", 2, "month", FL_QTY_MEASURE, false},
+	    {"he", "לאחר חודשיים בלבד ושתי שנים", 2, "month", FL_QTY_MEASURE,
+	     false},
+	    {"pt", "o conselho reúne-se em dezenas de cidades", 10, "",
+	     FL_QTY_COUNT, true},
+	};
+	for (size_t i = 0; i < FL_ARRAY_SIZE(w); i++)
+		one(&w[i]);
+}
+
+/* Units, clock times, dates and ranges: value in the units of the text
+ * (minutes after midnight for a time; yyyymmdd for a date). */
+static void test_units_times_dates(void)
+{
+	static const want w[] = {
+	    {"pt", "uma queda de seis metros", 6, "m", FL_QTY_MEASURE, false},
+	    {"pt-BR", "com 1,98m de altura", 1.98, "m", FL_QTY_MEASURE, false},
+	    {"pt", "ventos de 137 km/h", 137, "kmh", FL_QTY_MEASURE, false},
+	    {"he", "משקל של 250 ק“ג", 250, "kg", FL_QTY_MEASURE, false},
+	    {"de", "bei 27 ºC im Schatten", 27, "C", FL_QTY_MEASURE, false},
+	    {"ar", "سقط من ارتفاع قدمين", 2, "ft", FL_QTY_MEASURE, false},
+	    {"pt-BR", "às 15h de sexta", 15 * 60, "", FL_QTY_TIME, false},
+	    {"pt-BR", "chegou às 4h04", 4 * 60 + 4, "", FL_QTY_TIME, false},
+	    {"pt", "às três da tarde", 15 * 60, "", FL_QTY_TIME, false},
+	    {"fr", "vers 19 h 00 hier", 19 * 60, "", FL_QTY_TIME, false},
+	    {"de", "um 13.00 Uhr", 13 * 60, "", FL_QTY_TIME, false},
+	    {"ar", "في الساعة 3 مساءً", 15 * 60, "", FL_QTY_TIME, false},
+	    {"ar", "12:55 ظهرًا", 12 * 60 + 55, "", FL_QTY_TIME, false},
+	    {"he", "בשעה 4.40 לפנות בוקר", 4 * 60 + 40, "", FL_QTY_TIME, false},
+	    {"he", "בסביבות 15:00", 15 * 60, "", FL_QTY_TIME, false},
+	    {"pt", "em 30 de maio de 2005", 20050530, "", FL_QTY_DATE, false},
+	    {"fr", "le 1er octobre", 1001, "", FL_QTY_DATE, false},
+	    {"de", "am 1. Oktober 2018", 20181001, "", FL_QTY_DATE, false},
+	    {"he", "ב-30 במאי 2005", 20050530, "", FL_QTY_DATE, false},
+	    {"de", "am 30.05.2005", 20050530, "", FL_QTY_DATE, false},
+	    {"pt", "de 70 a 90% dos casos", 70, "%", FL_QTY_PERCENT, false},
+	    {"ar", "ما بين 30 و43 بالمائة", 30, "%", FL_QTY_PERCENT, false},
+	    {"fr", "au XIXe siècle", 19, "", FL_QTY_COUNT, false},
+	    {"de", "in den 1930er-Jahren", 1930, "", FL_QTY_YEAR, false},
 	};
 	for (size_t i = 0; i < FL_ARRAY_SIZE(w); i++)
 		one(&w[i]);
@@ -192,4 +231,5 @@ static void test_bad_number_file(void)
 
 TESTS(T(test_money_with_scales), T(test_long_scale_traps),
       T(test_grouping_and_decimals), T(test_percent_and_hedges),
-      T(test_spelled_out), T(test_not_quantities), T(test_bad_number_file))
+      T(test_spelled_out), T(test_units_times_dates), T(test_not_quantities),
+      T(test_bad_number_file))

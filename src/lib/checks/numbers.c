@@ -1,23 +1,32 @@
 /*
  * number.* — the document's quantities against the numbers of the facts,
  * compared by value and meaning (the number module reads scales,
- * conventions and units), never by digit strings:
+ * conventions, units, clock times and dates), never by digit strings:
  *
- *  number.mismatch (error)  a quantity no fact explains but close in form
- *                           to one: same digits in another order, or the
- *                           same significant digits at another scale or
- *                           decimal place (14.3 billion -> 14.3 million,
- *                           281 -> 218). Only amounts, percentages and
- *                           numbers from 100 up: small counts collide too
- *                           often to prove anything.
+ *  number.mismatch (error)  a quantity no fact explains but close to one:
+ *                           the same digits in another order or at
+ *                           another scale (14.3 billion -> 14.3 million,
+ *                           281 -> 218), a unit swapped or converted
+ *                           wrongly (20 feet -> 20 metres, 550 lb ->
+ *                           227 kg), a clock time or date of the facts
+ *                           gone wrong (4.40 -> 4h04, 3 p.m. -> 3h). Only
+ *                           amounts, percentages, measures, times, dates
+ *                           and numbers from 100 up: small counts collide
+ *                           too often to prove anything.
  *  number.approx (info)     a rounded or hedged rendering within 10 % of
- *                           a fact ("about 15 billion" for 14.3 billion).
+ *                           a fact ("about 15 billion" for 14.3 billion,
+ *                           "300 km" for 200 miles).
  *  number.missing (warning) a fact number that a full translation never
- *                           renders (a warning: a dual noun or a rewording
- *                           can carry a small number without digits).
+ *                           renders (a warning: a rewording can carry a
+ *                           small number without digits).
  *  number.unknown (info)    with --partial, a quantity no fact explains.
+ *
+ * A fact is a plain number, a range (both ends must be rendered; a decade
+ * "1930-1939" is rendered by 1930 or "30"), a clock time or a date.
  */
 #include "checks.h"
+
+#include "../num/units.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -25,30 +34,99 @@
 #include <string.h>
 
 #define FL_APPROX_TOLERANCE 0.10
+/* A hedged clock time this close to a fact's is its rendering. */
+#define FL_APPROX_MINUTES 30
+
+typedef enum { U_NONE, U_MONEY, U_PERCENT, U_MEASURE, U_NOUN } unit_class;
+
+/* One value a fact asks the translation to render: a plain number is
+ * one, a range two. */
+typedef struct {
+	const fl__number *f;
+	size_t fact;
+	double value;
+	unit_class uc;
+	const fl__unit *unit; /* U_MEASURE */
+	bool decade;          /* "1930-1939": 1930, or "30" */
+	bool rendered;
+} target;
 
 static bool same_value(double a, double b)
 {
 	return !isnan(a) && fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
 }
 
-/* Whether quantity q may be a rendering of fact number f at all. */
-static bool unit_fits(const fl__number *f, const fl__quantity *q)
+static unit_class classify(const char *u, const fl__unit **unit)
 {
-	const char *u = f->unit ? f->unit : "";
-	bool money = strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' &&
-	             u[1] >= 'A' && u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z';
-	if (money)
-		return q->kind == FL_QTY_MONEY ? strcmp(q->unit, u) == 0
-		                               : q->kind != FL_QTY_PERCENT;
+	*unit = NULL;
+	if (!u || !*u)
+		return U_NONE;
+	if (strlen(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' &&
+	    u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z')
+		return U_MONEY;
 	if (strcmp(u, "percent") == 0 || strcmp(u, "%") == 0)
-		return q->kind != FL_QTY_MONEY;
-	return q->kind != FL_QTY_MONEY && q->kind != FL_QTY_PERCENT;
+		return U_PERCENT;
+	if ((*unit = fl__unit_find(u)))
+		return U_MEASURE;
+	return U_NOUN;
 }
 
-static bool explains(const fl__number *f, const fl__quantity *q)
+static const fl__unit *q_unit(const fl__quantity *q)
 {
-	return unit_fits(f, q) &&
-	       (same_value(q->value, f->value) || same_value(q->alt, f->value));
+	return q->kind == FL_QTY_MEASURE ? fl__unit_find(q->unit) : NULL;
+}
+
+/* Whether q may be a rendering of target t at all (before values). */
+static bool kind_fits(const target *t, const fl__quantity *q)
+{
+	switch (t->uc) {
+	case U_MONEY:
+		return q->kind == FL_QTY_MONEY
+		           ? strcmp(q->unit, t->f->unit) == 0
+		           : q->kind == FL_QTY_COUNT || q->kind == FL_QTY_YEAR;
+	case U_PERCENT:
+		return q->kind == FL_QTY_PERCENT || q->kind == FL_QTY_COUNT;
+	case U_MEASURE:
+		return q->kind == FL_QTY_MEASURE || q->kind == FL_QTY_COUNT;
+	case U_NOUN: /* an age is a count of years: "52 عامًا" */
+		return q->kind == FL_QTY_COUNT || q->kind == FL_QTY_YEAR ||
+		       (q->kind == FL_QTY_MEASURE && q_unit(q) &&
+		        q_unit(q)->dim == FL_DIM_TIME);
+	case U_NONE:
+		return q->kind != FL_QTY_MONEY && q->kind != FL_QTY_PERCENT &&
+		       q->kind != FL_QTY_TIME && q->kind != FL_QTY_DATE;
+	}
+	return false;
+}
+
+static bool explains(const target *t, const fl__quantity *q)
+{
+	const fl__number *f = t->f;
+	if (q->vague)
+		return false;
+	if (f->shape == FL_NUMSHAPE_TIME)
+		return q->kind == FL_QTY_TIME && q->value == f->value;
+	if (f->shape == FL_NUMSHAPE_DATE)
+		return q->kind == FL_QTY_DATE && q->month == f->month &&
+		       (!q->day || !f->day || q->day == f->day) &&
+		       (!q->year || !f->year || q->year == f->year);
+	/* The year of a date, the day of a date ("27 de outubro" for a day
+	 * 27). */
+	if (q->kind == FL_QTY_DATE)
+		return (t->uc == U_NONE && q->year && q->year == t->value) ||
+		       (t->unit && strcmp(t->unit->code, "day") == 0 &&
+		        q->day == t->value);
+	if (t->decade && (q->kind == FL_QTY_YEAR || q->kind == FL_QTY_COUNT) &&
+	    (q->value == t->value ||
+	     (q->kind == FL_QTY_COUNT && q->value >= 10 &&
+	      q->value == fmod(t->value, 100))))
+		return true;
+	if (!kind_fits(t, q))
+		return false;
+	if (t->uc == U_MEASURE && q->kind == FL_QTY_MEASURE)
+		return fl__unit_compare(q->value, q_unit(q), t->value,
+		                        t->unit) == FL_UNIT_SAME;
+	return same_value(q->value, t->value) || same_value(q->alt, t->value);
 }
 
 /* Significant digits of v (at most 15), into d; returns how many. */
@@ -66,51 +144,106 @@ static size_t sig_digits(double v, char *d)
 	return n;
 }
 
-/* A rounded or hedged rendering of f. */
-static bool approximates(const fl__number *f, const fl__quantity *q)
+/* A round number: one or two significant digits, or a multiple of 5
+ * ("300", "60", "1,5"). */
+static bool is_round(double v)
 {
-	char a[32], b[32];
-	if (!unit_fits(f, q) || f->value == 0 ||
-	    fabs(q->value - f->value) > FL_APPROX_TOLERANCE * fabs(f->value))
-		return false;
-	return q->approx || sig_digits(q->value, a) < sig_digits(f->value, b);
+	char d[32];
+	size_t n = sig_digits(v, d);
+	return n <= 1 || (n == 2 && (d[1] == '5' || d[1] == '0'));
 }
 
-/* Close in form to f: the same digits misplaced, or the same significant
- * digits at another power of ten. */
-static bool close_in_form(const fl__number *f, const fl__quantity *q)
+/* A rounded or hedged rendering of t. */
+static bool approximates(const target *t, const fl__quantity *q)
 {
 	char a[32], b[32];
-	size_t na, nb;
-	int ca[10] = {0}, cb[10] = {0};
+	const fl__number *f = t->f;
+	if (f->shape == FL_NUMSHAPE_TIME)
+		return q->kind == FL_QTY_TIME && q->approx &&
+		       fabs(q->value - f->value) <= FL_APPROX_MINUTES;
+	if (f->shape == FL_NUMSHAPE_DATE || !kind_fits(t, q) || t->value == 0)
+		return false;
+	if (q->vague) /* "dezenas": 20 to 99 */
+		return t->value >= 2 * q->value && t->value < 10 * q->value;
+	if (t->uc == U_MEASURE && q->kind == FL_QTY_MEASURE) {
+		fl__unit_cmp c =
+		    fl__unit_compare(q->value, q_unit(q), t->value, t->unit);
+		return c == FL_UNIT_ROUNDED &&
+		       (q->approx || is_round(q->value));
+	}
+	if (fabs(q->value - t->value) > FL_APPROX_TOLERANCE * fabs(t->value))
+		return false;
+	return q->approx || sig_digits(q->value, a) < sig_digits(t->value, b);
+}
 
-	if (!unit_fits(f, q) || q->spelled ||
-	    !(q->kind == FL_QTY_MONEY || q->kind == FL_QTY_PERCENT ||
-	      f->value >= 100))
-		return false;
-	na = sig_digits(q->value, a);
-	nb = sig_digits(f->value, b);
-	if (na == 0 || nb == 0)
-		return false;
-	if (strcmp(a, b) == 0)
-		return true; /* 14.3e9 vs 14.3e6, 1.43 vs 14.3 */
-	if (na != nb || na < 2)
+/* Digits of a and b the same multiset, a and b of one magnitude. */
+static bool transposed(double x, double y)
+{
+	char a[32], b[32];
+	size_t na = sig_digits(x, a), nb = sig_digits(y, b);
+	int ca[10] = {0}, cb[10] = {0};
+	if (na != nb || na < 2 || x <= 0 || y <= 0)
 		return false;
 	for (size_t i = 0; i < na; i++) {
 		ca[a[i] - '0']++;
 		cb[b[i] - '0']++;
 	}
-	/* Same digits in another order, same order of magnitude: 281/218. */
 	return memcmp(ca, cb, sizeof(ca)) == 0 &&
-	       fabs(log10(q->value) - log10(f->value)) < 1.0;
+	       fabs(log10(x) - log10(y)) < 1.0;
+}
+
+/* Close to t in form: what a slip makes of it. */
+static bool close_in_form(const target *t, const fl__quantity *q)
+{
+	char a[32], b[32];
+	const fl__number *f = t->f;
+
+	if (f->shape == FL_NUMSHAPE_TIME)
+		return q->kind == FL_QTY_TIME; /* any other time */
+	if (f->shape == FL_NUMSHAPE_DATE)
+		return q->kind == FL_QTY_DATE &&
+		       (q->month == f->month || (q->day && q->day == f->day) ||
+		        (q->year && q->year == f->year));
+	if (!kind_fits(t, q) || q->spelled || q->vague)
+		return false;
+	if (t->uc == U_MEASURE && q->kind == FL_QTY_MEASURE) {
+		const fl__unit *u = q_unit(q);
+		fl__unit_cmp c =
+		    fl__unit_compare(q->value, u, t->value, t->unit);
+		double ratio;
+		if (c == FL_UNIT_ROUNDED)
+			return true; /* looks precise, but is off */
+		if (c != FL_UNIT_OFF)
+			return false;
+		if (same_value(q->value, t->value) ||
+		    transposed(q->value, t->value))
+			return true; /* "20 metros" for 20 feet */
+		if (u->dim == FL_DIM_TIME || u->dim == FL_DIM_TEMP)
+			return false;
+		ratio = q->value * u->factor / (t->value * t->unit->factor);
+		return ratio > 1.0 / 3 && ratio < 3;
+	}
+	if (!(q->kind == FL_QTY_MONEY || q->kind == FL_QTY_PERCENT ||
+	      t->value >= 100))
+		return false;
+	if (sig_digits(q->value, a) == 0 || sig_digits(t->value, b) == 0)
+		return false;
+	if (strcmp(a, b) == 0)
+		return true; /* 14.3e9 vs 14.3e6, 1.43 vs 14.3 */
+	return transposed(q->value, t->value); /* 281/218 */
+}
+
+static const char *unit_text(const fl__number *f)
+{
+	return f->unit ? f->unit : "";
 }
 
 int fl__check_numbers(fl__check_ctx *c)
 {
 	const fl_facts *facts = c->facts;
 	fl__quantity *q = NULL;
-	size_t nq = 0;
-	bool *rendered = NULL;
+	target *tg = NULL;
+	size_t nq = 0, nt = 0;
 	int error;
 
 	/* Without numbers in the facts no rule here can say anything. */
@@ -119,27 +252,43 @@ int fl__check_numbers(fl__check_ctx *c)
 	if ((error = fl__numbers_find(&q, &nq, c->doc, c->lang->num, c->text,
 	                              c->lang->locale)) < 0)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
-	if (facts && facts->number_count &&
-	    !(rendered = calloc(facts->number_count, sizeof(*rendered)))) {
+	if (!(tg = fl__reallocarray(NULL, facts->number_count,
+	                            2 * sizeof(*tg)))) {
 		free(q);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	}
+	for (size_t k = 0; k < facts->number_count; k++) {
+		const fl__number *f = &facts->numbers[k];
+		target t = {f, k, f->value, U_NONE, NULL, false, false};
+		t.uc = classify(f->unit, &t.unit);
+		if (f->shape == FL_NUMSHAPE_RANGE) {
+			t.decade = t.value >= 1000 && fmod(t.value, 10) == 0 &&
+			           f->value2 == t.value + 9 &&
+			           (t.uc == U_NONE || t.uc == U_NOUN);
+			tg[nt++] = t;
+			if (!t.decade) {
+				t.value = f->value2;
+				tg[nt++] = t;
+			}
+		} else {
+			tg[nt++] = t;
+		}
 	}
 
 	for (size_t i = 0; i < nq && error == 0; i++) {
 		const fl__quantity *x = &q[i];
-		const fl__number *close = NULL, *near = NULL;
+		const target *close = NULL, *near = NULL;
 		bool known = false;
 
-		for (size_t k = 0; facts && k < facts->number_count; k++) {
-			const fl__number *f = &facts->numbers[k];
-			if (explains(f, x)) {
-				known = rendered[k] = true;
-			} else if (approximates(f, x)) {
+		for (size_t k = 0; k < nt; k++) {
+			if (explains(&tg[k], x)) {
+				known = tg[k].rendered = true;
+			} else if (approximates(&tg[k], x)) {
 				if (!near)
-					near = f;
-				rendered[k] = true;
-			} else if (!close && close_in_form(f, x)) {
-				close = f;
+					near = &tg[k];
+				tg[k].rendered = true;
+			} else if (!close && close_in_form(&tg[k], x)) {
+				close = &tg[k];
 			}
 		}
 		if (known)
@@ -147,39 +296,43 @@ int fl__check_numbers(fl__check_ctx *c)
 		if (near)
 			error = fl__check_add(
 			    c, "number.approx", FL_SEVERITY_INFO, x->start,
-			    x->end, near->raw, NULL,
+			    x->end, near->f->raw, NULL,
 			    "a rounded or hedged rendering of %s%s%s",
-			    near->raw, near->unit ? " " : "",
-			    near->unit ? near->unit : "");
+			    near->f->raw, near->f->unit ? " " : "",
+			    unit_text(near->f));
 		else if (close)
 			error = fl__check_add(
 			    c, "number.mismatch", FL_SEVERITY_ERROR, x->start,
-			    x->end, close->raw, NULL,
-			    "this number is %.15g, but the original "
-			    "says %s%s%s%s%s",
-			    x->value, close->raw, close->unit ? " " : "",
-			    close->unit ? close->unit : "",
-			    close->about ? " — " : "",
-			    close->about ? close->about : "");
-		else if (c->partial && facts)
+			    x->end, close->f->raw, NULL,
+			    "this says something else than the original's "
+			    "%s%s%s%s%s",
+			    close->f->raw, close->f->unit ? " " : "",
+			    unit_text(close->f), close->f->about ? " — " : "",
+			    close->f->about ? close->f->about : "");
+		else if (c->partial)
 			error = fl__check_add(
 			    c, "number.unknown", FL_SEVERITY_INFO, x->start,
 			    x->end, NULL, NULL,
-			    "%.15g is in no fact of the original", x->value);
+			    "this number is in no fact of the original");
 	}
-	for (size_t k = 0;
-	     facts && !c->partial && error == 0 && k < facts->number_count;
-	     k++) {
-		const fl__number *f = &facts->numbers[k];
-		if (rendered[k])
+	for (size_t k = 0; !c->partial && error == 0 && k < nt; k++) {
+		const fl__number *f = tg[k].f;
+		bool all = true;
+		/* A fact is rendered when all its values are; report it once.
+		 */
+		for (size_t j = k; j < nt && tg[j].fact == tg[k].fact; j++)
+			all &= tg[j].rendered;
+		while (k + 1 < nt && tg[k + 1].fact == tg[k].fact)
+			k++;
+		if (all)
 			continue;
 		error = fl__check_add_placeless(
 		    c, "number.missing", FL_SEVERITY_WARNING, f->raw, f->raw,
 		    "%s%s%s%s%s from the original is not in this translation",
-		    f->raw, f->unit ? " " : "", f->unit ? f->unit : "",
+		    f->raw, f->unit ? " " : "", unit_text(f),
 		    f->about ? " — " : "", f->about ? f->about : "");
 	}
-	free(rendered);
+	free(tg);
 	free(q);
 	return error;
 }

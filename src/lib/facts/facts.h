@@ -25,11 +25,25 @@ typedef struct {
 	size_t line; /* line of the entity in the facts file, 0 if none */
 } fl__entity;
 
+/* What a number's value is: a plain number, a range "27-29", a clock
+ * time "15:00" or a date "2005-05-30", "--10-01", "2018-06". */
+typedef enum {
+	FL_NUMSHAPE_PLAIN = 0,
+	FL_NUMSHAPE_RANGE,
+	FL_NUMSHAPE_TIME,
+	FL_NUMSHAPE_DATE
+} fl__num_shape;
+
 typedef struct {
-	double value; /* as a double; exact for integers below 2^53 */
-	char *raw;    /* the scalar as written */
-	char *unit;   /* NULL when not given */
-	char *about;  /* NULL when not given */
+	double value;  /* as a double; exact for integers below 2^53; a
+	                  range's low end; a time's minutes after midnight */
+	double value2; /* a range's high end */
+	uint8_t shape; /* fl__num_shape */
+	int16_t year;  /* a date's fields, 0 when not given */
+	int8_t month, day;
+	char *raw;   /* the scalar as written */
+	char *unit;  /* NULL when not given */
+	char *about; /* NULL when not given */
 	size_t line;
 } fl__number;
 

@@ -313,19 +313,112 @@ static int strtod_c(double *out, const char *s)
 	return *end == '\0' ? 0 : FL_EPARSE;
 }
 
+/* Reads exactly n digits of s into *v. */
+static bool digits_n(const char *s, size_t n, int *v)
+{
+	*v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return true;
+}
+
+/* "15:00", "7:55" */
+static bool parse_time(fl__number *num, const char *s)
+{
+	size_t n = strlen(s), c = n >= 4 ? n - 3 : 0;
+	int h, m;
+	if ((n != 4 && n != 5) || s[c] != ':' || !digits_n(s, c, &h) ||
+	    !digits_n(s + c + 1, 2, &m) || h > 24 || m > 59)
+		return false;
+	num->shape = FL_NUMSHAPE_TIME;
+	num->value = h * 60 + m;
+	return true;
+}
+
+/* "2005-05-30", "--10-01" (day and month), "2018-06" (month and year). */
+static bool parse_date(fl__number *num, const char *s)
+{
+	size_t n = strlen(s);
+	int y = 0, m = 0, d = 0;
+	if (n == 10 && s[4] == '-' && s[7] == '-' && digits_n(s, 4, &y) &&
+	    digits_n(s + 5, 2, &m) && digits_n(s + 8, 2, &d))
+		;
+	else if (n == 7 && s[0] == '-' && s[1] == '-' && s[4] == '-' &&
+	         digits_n(s + 2, 2, &m) && digits_n(s + 5, 2, &d))
+		;
+	else if (n == 7 && s[4] == '-' && digits_n(s, 4, &y) &&
+	         digits_n(s + 5, 2, &m))
+		;
+	else
+		return false;
+	if (m < 1 || m > 12 || d > 31 || (n != 7 && d < 1) ||
+	    (n == 7 && s[0] != '-' && d != 0))
+		return false;
+	num->shape = FL_NUMSHAPE_DATE;
+	num->year = (int16_t)y;
+	num->month = (int8_t)m;
+	num->day = (int8_t)d;
+	num->value = y * 10000.0 + m * 100 + d;
+	return true;
+}
+
+/* "27-29", "1950-1953", "2.5-4": two decimals joined by one hyphen. */
+static int parse_range(loader *ld, fl__number *num, const char *s)
+{
+	const char *dash = strchr(s, '-');
+	char low[64];
+	double a, b;
+	int error;
+	if (!dash || dash == s || (size_t)(dash - s) >= sizeof(low) ||
+	    strchr(dash + 1, '-'))
+		return 1;
+	memcpy(low, s, (size_t)(dash - s));
+	low[dash - s] = '\0';
+	if (!is_decimal(low) || !is_decimal(dash + 1))
+		return 1;
+	if ((error = strtod_c(&a, low)) == FL_ENOMEM ||
+	    (error == 0 && (error = strtod_c(&b, dash + 1)) == FL_ENOMEM))
+		return NOMEM(ld);
+	if (error < 0 || !isfinite(a) || !isfinite(b))
+		return 1;
+	num->shape = FL_NUMSHAPE_RANGE;
+	num->value = a;
+	num->value2 = b;
+	return 0;
+}
+
 static int parse_number_value(loader *ld, fl__number *num,
                               const fl_yaml_node *n)
 {
 	double v;
 	int error;
 
+	if (n->type == FL_YAML_SCALAR && !fl_yaml_is_null(n) &&
+	    strlen(n->str) == n->len && !is_decimal(n->str)) {
+		/* Not a plain number: a time, a date or a range. */
+		if (parse_time(num, n->str) || parse_date(num, n->str) ||
+		    (error = parse_range(ld, num, n->str)) == 0)
+			goto raw;
+		if (error < 0)
+			return error;
+	}
 	if (n->type != FL_YAML_SCALAR || n->quoted || fl_yaml_is_null(n) ||
 	    strlen(n->str) != n->len || !is_decimal(n->str)) {
+		if (n->type == FL_YAML_SCALAR && n->quoted &&
+		    is_decimal(n->str))
+			return FAIL(ld, n,
+			            "'value' must be a number (integer or "
+			            "decimal, unquoted), not '%s'",
+			            n->str);
 		if (n->type == FL_YAML_SCALAR && !fl_yaml_is_null(n))
 			return FAIL(
 			    ld, n,
-			    "'value' must be a number (integer or decimal, "
-			    "unquoted), not '%s'",
+			    "'value' must be a number (14300000000, 2.5), a "
+			    "range (27-29), a time (15:00) or a date "
+			    "(2005-05-30, --10-01, 2018-06), not '%s'",
 			    n->str);
 		return FAIL(
 		    ld, n,
@@ -337,6 +430,7 @@ static int parse_number_value(loader *ld, fl__number *num,
 	if (error < 0 || !isfinite(v))
 		return FAIL(ld, n, "'value' is out of range (%s)", n->str);
 	num->value = v;
+raw:
 	if (!(num->raw = fl__strndup(n->str, n->len)))
 		return NOMEM(ld);
 	return 0;

@@ -1,6 +1,7 @@
 #include "number.h"
 
 #include "numlang.h"
+#include "units.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -103,7 +104,14 @@ static bool read_digits(const fl__numlang *nl, const uint16_t *s, size_t n,
 		if (alt_dec != SIZE_MAX)
 			a /= pow(10, (double)(nd - alt_dec));
 		*value = v;
-		if (alt_dec != SIZE_MAX)
+		/* The other reading only for a mark the language does not
+		 * use: "3,000" is 3 to a German reader, but Arabic news
+		 * writes 3,000 and 14.3 the English way. */
+		if (nl && ns > 0 &&
+		    (has_mark(nl->decimal, nl->decimal_count, sepc[ns - 1]) ||
+		     has_mark(nl->group, nl->group_count, sepc[ns - 1])))
+			;
+		else if (alt_dec != SIZE_MAX)
 			*alt = a;
 		else if (dec != SIZE_MAX && ns == 1 && nd - dec == 3)
 			*alt = a; /* "14,300" read as grouping */
@@ -239,6 +247,506 @@ static bool name_number(const fl__doc *d, size_t i)
 	return g == ' ' || g == '-';
 }
 
+/* ------------------------------------------------- dates, times, units */
+
+static const uint16_t comma_space[] = {',', ' '};
+
+static size_t skip_spaces(const fl__doc *d, size_t p)
+{
+	while (p < d->len && is_group_space(d->text[p]))
+		p++;
+	return p;
+}
+
+/* The first token ending after offset p, from token i on. */
+static size_t token_from(const fl__doc *d, size_t i, size_t p)
+{
+	while (i < d->token_count && d->tokens[i].end <= p)
+		i++;
+	return i;
+}
+
+/* The value of a map for token j's key, or for the key without one of the
+ * language's clitics ("במאי" -> "מאי", "والشهرين"). */
+static bool map_clitic(const fl__numlang *nl, const fl_map *m, const fl__doc *d,
+                       size_t j, uintptr_t *v)
+{
+	const fl__token *t = &d->tokens[j];
+	const uint16_t *k = fl__tok_key(d, t);
+	if (t->keylen == 0)
+		return false;
+	if (fl_map_get(m, k, t->keylen * 2, v))
+		return true;
+	for (size_t c = 0; c < nl->clitics.count; c++) {
+		const fl__lit *p = &nl->clitics.items[c];
+		if (p->n < t->keylen && memcmp(p->key, k, p->n * 2) == 0 &&
+		    fl_map_get(m, k + p->n, (t->keylen - p->n) * 2, v))
+			return true;
+	}
+	return false;
+}
+
+/* Reads d{1,2} SEP d{2} at text offset p, ending there ("15:00", not
+ * "15:001"). Returns the end offset, or 0. */
+static size_t read_hm(const fl__doc *d, size_t p, uint16_t sep, int *h, int *m)
+{
+	size_t i = p;
+	int hh = 0, nd = 0;
+	while (i < d->len && nd < 3 && fl__digit_value(d->text[i]) >= 0)
+		hh = hh * 10 + fl__digit_value(d->text[i++]), nd++;
+	if (nd < 1 || nd > 2 || i + 2 >= d->len || d->text[i] != sep ||
+	    fl__digit_value(d->text[i + 1]) < 0 ||
+	    fl__digit_value(d->text[i + 2]) < 0)
+		return 0;
+	if (i + 3 < d->len && (fl__digit_value(d->text[i + 3]) >= 0 ||
+	                       fl__is_word_char(d->text[i + 3])))
+		return 0;
+	*h = hh;
+	*m = fl__digit_value(d->text[i + 1]) * 10 +
+	     fl__digit_value(d->text[i + 2]);
+	return hh <= 24 && *m < 60 ? i + 3 : 0;
+}
+
+/* "15h", "7h55", "07h55": a clock time in one token. */
+static bool read_h_clock(const uint16_t *s, size_t n, int *h, int *m)
+{
+	size_t i = 0;
+	int hh = 0;
+	while (i < n && i < 2 && fl__digit_value(s[i]) >= 0)
+		hh = hh * 10 + fl__digit_value(s[i++]);
+	if (i == 0 || i >= n || (s[i] != 'h' && s[i] != 'H'))
+		return false;
+	*h = hh;
+	*m = 0;
+	if (i + 1 == n)
+		return hh <= 24;
+	if (i + 3 != n || fl__digit_value(s[i + 1]) < 0 ||
+	    fl__digit_value(s[i + 2]) < 0)
+		return false;
+	*m = fl__digit_value(s[i + 1]) * 10 + fl__digit_value(s[i + 2]);
+	return hh <= 24 && *m < 60;
+}
+
+/* d{1,2} [./] d{1,2} [./] d{4} at offset p (day first; month first in
+ * English): returns the end offset or 0. */
+static size_t read_numeric_date(const fl__doc *d, size_t p, bool month_first,
+                                fl__quantity *r)
+{
+	int part[3] = {0}, len[3] = {0};
+	size_t i = p;
+	uint16_t sep = 0;
+	for (int k = 0; k < 3; k++) {
+		while (i < d->len && len[k] < 4 &&
+		       fl__digit_value(d->text[i]) >= 0)
+			part[k] = part[k] * 10 + fl__digit_value(d->text[i++]),
+			len[k]++;
+		if (len[k] == 0)
+			return 0;
+		if (k < 2) {
+			if (i >= d->len ||
+			    (d->text[i] != '.' && d->text[i] != '/') ||
+			    (sep && d->text[i] != sep))
+				return 0;
+			sep = d->text[i++];
+		}
+	}
+	if (len[0] > 2 || len[1] > 2 || len[2] != 4 ||
+	    (i < d->len && fl__is_word_char(d->text[i])))
+		return 0;
+	r->day = (int8_t)(month_first ? part[1] : part[0]);
+	r->month = (int8_t)(month_first ? part[0] : part[1]);
+	r->year = (int16_t)part[2];
+	if (r->day < 1 || r->day > 31 || r->month < 1 || r->month > 12)
+		return 0;
+	r->kind = FL_QTY_DATE;
+	return i;
+}
+
+/* Hours of a clock read with a day part. */
+static int with_day_part(int h, uintptr_t part)
+{
+	switch (part) {
+	case FL_DAY_AM:
+		return h == 12 ? 0 : h;
+	case FL_DAY_PM:
+		return h < 12 ? h + 12 : h;
+	case FL_DAY_NOON:
+		return h >= 1 && h <= 5 ? h + 12 : h;
+	case FL_DAY_NIGHT:
+		return h >= 6 && h < 12 ? h + 12 : h == 12 ? 0 : h;
+	}
+	return h;
+}
+
+/* Makes r a clock time h:m; a day part right after r's end ("da tarde",
+ * "p.m.", "مساءً") is read and taken into the span. */
+static void make_time(const fl__doc *d, const fl__numlang *nl, fl__quantity *r,
+                      int h, int m)
+{
+	size_t e = skip_spaces(d, r->end);
+	uintptr_t part = 0;
+	size_t k =
+	    nl ? fl__lit_match(&nl->day_parts, d->text + e, d->len - e, &part)
+	       : 0;
+	if (k && h <= 12) {
+		h = with_day_part(h, part);
+		r->end = (uint32_t)(e + k);
+	}
+	r->kind = FL_QTY_TIME;
+	r->value = h * 60 + m;
+	r->alt = NAN;
+	r->scale = 1;
+	r->unit[0] = '\0';
+}
+
+/* The minutes of a decimal read of "7.55": 55, or -1 when the number was
+ * not written with exactly two digits after one mark. */
+static int clock_minutes(const fl__doc *d, const fl__quantity *r)
+{
+	size_t n = r->end - r->start;
+	const uint16_t *s = d->text + r->start;
+	if (n < 4 || n > 5 || fl__digit_value(s[n - 1]) < 0 ||
+	    fl__digit_value(s[n - 2]) < 0 ||
+	    (s[n - 3] != '.' && s[n - 3] != ',' && s[n - 3] != ':'))
+		return -1;
+	return fl__digit_value(s[n - 2]) * 10 + fl__digit_value(s[n - 1]);
+}
+
+/*
+ * After a plain number r (token index *last): a clock hour with a day part
+ * or a 24-hour mark ("3 مساءً", "15 Uhr", "19 h 00"), or after a time
+ * word ("às 15", "בשעה 4.40", "الساعة 4"). Returns true when r became a
+ * time.
+ */
+static bool read_time_after(const fl__doc *d, const fl__numlang *nl,
+                            fl__quantity *r, size_t i, size_t *last)
+{
+	size_t e = skip_spaces(d, r->end);
+	uintptr_t x;
+	size_t k;
+	int mins = clock_minutes(d, r), h;
+	bool before = false;
+
+	if (!nl || r->value < 0 || r->value > 24 || r->scale != 1 ||
+	    (mins < 0 && r->value != floor(r->value)))
+		return false;
+	/* A word ("três") is an hour only before a day part: "três da
+	 * tarde", never "três horas" */
+	if (r->spelled &&
+	    !fl__lit_match(&nl->day_parts, d->text + e, d->len - e, &x))
+		return false;
+	h = (int)floor(r->value);
+	if (mins < 0)
+		mins = 0;
+	if (i > 0 && fl__doc_gap_is_space(d, d->tokens[i - 1].end, r->start) &&
+	    phrase_at(d, &nl->time_before, i - 1, i - 1))
+		before = true;
+	if ((k = fl__lit_match(&nl->day_parts, d->text + e, d->len - e, &x))) {
+		make_time(d, nl, r, h, mins);
+	} else if ((k = fl__lit_match(&nl->time_after, d->text + e, d->len - e,
+	                              &x))) {
+		int m2 = 0;
+		size_t after = skip_spaces(d, e + k), end = e + k;
+		/* "19 h 00" */
+		if (after + 2 <= d->len &&
+		    fl__digit_value(d->text[after]) >= 0 &&
+		    fl__digit_value(d->text[after + 1]) >= 0 &&
+		    (after + 2 == d->len ||
+		     !fl__is_word_char(d->text[after + 2])) &&
+		    mins == 0) {
+			m2 = fl__digit_value(d->text[after]) * 10 +
+			     fl__digit_value(d->text[after + 1]);
+			end = after + 2;
+		}
+		if (m2 >= 60)
+			return false;
+		r->end = (uint32_t)end;
+		make_time(d, nl, r, h, mins ? mins : m2);
+	} else if (before) {
+		make_time(d, nl, r, h, mins);
+	} else {
+		return false;
+	}
+	*last = token_from(d, *last, r->end - 1);
+	return true;
+}
+
+/*
+ * After a day number r: a month name, maybe behind an ordinal mark or a
+ * connector ("1er octobre", "1. Oktober", "30 de maio de 2005", "1 de
+ * outubro", "30 במאי 2005"), and a year after it.
+ */
+static bool read_date_after(const fl__doc *d, const fl__numlang *nl,
+                            fl__quantity *r, size_t *last)
+{
+	size_t j = *last + 1;
+	uintptr_t mon;
+
+	if (!nl || r->value < 1 || r->value > 31 ||
+	    r->value != floor(r->value) || r->scale != 1 || !isnan(r->alt))
+		return false;
+	/* "1." in German */
+	if (j < d->token_count && d->text[d->tokens[*last].end] == '.' &&
+	    d->tokens[j].start == d->tokens[*last].end + 2 &&
+	    map_clitic(nl, &nl->months, d, j, &mon))
+		goto found;
+	if (j < d->token_count &&
+	    fl__doc_gap_is_space(d, d->tokens[j - 1].end, d->tokens[j].start) &&
+	    phrase_at(d, &nl->connectors, j, j))
+		j++;
+	if (j >= d->token_count ||
+	    !fl__doc_gap_is_space(d, d->tokens[j - 1].end,
+	                          d->tokens[j].start) ||
+	    !map_clitic(nl, &nl->months, d, j, &mon))
+		return false;
+found:
+	r->kind = FL_QTY_DATE;
+	r->day = (int8_t)r->value;
+	r->month = (int8_t)fl__numlang_bits(mon);
+	r->value = r->month * 100 + r->day;
+	r->end = d->tokens[j].end;
+	*last = j;
+	/* The year: "de 2005", "2005", ", 2005". */
+	j++;
+	if (j < d->token_count && phrase_at(d, &nl->connectors, j, j) &&
+	    fl__doc_gap_is_space(d, d->tokens[j - 1].end, d->tokens[j].start))
+		j++;
+	if (j < d->token_count &&
+	    (fl__doc_gap_is_space(d, d->tokens[j - 1].end,
+	                          d->tokens[j].start) ||
+	     fl__doc_gap_equals(d, d->tokens[j - 1].end, d->tokens[j].start,
+	                        comma_space, 2)) &&
+	    d->tokens[j].end - d->tokens[j].start == 4) {
+		double y, a;
+		size_t rest;
+		if (read_digits(NULL, d->text + d->tokens[j].start, 4, &y, &a,
+		                &rest) &&
+		    rest == 4 && y >= 1000 && y <= 2999) {
+			r->year = (int16_t)y;
+			r->value += y * 10000;
+			r->end = d->tokens[j].end;
+			*last = j;
+		}
+	}
+	return true;
+}
+
+/*
+ * A month name at token i, with a day after it ("May 30, 2005", "octobre
+ * 1") or a year ("setembro de 2018"). Returns true with r filled.
+ */
+static bool read_month_first(const fl__doc *d, const fl__numlang *nl, size_t i,
+                             fl__quantity *r, size_t *last)
+{
+	uintptr_t mon;
+	size_t j = i + 1;
+	double v, a;
+	size_t rest, len;
+
+	if (!nl || !map_clitic(nl, &nl->months, d, i, &mon))
+		return false;
+	if (j < d->token_count && phrase_at(d, &nl->connectors, j, j))
+		j++;
+	if (j >= d->token_count ||
+	    !fl__doc_gap_is_space(d, d->tokens[j - 1].end, d->tokens[j].start))
+		return false;
+	len = d->tokens[j].end - d->tokens[j].start;
+	if (!read_digits(NULL, d->text + d->tokens[j].start, len, &v, &a,
+	                 &rest) ||
+	    rest != len || !isnan(a))
+		return false;
+	memset(r, 0, sizeof(*r));
+	r->start = d->tokens[i].start;
+	r->month = (int8_t)fl__numlang_bits(mon);
+	r->kind = FL_QTY_DATE;
+	r->alt = NAN;
+	r->scale = 1;
+	if (len == 4 && v >= 1000 && v <= 2999) {
+		r->year = (int16_t)v;
+	} else if (len <= 2 && v >= 1 && v <= 31 && j == i + 1) {
+		r->day = (int8_t)v;
+		/* ", 2005" */
+		if (j + 1 < d->token_count &&
+		    fl__doc_gap_equals(d, d->tokens[j].end,
+		                       d->tokens[j + 1].start, comma_space,
+		                       2) &&
+		    d->tokens[j + 1].end - d->tokens[j + 1].start == 4 &&
+		    read_digits(NULL, d->text + d->tokens[j + 1].start, 4, &v,
+		                &a, &rest) &&
+		    rest == 4) {
+			r->year = (int16_t)v;
+			j++;
+		}
+	} else {
+		return false;
+	}
+	r->value = r->year * 10000.0 + r->month * 100 + r->day;
+	r->end = d->tokens[j].end;
+	*last = j;
+	return true;
+}
+
+/* A unit after r: "6 metros", "1,98 m", "137 km/h", "250 ק“ג", "27 ºC",
+ * "cinco anos". */
+static bool read_unit_after(const fl__doc *d, const fl__numlang *nl,
+                            fl__quantity *r, size_t *last)
+{
+	size_t e = skip_spaces(d, r->end), k;
+	uintptr_t u;
+	if (!nl || !nl->units.count)
+		return false;
+	k = fl__lit_match(&nl->units, d->text + e, d->len - e, &u);
+	if (!k) {
+		/* "כ-6 מטר": a clitic before the unit ("בחודשים") */
+		size_t j = token_from(d, *last + 1, e);
+		for (size_t c = 0;
+		     !k && j < d->token_count && d->tokens[j].start == e &&
+		     c < nl->clitics.count;
+		     c++) {
+			const fl__lit *p = &nl->clitics.items[c];
+			size_t pn = fl__key_prefix(d->text + e, d->len - e,
+			                           p->key, p->n);
+			if (pn)
+				k = fl__lit_match(&nl->units, d->text + e + pn,
+				                  d->len - e - pn, &u);
+			if (k)
+				k += pn;
+		}
+	}
+	if (!k)
+		return false;
+	r->kind = FL_QTY_MEASURE;
+	snprintf(r->unit, sizeof(r->unit), "%s", ((const fl__unit *)u)->code);
+	r->end = (uint32_t)(e + k);
+	*last = token_from(d, *last, r->end - 1);
+	return true;
+}
+
+/* Is token t a Roman numeral (I..MMM) with an optional glued ordinal
+ * ending? Returns its value, 0 when not. */
+static int roman_value(const fl__doc *d, const fl__numlang *nl,
+                       const fl__token *t)
+{
+	static const struct {
+		char c;
+		int v;
+	} r[] = {{'I', 1},   {'V', 5},   {'X', 10},  {'L', 50},
+	         {'C', 100}, {'D', 500}, {'M', 1000}};
+	const uint16_t *s = d->text + t->start;
+	size_t n = t->end - t->start, i;
+	int total = 0, prev = 0;
+	uintptr_t x;
+
+	for (i = 0; i < n; i++) {
+		int v = 0;
+		for (size_t k = 0; k < FL_ARRAY_SIZE(r); k++)
+			if (s[i] == r[k].c)
+				v = r[k].v;
+		if (!v)
+			break;
+		total += v;
+		if (v > prev && prev)
+			total -= 2 * prev;
+		prev = v;
+	}
+	if (i == 0 || total > 3000 ||
+	    (i < n && fl__lit_match(&nl->ordinals, s + i, n - i, &x) != n - i))
+		return 0;
+	return total;
+}
+
+/* Whether token i stands next to a century word ("século XIX", "XIXe
+ * siècle"). */
+static bool near_century(const fl__doc *d, const fl__numlang *nl, size_t i)
+{
+	return (i > 0 &&
+	        fl__doc_gap_is_space(d, d->tokens[i - 1].end,
+	                             d->tokens[i].start) &&
+	        phrase_at(d, &nl->centuries, i - 1, i - 1)) ||
+	       (i + 1 < d->token_count &&
+	        fl__doc_gap_is_space(d, d->tokens[i].end,
+	                             d->tokens[i + 1].start) &&
+	        phrase_at(d, &nl->centuries, i + 1, i + 1));
+}
+
+/* Leading letters glued to digits ("و43", "ב-"): Arabic or Hebrew clitic
+ * letters before a number; returns how many units to skip. */
+static size_t lead_letters(const uint16_t *s, size_t n)
+{
+	for (size_t k = 1; k <= 2 && k < n; k++) {
+		bool rtl = (s[k - 1] >= 0x0620 && s[k - 1] <= 0x064A) ||
+		           (s[k - 1] >= 0x05D0 && s[k - 1] <= 0x05EA);
+		if (!rtl)
+			return 0;
+		if (fl__digit_value(s[k]) >= 0)
+			return k;
+	}
+	return 0;
+}
+
+/* Text between a and b, spaces trimmed, is one of the range connectors. */
+static bool range_gap(const fl__doc *d, const fl__numlang *nl, size_t a,
+                      size_t b)
+{
+	uintptr_t x;
+	while (a < b && is_group_space(d->text[a]))
+		a++;
+	while (b > a && is_group_space(d->text[b - 1]))
+		b--;
+	if (b - a == 1 && (d->text[a] == '-' || d->text[a] == 0x2013))
+		return true;
+	return nl && b > a &&
+	       fl__lit_match(&nl->range, d->text + a, b - a, &x) == b - a;
+}
+
+/*
+ * Ranges: the two ends share what only one of them says. "70 a 90 %" is
+ * two percentages, "2,5 a 10 cm" two lengths, "27 a 29 de outubro" two
+ * dates, "1950-53" two years.
+ */
+static void join_ranges(const fl__doc *d, const fl__numlang *nl,
+                        fl__quantity *q, size_t n)
+{
+	for (size_t k = 0; k + 1 < n; k++) {
+		fl__quantity *a = &q[k], *b = &q[k + 1];
+		if (a->end > b->start || b->start - a->end > 12 ||
+		    !range_gap(d, nl, a->end, b->start))
+			continue;
+		if (a->kind == FL_QTY_YEAR && b->kind == FL_QTY_COUNT &&
+		    b->end - b->start == 2 && b->value < 100 &&
+		    b->start == a->end + 1) {
+			double c = floor(a->value / 100) * 100 + b->value;
+			if (c > a->value) {
+				b->value = c;
+				b->kind = FL_QTY_YEAR;
+			}
+		} else if (a->kind == FL_QTY_COUNT &&
+		           (b->kind == FL_QTY_PERCENT ||
+		            b->kind == FL_QTY_MONEY ||
+		            b->kind == FL_QTY_MEASURE)) {
+			a->kind = b->kind;
+			memcpy(a->unit, b->unit, sizeof(a->unit));
+			if (a->scale == 1 && b->scale > 1 &&
+			    a->value * b->scale < b->value) {
+				a->value *= b->scale;
+				a->alt *= b->scale;
+				a->scale = b->scale;
+			}
+		} else if (a->kind == FL_QTY_COUNT && b->kind == FL_QTY_DATE &&
+		           b->day && a->value >= 1 && a->value <= 31 &&
+		           a->value == floor(a->value)) {
+			a->kind = FL_QTY_DATE;
+			a->day = (int8_t)a->value;
+			a->month = b->month;
+			a->year = b->year;
+			a->value = a->year * 10000.0 + a->month * 100 + a->day;
+		} else {
+			continue;
+		}
+		a->ranged = b->ranged = true;
+	}
+}
+
 int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
                      const fl__numlang *nl, fl__text_ctx *tc,
                      const char *locale)
@@ -246,20 +754,55 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 	fl__quantity *q = NULL;
 	size_t n = 0, cap = 0;
 	fl_map seen = FL_MAP_INIT; /* word key -> spelled value bits, or 1 */
+	bool month_first = locale && strncmp(locale, "en", 2) == 0 &&
+	                   (locale[2] == '\0' || locale[2] == '_');
 
 	*out = NULL;
 	*count = 0;
 	for (size_t i = 0; i < doc->token_count; i++) {
 		const fl__token *t = &doc->tokens[i];
 		const uint16_t *s = doc->text + t->start;
-		size_t len = t->end - t->start, rest = 0, last = i;
+		size_t len = t->end - t->start, rest = 0, last = i, lead;
 		double v = NAN, alt = NAN, scale;
-		bool spelled = false;
-		fl__quantity *r;
+		bool spelled = false, ordinal = false;
+		uint32_t start = t->start;
+		fl__quantity *r, tmp;
+		int h, m;
 
 		if ((t->flags & FL_TOKF_MASKED) || t->keylen == 0)
 			continue;
+		if (fl__grow((void **)&q, &cap, n + 1, sizeof(*q)) < 0)
+			goto nomem;
+		r = &q[n];
+		memset(r, 0, sizeof(*r));
+		r->alt = NAN;
+		r->scale = 1;
+		lead = lead_letters(s, len);
+		s += lead;
+		len -= lead;
+		start += (uint32_t)lead;
+
 		if (fl__digit_value(s[0]) >= 0) {
+			size_t e;
+			r->start = start;
+			/* Clock times and numeric dates first: "15:00",
+			 * "7h55", "30.05.2005". */
+			if ((e = read_numeric_date(doc, start, month_first,
+			                           r))) {
+				r->value =
+				    r->year * 10000.0 + r->month * 100 + r->day;
+				r->end = (uint32_t)e;
+				last = token_from(doc, i, e - 1);
+				goto hedge;
+			}
+			if ((e = read_hm(doc, start, ':', &h, &m)) ||
+			    (read_h_clock(s, len, &h, &m) &&
+			     (e = t->end) != 0)) {
+				r->end = (uint32_t)e;
+				make_time(doc, nl, r, h, m);
+				last = token_from(doc, i, r->end - 1);
+				goto hedge;
+			}
 			if (!read_digits(nl, s, len, &v, &alt, &rest))
 				continue;
 			/* "10 000": groups of three glued by a space. */
@@ -279,10 +822,12 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				v = v * 1000 + nv;
 				last++;
 			}
-			/* A glued scale: "2.8bn", "10m". */
+			/* Something glued: a scale ("2.8bn", "10m"), a unit
+			 * ("1,98m"), an ordinal ending ("63º", "1er"). */
 			if (rest < len) {
 				uint16_t k[FL_TOKEN_MAX];
 				size_t kn = 0;
+				uintptr_t x;
 				for (size_t j = rest;
 				     j < len && kn < FL_TOKEN_MAX; j++)
 					k[kn++] = s[j] >= 'A' && s[j] <= 'Z'
@@ -290,18 +835,62 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 					              : s[j];
 				scale =
 				    nl ? map_number(&nl->scales, k, kn) : NAN;
-				if (isnan(scale))
-					continue; /* "4x4", "GPT4": no quantity
-					           */
-				v *= scale;
-				alt *= scale;
+				if (!isnan(scale)) {
+					v *= scale;
+					alt *= scale;
+					r->scale = scale;
+				} else if (nl &&
+				           fl__lit_match(&nl->decades, s + rest,
+				                         len - rest,
+				                         &x) == len - rest) {
+					r->kind = FL_QTY_YEAR; /* "1930er" */
+				} else if (nl &&
+				           fl__lit_match(&nl->ordinals,
+				                         s + rest, len - rest,
+				                         &x) == len - rest) {
+					ordinal = true;
+				} else if (nl &&
+				           fl__lit_match(&nl->units, s + rest,
+				                         len - rest,
+				                         &x) == len - rest) {
+					r->kind = FL_QTY_MEASURE;
+					snprintf(r->unit, sizeof(r->unit), "%s",
+					         ((const fl__unit *)x)->code);
+				} else {
+					continue; /* "4x4", "GPT4" */
+				}
 			}
+		} else if (t->kind == FL_TOK_WORD && nl &&
+		           read_month_first(doc, nl, i, &tmp, &last)) {
+			*r = tmp;
+			goto hedge;
+		} else if (t->kind == FL_TOK_WORD && nl &&
+		           roman_value(doc, nl, t) > 0 &&
+		           near_century(doc, nl, i)) {
+			v = roman_value(doc, nl, t);
+			ordinal = spelled = true;
 		} else if (t->kind == FL_TOK_WORD &&
 		           !(t->flags & FL_TOKF_TITLE &&
 		             !(t->flags & FL_TOKF_SENT))) {
-			v = nl ? map_number(&nl->words, fl__tok_key(doc, t),
-			                    t->keylen)
-			       : NAN;
+			uintptr_t du;
+			if (nl && map_clitic(nl, &nl->duals, doc, i, &du)) {
+				/* "شهرين": two months in one word */
+				r->kind = FL_QTY_MEASURE;
+				snprintf(r->unit, sizeof(r->unit), "%s",
+				         ((const fl__unit *)du)->code);
+				v = 2;
+				spelled = true;
+				goto value;
+			}
+			if (nl && map_clitic(nl, &nl->vague, doc, i, &du)) {
+				/* "dezenas de": tens of, approximate */
+				v = fl__numlang_bits(du);
+				r->vague = r->approx = true;
+				spelled = true;
+				goto value;
+			}
+			if (nl && map_clitic(nl, &nl->words, doc, i, &du))
+				v = fl__numlang_bits(du);
 			if (isnan(v) && !(t->flags & FL_TOKF_UPPER) &&
 			    t->keylen <= FL_SPELLOUT_MAX) {
 				/* ICU's spell-out parsing is slow: once per
@@ -311,11 +900,8 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				    fl_map_slot_of(&seen, fl__tok_key(doc, t),
 				                   t->keylen * 2, 0, NULL);
 				double sv = NAN;
-				if (!slot) {
-					fl_map_dispose(&seen);
-					free(q);
-					return FL_ENOMEM;
-				}
+				if (!slot)
+					goto nomem;
 				if (*slot == 0) {
 					int pr = fl__spellout_parse(
 					    &sv, tc, locale,
@@ -336,28 +922,43 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				if (*slot != 1)
 					memcpy(&v, slot, sizeof(v));
 			}
+			/* "uma da tarde": an hour word before a day part. */
+			if (isnan(v) && nl) {
+				double hw =
+				    map_number(&nl->hour_words,
+				               fl__tok_key(doc, t), t->keylen);
+				uintptr_t x;
+				size_t e = skip_spaces(doc, t->end);
+				if (!isnan(hw) &&
+				    fl__lit_match(&nl->day_parts, doc->text + e,
+				                  doc->len - e, &x)) {
+					r->start = t->start;
+					r->end = t->end;
+					r->spelled = true;
+					make_time(doc, nl, r, (int)hw, 0);
+					last = token_from(doc, i, r->end - 1);
+					goto hedge;
+				}
+			}
 			if (isnan(v))
 				continue;
 			spelled = true;
 		} else {
 			continue;
 		}
-		if (!spelled && rest == len && name_number(doc, i))
+		if (!spelled && !ordinal && rest == len &&
+		    r->kind != FL_QTY_MEASURE && name_number(doc, i))
 			continue;
 
-		if (fl__grow((void **)&q, &cap, n + 1, sizeof(*q)) < 0) {
-			fl_map_dispose(&seen);
-			free(q);
-			return FL_ENOMEM;
-		}
-		r = &q[n++];
-		memset(r, 0, sizeof(*r));
-		r->kind = FL_QTY_COUNT;
+	value:
+		r->kind = r->kind ? r->kind : FL_QTY_COUNT;
 		r->spelled = spelled;
-		r->start = t->start;
+		r->ordinal = ordinal;
+		r->start = start;
 
 		/* A scale word after: "14,3 bilhões", "2 million". */
-		if (nl && last + 1 < doc->token_count &&
+		if (nl && r->kind == FL_QTY_COUNT &&
+		    last + 1 < doc->token_count &&
 		    fl__doc_gap_is_space(doc, doc->tokens[last].end,
 		                         doc->tokens[last + 1].start)) {
 			const fl__token *nx = &doc->tokens[last + 1];
@@ -366,6 +967,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 			if (!isnan(scale)) {
 				v *= scale;
 				alt *= scale;
+				r->scale *= scale;
 				last++;
 				/* "mil milhões" (pt-PT 10^9): scales multiply.
 				 */
@@ -380,6 +982,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 					if (!isnan(scale) && scale > 1000) {
 						v *= scale;
 						alt *= scale;
+						r->scale *= scale;
 						last++;
 					}
 				}
@@ -388,7 +991,12 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		r->value = v;
 		r->alt = alt;
 		r->end = doc->tokens[last].end;
-
+		if (r->kind != FL_QTY_COUNT)
+			goto hedge;
+		if (!ordinal && read_time_after(doc, nl, r, i, &last))
+			goto hedge;
+		if (read_date_after(doc, nl, r, &last))
+			goto hedge;
 		/* Percent: a sign after it, or a phrase ("por cento"). */
 		{
 			size_t e = r->end;
@@ -440,6 +1048,14 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				snprintf(r->unit, sizeof(r->unit), "%s", cur);
 			}
 		}
+		if (r->kind == FL_QTY_COUNT && !ordinal)
+			read_unit_after(doc, nl, r, &last);
+		if (r->kind == FL_QTY_COUNT && !spelled && !ordinal &&
+		    isnan(alt) && v == floor(v) && v >= 1000 && v <= 2100 &&
+		    last == i && r->end - r->start == 4) /* not "1,997" */
+			r->kind = FL_QTY_YEAR;
+
+	hedge:
 		/* Hedges before it: "cerca de", "about", "حوالي", "כ-". */
 		if (nl) {
 			for (size_t w = 1; w <= 3 && w <= i && !r->approx;
@@ -449,21 +1065,24 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				bool joined =
 				    fl__doc_gap_is_space(doc,
 				                         doc->tokens[i - 1].end,
-				                         t->start) ||
-				    (doc->tokens[i - 1].end + 1 == t->start &&
+				                         r->start) ||
+				    (doc->tokens[i - 1].end + 1 == r->start &&
 				     (g == '-' || g == 0x05BE));
 				if (joined &&
 				    phrase_at(doc, &nl->approx, a, i - 1))
 					r->approx = true;
 			}
 		}
-		if (r->kind == FL_QTY_COUNT && !spelled && isnan(alt) &&
-		    v == floor(v) && v >= 1000 && v <= 2100 && last == i)
-			r->kind = FL_QTY_YEAR;
+		n++;
 		i = last;
 	}
+	join_ranges(doc, nl, q, n);
 	fl_map_dispose(&seen);
 	*out = q;
 	*count = n;
 	return 0;
+nomem:
+	fl_map_dispose(&seen);
+	free(q);
+	return FL_ENOMEM;
 }

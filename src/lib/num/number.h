@@ -15,6 +15,16 @@
  *   percent: ["%", por cento]
  *   approx: [cerca de, quase, mais de]
  *   connectors: [de]            # may stand between a number and its unit
+ *   units: {metros: m, km: km, "km/h": kmh, anos: year}   # units.h codes
+ *   duals: {meses: month}       # Arabic/Hebrew duals: the word alone is 2
+ *   months: {janeiro: 1, jan: 1}
+ *   day_parts: {da manhã: am, da tarde: pm, da noite: night, ...}
+ *   time_before: [às]           # a number after it is a clock hour
+ *   time_after: [h, horas]      # a number before it is a clock hour (24 h)
+ *   ordinals: [º, ª, o]         # endings glued to ordinal digits ("63º")
+ *   centuries: [século]         # a Roman numeral next to it is a number
+ *   range: [a, até, "-"]        # between the two ends of a range
+ *   hour_words: {uma: 1}        # read as numbers only before a day part
  *
  * Digits of any script ICU knows are read (ASCII, Arabic-Indic ...). A
  * separator that the language uses for grouping and that is followed by
@@ -34,16 +44,25 @@ typedef enum {
 	FL_QTY_COUNT = 1, /* a plain number */
 	FL_QTY_MONEY,
 	FL_QTY_PERCENT,
-	FL_QTY_YEAR
+	FL_QTY_YEAR,
+	FL_QTY_MEASURE, /* with a unit of units.h: "6 metros", "cinco anos" */
+	FL_QTY_TIME,    /* a clock time: value is minutes after midnight */
+	FL_QTY_DATE     /* a day of a month, with or without its year */
 } fl__qty_kind;
 
 typedef struct {
 	double value;        /* scale applied */
 	double alt;          /* the other reading of the separators, or NAN */
+	double scale;        /* the scale word applied ("milhões"), else 1 */
 	uint8_t kind;        /* fl__qty_kind */
 	bool approx;         /* hedged: "about", "cerca de", "حوالي" */
 	bool spelled;        /* written in words ("cinco") */
-	char unit[8];        /* ISO currency code, "%" or "" */
+	bool ordinal;        /* "63º", "XIXe", "89e" */
+	bool ranged;         /* one end of a range ("70 a 90 %") */
+	bool vague;          /* "dezenas": some multiple of value, 2-9 times */
+	char unit[8];        /* ISO currency code, "%", a units.h code, "" */
+	int16_t year;        /* FL_QTY_DATE: 0 when not written */
+	int8_t month, day;   /* FL_QTY_DATE: 1-based, 0 when not written */
 	uint32_t start, end; /* UTF-16 span in the document */
 } fl__quantity;
 

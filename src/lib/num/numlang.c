@@ -6,6 +6,8 @@
 
 #include "numlang.h"
 
+#include "units.h"
+
 #include "../lang/tag.h"
 #include "../util/buf.h"
 #include "../util/yaml.h"
@@ -19,8 +21,20 @@
 #define FL_NUMLANG_MAX_SIZE ((size_t)1024 * 1024)
 
 static const char *const keys[] = {
-    "lang",       "decimal", "group",  "scales",     "words",
-    "currencies", "percent", "approx", "connectors", NULL};
+    "lang",       "decimal",   "group",     "scales",      "words",
+    "currencies", "percent",   "approx",    "connectors",  "units",
+    "duals",      "months",    "day_parts", "time_before", "time_after",
+    "ordinals",   "centuries", "range",     "hour_words",  "clitics",
+    "decades",    "vague",     NULL};
+
+static void lits_dispose(fl__litlist *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		free(l->items[i].key);
+	free(l->items);
+	l->items = NULL;
+	l->count = 0;
+}
 
 void fl__numlang_free(fl__numlang *nl)
 {
@@ -35,6 +49,19 @@ void fl__numlang_free(fl__numlang *nl)
 	fl_map_dispose(&nl->percent);
 	fl_map_dispose(&nl->approx);
 	fl_map_dispose(&nl->connectors);
+	fl_map_dispose(&nl->duals);
+	fl_map_dispose(&nl->months);
+	fl_map_dispose(&nl->time_before);
+	fl_map_dispose(&nl->centuries);
+	fl_map_dispose(&nl->hour_words);
+	lits_dispose(&nl->units);
+	lits_dispose(&nl->day_parts);
+	lits_dispose(&nl->time_after);
+	lits_dispose(&nl->ordinals);
+	lits_dispose(&nl->range);
+	lits_dispose(&nl->clitics);
+	lits_dispose(&nl->decades);
+	fl_map_dispose(&nl->vague);
 	free(nl->decimal);
 	free(nl->group);
 	free(nl);
@@ -175,6 +202,136 @@ static int currency_map(fl_map *m, const fl_yaml_node *n, const char *path,
 	return 0;
 }
 
+static int lit_cmp(const void *a, const void *b)
+{
+	const fl__lit *x = a, *y = b;
+	return x->n < y->n ? 1 : x->n > y->n ? -1 : 0;
+}
+
+static int lit_add(fl__litlist *l, size_t *cap, const char *s, uintptr_t v)
+{
+	fl__lit *it;
+	size_t need;
+	if (fl__add_overflow(l->count, 1, &need) ||
+	    fl__grow((void **)&l->items, cap, need, sizeof(*l->items)) < 0)
+		return FL_ENOMEM;
+	it = &l->items[l->count];
+	if (fl__match_key_utf8(&it->key, &it->n, s, strlen(s)) < 0)
+		return FL_ENOMEM;
+	it->v = v;
+	if (it->n == 0) {
+		free(it->key);
+		return 0;
+	}
+	l->count++;
+	return 0;
+}
+
+/* What a value of a phrase map becomes (units, day parts); 0 when bad. */
+typedef uintptr_t (*lit_value_fn)(const char *s);
+
+static uintptr_t unit_value(const char *s)
+{
+	return (uintptr_t)fl__unit_find(s);
+}
+
+static uintptr_t day_part_value(const char *s)
+{
+	static const char *const parts[] = {"am", "pm", "noon", "night"};
+	for (size_t i = 0; i < FL_ARRAY_SIZE(parts); i++)
+		if (strcmp(s, parts[i]) == 0)
+			return i + 1;
+	return 0;
+}
+
+/*
+ * A list of phrases (value 1) or, with fn, a mapping phrase -> value,
+ * into l sorted longest first. what names the values in messages.
+ */
+static int lits(fl__litlist *l, const fl_yaml_node *n, const char *key,
+                lit_value_fn fn, const char *what, const char *path, char *err,
+                size_t errlen)
+{
+	size_t cap = 0;
+	int error = 0;
+
+	if (!n)
+		return 0;
+	if (!fn) {
+		char **v = NULL;
+		size_t c = 0;
+		if ((error = fl_yaml_strings(&v, &c, n, key, path, err,
+		                             errlen)) < 0)
+			return error;
+		for (size_t i = 0; i < c && error == 0; i++)
+			error = lit_add(l, &cap, v[i], 1);
+		fl_yaml_strv_free(v, c);
+	} else if (n->type != FL_YAML_MAP) {
+		return fl_yaml_fail(err, errlen, FL_EPARSE, path, n,
+		                    "'%s' must be a mapping of words to %s",
+		                    key, what);
+	} else {
+		for (size_t i = 0; i + 1 < n->count && error == 0; i += 2) {
+			const fl_yaml_node *v = n->items[i + 1];
+			uintptr_t x =
+			    v->type == FL_YAML_SCALAR ? fn(v->str) : 0;
+			if (!x)
+				return fl_yaml_fail(
+				    err, errlen, FL_EPARSE, path, v,
+				    "'%s': '%s' is not one of the %s", key,
+				    v->type == FL_YAML_SCALAR ? v->str : "",
+				    what);
+			error = lit_add(l, &cap, n->items[i]->str, x);
+		}
+	}
+	if (l->count)
+		qsort(l->items, l->count, sizeof(*l->items), lit_cmp);
+	return error;
+}
+
+/* A mapping word -> unit code, into a key map. */
+static int unit_map(fl_map *m, const fl_yaml_node *n, const char *key,
+                    const char *path, char *err, size_t errlen)
+{
+	if (!n)
+		return 0;
+	if (n->type != FL_YAML_MAP)
+		return fl_yaml_fail(err, errlen, FL_EPARSE, path, n,
+		                    "'%s' must be a mapping of words to units",
+		                    key);
+	for (size_t i = 0; i + 1 < n->count; i += 2) {
+		const fl_yaml_node *v = n->items[i + 1];
+		const fl__unit *u =
+		    v->type == FL_YAML_SCALAR ? fl__unit_find(v->str) : NULL;
+		int error;
+		if (!u)
+			return fl_yaml_fail(
+			    err, errlen, FL_EPARSE, path, v,
+			    "'%s': '%s' is not a known unit", key,
+			    v->type == FL_YAML_SCALAR ? v->str : "");
+		if ((error = put_key(m, n->items[i]->str, (uintptr_t)u)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+size_t fl__lit_match(const fl__litlist *l, const uint16_t *text, size_t len,
+                     uintptr_t *v)
+{
+	for (size_t i = 0; l && i < l->count; i++) {
+		const fl__lit *it = &l->items[i];
+		size_t n = fl__key_prefix(text, len, it->key, it->n);
+		if (n == 0)
+			continue;
+		if (fl__is_word_char(it->key[it->n - 1]) && n < len &&
+		    fl__is_word_char(text[n]))
+			continue; /* "m" is no unit in "mais" */
+		*v = it->v;
+		return n;
+	}
+	return 0;
+}
+
 int fl__numlang_parse(fl__numlang **out, const char *path, const char *data,
                       size_t len, char *err, size_t errlen)
 {
@@ -221,7 +378,39 @@ int fl__numlang_parse(fl__numlang **out, const char *path, const char *data,
 	                     "approx", path, err, errlen)) < 0 ||
 	    (error =
 	         phrases(&nl->connectors, fl_yaml_map_get(root, "connectors"),
-	                 "connectors", path, err, errlen)) < 0)
+	                 "connectors", path, err, errlen)) < 0 ||
+	    (error =
+	         lits(&nl->units, fl_yaml_map_get(root, "units"), "units",
+	              unit_value, "units (m, km, ft, kg, lb, C, F, year...)",
+	              path, err, errlen)) < 0 ||
+	    (error = unit_map(&nl->duals, fl_yaml_map_get(root, "duals"),
+	                      "duals", path, err, errlen)) < 0 ||
+	    (error = numbers_map(&nl->months, fl_yaml_map_get(root, "months"),
+	                         "months", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->day_parts, fl_yaml_map_get(root, "day_parts"),
+	                  "day_parts", day_part_value,
+	                  "day parts (am, pm, noon, night)", path, err,
+	                  errlen)) < 0 ||
+	    (error =
+	         phrases(&nl->time_before, fl_yaml_map_get(root, "time_before"),
+	                 "time_before", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->time_after, fl_yaml_map_get(root, "time_after"),
+	                  "time_after", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = lits(&nl->ordinals, fl_yaml_map_get(root, "ordinals"),
+	                  "ordinals", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = phrases(&nl->centuries, fl_yaml_map_get(root, "centuries"),
+	                     "centuries", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->range, fl_yaml_map_get(root, "range"), "range",
+	                  NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = numbers_map(&nl->hour_words,
+	                         fl_yaml_map_get(root, "hour_words"),
+	                         "hour_words", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->clitics, fl_yaml_map_get(root, "clitics"),
+	                  "clitics", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = lits(&nl->decades, fl_yaml_map_get(root, "decades"),
+	                  "decades", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = numbers_map(&nl->vague, fl_yaml_map_get(root, "vague"),
+	                         "vague", path, err, errlen)) < 0)
 		goto cleanup;
 	*out = nl;
 	nl = NULL;

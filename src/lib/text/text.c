@@ -426,7 +426,9 @@ static size_t key_of(UChar32 c, uint16_t *dst)
 	case 0x05F3:
 		c = '\'';
 		break;
-	case 0x05F4: /* Hebrew gershayim */
+	case 0x05F4: /* Hebrew gershayim, and the quotes written for it */
+	case 0x201C:
+	case 0x201D:
 		c = '"';
 		break;
 	default:
@@ -450,6 +452,48 @@ static size_t make_key(uint16_t *dst, const uint16_t *s, size_t n)
 			k += key_of(c, dst + k);
 	}
 	return k;
+}
+
+static bool is_space_unit(uint16_t c)
+{
+	return c == ' ' || c == 0xA0 || c == 0x202F || c == 0x2009;
+}
+
+size_t fl__key_prefix(const uint16_t *text, size_t len, const uint16_t *key,
+                      size_t keylen)
+{
+	size_t i = 0, k = 0;
+	while (k < keylen) {
+		uint16_t buf[2];
+		size_t bn;
+		UChar32 c;
+		if (key[k] == ' ') {
+			if (i >= len || !is_space_unit(text[i]))
+				return 0;
+			while (i < len && is_space_unit(text[i]))
+				i++;
+			k++;
+			continue;
+		}
+		if (i >= len)
+			return 0;
+		U16_NEXT(text, i, len, c);
+		bn = c < 0x80
+		         ? (buf[0] =
+		                (uint16_t)(c >= 'A' && c <= 'Z' ? c + 32 : c),
+		            1)
+		         : key_of(c, buf);
+		if (bn == 0)
+			continue; /* a vowel mark: not in keys */
+		if (k + bn > keylen || memcmp(buf, key + k, bn * 2) != 0)
+			return 0;
+		k += bn;
+	}
+	/* Marks after the last letter belong to it ("مساءً"). */
+	while (i < len && key_of(text[i], (uint16_t[2]){0}) == 0 &&
+	       text[i] >= 0x80)
+		i++;
+	return i;
 }
 
 int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s, size_t n)
@@ -826,6 +870,17 @@ int fl__digit_value(uint32_t c)
 	if (c >= '0' && c <= '9')
 		return (int)(c - '0');
 	return u_charDigitValue((UChar32)c);
+}
+
+bool fl__is_word_char(uint32_t c)
+{
+	return u_isalnum((UChar32)c) ||
+	       u_charType((UChar32)c) == U_NON_SPACING_MARK;
+}
+
+uint32_t fl__fold_char(uint32_t c)
+{
+	return (uint32_t)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
 }
 
 int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,

@@ -154,6 +154,22 @@ size_t fl__fuzzy_key(uint16_t *dst, size_t cap, const uint16_t *key, size_t n);
 int fl__digit_value(uint32_t c);
 
 /*
+ * Whether text[0,len) starts with a phrase whose match key is key (a space
+ * in key matches a run of spaces, no-break spaces included; vowel marks in
+ * text are skipped as in match keys). Returns the units of text the
+ * phrase takes, marks right after it included, or 0.
+ */
+size_t fl__key_prefix(const uint16_t *text, size_t len, const uint16_t *key,
+                      size_t keylen);
+
+/* Whether c is a letter, digit or combining mark of any script: a
+ * character that continues a word (for word boundaries). */
+bool fl__is_word_char(uint32_t c);
+
+/* c case-folded (simple folding): for comparing literal phrases. */
+uint32_t fl__fold_char(uint32_t c);
+
+/*
  * Reads s[0,n) as a number spelled out in words of `locale` ("cinco",
  * "deux", "twenty-one") with ICU's rule-based number format. Returns 1 and
  * sets *out when the whole text is one number, 0 when it is not, negative
