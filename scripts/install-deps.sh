@@ -15,6 +15,9 @@ PKGS=(
   libjansson-dev      # JSON output
   hunspell-en-us hunspell-ar hunspell-pt-br hunspell-pt-pt
   hunspell-fr hunspell-he hunspell-de-de
+  # name.literal lexicon (scripts/gen-lexicon.py): FreeDict dictionaries, both directions
+  dict-freedict-eng-ara dict-freedict-eng-por dict-freedict-eng-fra dict-freedict-eng-deu
+  dict-freedict-ara-eng dict-freedict-por-eng dict-freedict-fra-eng dict-freedict-deu-eng
 )
 if [ "${1:-}" = "--sanitize" ]; then
   # clang, and its libFuzzer/ASan runtime (only a Recommends of clang)
