@@ -327,14 +327,38 @@ static bool read_h_clock(const uint16_t *s, size_t n, int *h, int *m)
 	return hh <= 24 && *m < 60;
 }
 
-/* d{1,2} [./] d{1,2} [./] d{4} at offset p (day first; month first in
- * English): returns the end offset or 0. */
+/* yyyy-mm-dd, or d{1,2} [./] d{1,2} [./] d{4} (day first; month first in
+ * English) at offset p: returns the end offset or 0. */
 static size_t read_numeric_date(const fl__doc *d, size_t p, bool month_first,
                                 fl__quantity *r)
 {
 	int part[3] = {0}, len[3] = {0};
 	size_t i = p;
 	uint16_t sep = 0;
+	/* ISO 8601: 2025-08-31 */
+	for (int k = 0, want[3] = {4, 2, 2}; k < 3; k++) {
+		while (i < d->len && len[k] < want[k] &&
+		       fl__digit_value(d->text[i]) >= 0)
+			part[k] = part[k] * 10 + fl__digit_value(d->text[i++]),
+			len[k]++;
+		if (len[k] != want[k] ||
+		    (k < 2 && (i >= d->len || d->text[i++] != '-')))
+			break;
+		if (k == 2 &&
+		    !(i < d->len && (fl__digit_value(d->text[i]) >= 0 ||
+		                     fl__is_word_char(d->text[i]))) &&
+		    part[1] >= 1 && part[1] <= 12 && part[2] >= 1 &&
+		    part[2] <= 31) {
+			r->year = (int16_t)part[0];
+			r->month = (int8_t)part[1];
+			r->day = (int8_t)part[2];
+			r->kind = FL_QTY_DATE;
+			return i;
+		}
+	}
+	memset(part, 0, sizeof(part));
+	memset(len, 0, sizeof(len));
+	i = p;
 	for (int k = 0; k < 3; k++) {
 		while (i < d->len && len[k] < 4 &&
 		       fl__digit_value(d->text[i]) >= 0)
