@@ -217,5 +217,56 @@ run check --color always --format json missing.en.txt good.en.txt
 expect_lacks "json never coloured" "$out" "$esc"
 expect_lacks "messages on stderr never coloured" "$err" "$esc"
 
+# --- rules and explain (rule packs)
+run rules
+expect_rc "rules" 0
+expect_has "rules: built-in" "$out" "name.garbled"
+expect_has "rules: pack rule" "$out" "term.ar.amnesty-for-ai"
+run rules --lang pt-BR
+expect_rc "rules --lang" 0
+expect_has "rules --lang pt-BR: pt pack" "$out" "text.pt.detached-hyphen"
+expect_lacks "rules --lang pt-BR: no ar pack" "$out" "term.ar."
+run rules --format=json --lang ar
+expect_rc "rules json" 0
+expect_has "rules json" "$out" '"id": "term.ar.amnesty-for-ai", "severity": "error"'
+run rules --lang xx
+expect_rc "rules --lang unknown" 2
+run rules --format yaml
+expect_rc "rules bad --format" 2
+run explain term.ar.amnesty-for-ai
+expect_rc "explain pack rule" 0
+expect_has "explain: place" "$out" "rules/packs/ar.yaml:"
+expect_has "explain: rationale" "$out" "why:"
+expect_has "explain: examples" "$out" "لمنظمة العفو الدولية"
+expect_has "explain: conditions" "$out" "when: facts lack entity: Amnesty International"
+run explain term.missing
+expect_rc "explain built-in" 0
+expect_has "explain built-in" "$out" "built in"
+run explain no.such.rule
+expect_rc "explain unknown" 2
+expect_has "explain unknown" "$err" "unknown rule 'no.such.rule'"
+run explain
+expect_rc "explain without id" 2
+
+# A pack rule through the program.
+printf 'أصبحت وحدة منظمة العفو الدولية في ميتا فوضوية.\n' >amnesty.ar.txt
+run check --color never amnesty.ar.txt
+expect_rc "pack rule fires" 1
+expect_has "pack rule fires" "$out" "[term.ar.amnesty-for-ai]"
+
+# A bad pack: documents in its language fail (exit 2) with the pack's
+# file:line:col and PCRE2's message; other languages are still checked.
+mkdir -p badpack/rules/packs
+ln -s "$root/dicts" badpack/dicts
+ln -s "$root/rules/numbers" badpack/rules/numbers
+cp "$root/tests/data/packs/bad/rules/packs/ar.yaml" badpack/rules/packs/ar.yaml
+run check --data-dir badpack --format json amnesty.ar.txt good.en.txt
+expect_rc "bad pack" 2
+expect_has "bad pack: message" "$err" "badpack/rules/packs/ar.yaml:13:14: invalid pattern in rule 'text.ar.broken': offset 22: missing closing parenthesis"
+expect_has "bad pack: other file checked" "$out" '"lang": "en"'
+run rules --data-dir badpack
+expect_rc "rules with a bad pack" 2
+expect_has "rules with a bad pack" "$err" "ar.yaml:13:14"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
