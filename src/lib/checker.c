@@ -8,6 +8,7 @@
 
 #include "checks/checks.h"
 #include "facts/index.h"
+#include "lang/bilingual.h"
 #include "lang/detect.h"
 #include "lang/profile.h"
 #include "lang/tag.h"
@@ -52,7 +53,9 @@ static void lang_res_free(fl__lang_res *L)
 		return;
 	fl__keylist_dispose(&L->prefixes);
 	fl__keylist_dispose(&L->suffixes);
+	fl__keylist_dispose(&L->articles);
 	fl__numlang_free(L->num);
+	fl__bilex_free(L->bilex);
 	fl_map_dispose(&L->repeatable);
 	free(L->dicts);
 	free(L->accept);
@@ -282,7 +285,9 @@ static int build_lang(fl__lang_res **out, fl_checker *chk, const fl__profile *p)
 	if ((error = fl__keylist_build(&L->prefixes, p->prefixes,
 	                               p->prefix_count)) < 0 ||
 	    (error = fl__keylist_build(&L->suffixes, p->suffixes,
-	                               p->suffix_count)) < 0)
+	                               p->suffix_count)) < 0 ||
+	    (error = fl__keylist_build(&L->articles, p->articles,
+	                               p->article_count)) < 0)
 		goto cleanup;
 	for (size_t i = 0; i < p->repeatable_count; i++) {
 		uint16_t *k;
@@ -435,6 +440,17 @@ static void icu_locale(char *out, size_t n, const char *tag)
 	out[i] = '\0';
 }
 
+/* The bilingual lexicon of L's language, read the first time facts with
+ * entities need it (name.literal); a language without one has none. */
+static int get_bilex(fl_checker *chk, fl__lang_res *L)
+{
+	if (L->bilex_tried || !chk->facts || chk->facts->entity_count == 0)
+		return 0;
+	L->bilex_tried = true;
+	return fl__bilex_load(&L->bilex, chk->data_dir, "en", L->profile->tag,
+	                      chk->err, sizeof(chk->err));
+}
+
 int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
                     const char *data, size_t len, const fl_check_options *opts)
 {
@@ -491,7 +507,8 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 	}
 	if ((error = get_lang(&L, chk, tag)) < 0 ||
 	    (error = get_index(&idx, chk, tag)) < 0 ||
-	    (error = get_rules(&rules, chk, L->profile->tag)) < 0)
+	    (error = get_rules(&rules, chk, L->profile->tag)) < 0 ||
+	    (error = get_bilex(chk, L)) < 0)
 		goto fail;
 	if ((error = fl__result_new(&res, path, tag)) < 0) {
 		fl__fail(chk->err, sizeof(chk->err), error, "%s: out of memory",

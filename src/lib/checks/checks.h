@@ -33,8 +33,12 @@ typedef struct {
 	fl_map repeatable;    /* match keys of the profile's repeatable words */
 	fl__keylist prefixes; /* clitics, longest first */
 	fl__keylist suffixes; /* endings names may carry */
+	fl__keylist articles; /* prefixes holding the definite article */
 	fl__numlang *num;     /* rules/numbers data, NULL when none */
-	char locale[32];      /* ICU locale, for spelled-out numbers */
+	struct fl__bilex *bilex; /* rules/lexicon, NULL when none or not
+	                            read yet (read with the first facts) */
+	bool bilex_tried;
+	char locale[32]; /* ICU locale, for spelled-out numbers */
 } fl__lang_res;
 
 /* One place where the document names an entity. */
@@ -77,6 +81,7 @@ int fl__check_name_garbled(fl__check_ctx *c);  /* name.garbled */
 int fl__check_spell_unknown(fl__check_ctx *c); /* spell.unknown */
 int fl__check_text_repeated(fl__check_ctx *c); /* text.repeated */
 int fl__check_numbers(fl__check_ctx *c);       /* number.* (numbers.c) */
+int fl__check_name_literal(fl__check_ctx *c);  /* name.literal */
 
 /* The term checks and the rule packs (rule_packs.c: findings carry each
  * pack rule's own id). */

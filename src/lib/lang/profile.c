@@ -25,11 +25,9 @@
 #define FL_PROFILE_MAX_SIZE ((size_t)1024 * 1024)
 
 static const char *const profile_keys[] = {
-    "lang",           "name",     "script",
-    "hunspell",       "accept",   "foreign",
-    "extra_words",    "prefixes", "common_words",
-    "spell_severity", "inherit",  "repeatable",
-    "suffixes",       NULL};
+    "lang",    "name",        "script",   "hunspell",     "accept",
+    "foreign", "extra_words", "prefixes", "common_words", "spell_severity",
+    "inherit", "repeatable",  "suffixes", "articles",     NULL};
 
 typedef struct {
 	const char *path;
@@ -68,6 +66,7 @@ void fl__profile_free(fl__profile *p)
 	foreign_free(p->foreign, p->foreign_count);
 	free(p->extra_words);
 	fl_yaml_strv_free(p->prefixes, p->prefix_count);
+	fl_yaml_strv_free(p->articles, p->article_count);
 	fl_yaml_strv_free(p->common_words, p->common_count);
 	fl_yaml_strv_free(p->repeatable, p->repeatable_count);
 	fl_yaml_strv_free(p->suffixes, p->suffix_count);
@@ -304,6 +303,8 @@ static int parse_lists(parser *ps, fl__profile *p, const fl_yaml_node *root)
 	     offsetof(fl__profile, repeatable_count)},
 	    {"suffixes", offsetof(fl__profile, suffixes),
 	     offsetof(fl__profile, suffix_count)},
+	    {"articles", offsetof(fl__profile, articles),
+	     offsetof(fl__profile, article_count)},
 	};
 	int error;
 
@@ -479,6 +480,10 @@ static int inherit_from(fl__profile *child, const fl__profile *parent)
 	if (!child->prefixes && parent->prefixes &&
 	    (error = strv_copy(&child->prefixes, &child->prefix_count,
 	                       parent->prefixes, parent->prefix_count)) < 0)
+		return error;
+	if (!child->articles && parent->articles &&
+	    (error = strv_copy(&child->articles, &child->article_count,
+	                       parent->articles, parent->article_count)) < 0)
 		return error;
 	if (!child->common_words && parent->common_words &&
 	    (error = strv_copy(&child->common_words, &child->common_count,

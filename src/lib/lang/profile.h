@@ -16,8 +16,9 @@
  * language detection spell_severity: warning     # severity of spell.unknown in
  * this language repeatable: [die, nous]     # words that may stand twice in a
  * row ("die die") suffixes: [s, "'s"]         # endings a name may carry
- * ("Zuckerbergs", "Meta's") inherit: pt                 # take unset keys from
- * this profile
+ * ("Zuckerbergs", "Meta's") articles: [ال, وال]   # prefixes that hold the
+ * definite article (name.literal) inherit: pt                 # take unset keys
+ * from this profile
  */
 #ifndef FL_LANG_PROFILE_H
 #define FL_LANG_PROFILE_H
@@ -48,6 +49,8 @@ typedef struct {
 	size_t repeatable_count;
 	char **suffixes; /* endings glued to names (genitive -s) */
 	size_t suffix_count;
+	char **articles; /* prefixes that hold a definite article (ال, ה) */
+	size_t article_count;
 	fl_severity spell_severity;
 	char *inherit;
 	char *path; /* file it came from */

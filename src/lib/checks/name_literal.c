@@ -1,0 +1,377 @@
+/*
+ * name.literal — a name made of ordinary words translated word for word:
+ * "Scale AI" as "IA em escala" or "مقياس الذكاء الاصطناعي", "Surge" as
+ * "الطفرة". A spell checker sees nothing wrong; the bilingual lexicon
+ * (rules/lexicon/en-<lang>.tsv, from FreeDict) says what a dictionary
+ * makes of each word of a name, and the check looks for those renderings
+ * where the name should be.
+ *
+ *  error    two or more words of one name side by side (at most two short
+ *           words between them), at least one of them translated: "IA em
+ *           escala", "escala de IA", "escala AI", "AI المقياس".
+ *  error    a translation of the name's first word alone where a name
+ *           stands: capitalised inside a sentence in a script with case
+ *           ("a Escala anunciou"); in Arabic and Hebrew, with the definite
+ *           article and next to another entity's mention ("ورفضت الطفرة
+ *           والميركور"), for an entity the document never names; a warning when
+ *           it names it, but fewer times than the original. At most as
+ *           many as the mentions missing.
+ *
+ * Both only for an entity the document names less often than the
+ * original does (the facts' count; once when not given).
+ *
+ * People's names are skipped (a surname that is a word is still a name),
+ * and so is a rendering that is the English word itself ("meta").
+ */
+#include "checks.h"
+
+#include "../lang/bilingual.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FL_LIT_MAX_WORDS  6  /* words of a name looked at */
+#define FL_LIT_MAX_RENDER 32 /* renderings per word */
+#define FL_LIT_MAX_GAP    2  /* short words between two words of a name */
+#define FL_LIT_GAP_WORD   4  /* how short: "em", "de", "da", "للـ" */
+#define FL_LIT_NEAR_NAME  2  /* tokens between a single and a name */
+
+/* One rendering of a name word, as match keys of its words. */
+typedef struct {
+	uint16_t *key; /* word keys joined by single spaces */
+	size_t n;
+	uint8_t word; /* which word of the name */
+	bool orig;    /* the English word itself, untranslated */
+} phrase;
+
+typedef struct {
+	uint32_t tf, tl; /* token range */
+	uint8_t word;
+	bool orig;
+} hit;
+
+/* Key of token i without the language's clitic, or the whole key: does
+ * either equal w[0,wn)? */
+static bool token_is(const fl__check_ctx *c, size_t i, const uint16_t *w,
+                     size_t wn)
+{
+	const fl__token *t = &c->doc->tokens[i];
+	const uint16_t *k = fl__tok_key(c->doc, t);
+	size_t n = t->keylen;
+	if (n == wn && memcmp(k, w, wn * 2) == 0)
+		return true;
+	for (size_t p = 0; p < c->lang->prefixes.count; p++) {
+		size_t pl = c->lang->prefixes.lens[p];
+		if (pl + wn == n &&
+		    memcmp(k, c->lang->prefixes.keys[p], pl * 2) == 0 &&
+		    memcmp(k + pl, w, wn * 2) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether phrase ph stands at token i; *last gets its last token. */
+static bool phrase_at(const fl__check_ctx *c, const phrase *ph, size_t i,
+                      size_t *last)
+{
+	const fl__doc *d = c->doc;
+	size_t a = 0, j = i;
+	while (a < ph->n) {
+		size_t b = a;
+		while (b < ph->n && ph->key[b] != ' ')
+			b++;
+		if (j >= d->token_count || d->tokens[j].kind != FL_TOK_WORD ||
+		    (j > i && !fl__doc_gap_is_space(d, d->tokens[j - 1].end,
+		                                    d->tokens[j].start)) ||
+		    !token_is(c, j, ph->key + a, b - a))
+			return false;
+		a = b + 1;
+		j++;
+	}
+	*last = j - 1;
+	return true;
+}
+
+static void phrases_dispose(phrase *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(p[i].key);
+	free(p);
+}
+
+/* The renderings of the words of name (ASCII words only), into *out. */
+static int name_phrases(phrase **out, size_t *count, size_t *words,
+                        const fl__bilex *bl, const char *name)
+{
+	phrase *p = NULL;
+	size_t n = 0, cap = 0, w = 0;
+	const char *s = name;
+	int error = 0;
+
+	while (*s && w < FL_LIT_MAX_WORDS && error == 0) {
+		const char *e = s, *r[FL_LIT_MAX_RENDER + 1];
+		size_t len, nr;
+		uint16_t *own = NULL;
+		size_t ownlen = 0;
+		bool ascii = true;
+		while (*e && *e != ' ' && *e != '-')
+			e++;
+		len = (size_t)(e - s);
+		for (size_t k = 0; k < len; k++)
+			ascii &= (s[k] >= 'a' && s[k] <= 'z') ||
+			         (s[k] >= 'A' && s[k] <= 'Z');
+		if (len == 0 || !ascii) {
+			s = *e ? e + 1 : e;
+			continue;
+		}
+		nr = fl__bilex_get(bl, s, len, r + 1, FL_LIT_MAX_RENDER);
+		if (nr > FL_LIT_MAX_RENDER)
+			nr = FL_LIT_MAX_RENDER;
+		if ((error = fl__match_key_utf8(&own, &ownlen, s, len)) < 0)
+			break;
+		for (size_t k = 0; k <= nr && error == 0; k++) {
+			phrase *ph;
+			if (fl__grow((void **)&p, &cap, n + 1, sizeof(*p)) <
+			    0) {
+				error = FL_ENOMEM;
+				break;
+			}
+			ph = &p[n];
+			memset(ph, 0, sizeof(*ph));
+			ph->word = (uint8_t)w;
+			ph->orig = k == 0;
+			if (k == 0) {
+				ph->key = own;
+				ph->n = ownlen;
+				own = NULL;
+			} else if ((error = fl__match_key_utf8(
+			                &ph->key, &ph->n, r[k], strlen(r[k]))) <
+			           0) {
+				break;
+			}
+			/* A "translation" that is the word itself is the name
+			 * kept, not translated. */
+			if (k > 0 && ph->n == p[n - k].n &&
+			    memcmp(ph->key, p[n - k].key, ph->n * 2) == 0) {
+				free(ph->key);
+				continue;
+			}
+			if (ph->n > 0)
+				n++;
+			else
+				free(ph->key);
+		}
+		free(own);
+		w++;
+		s = *e ? e + 1 : e;
+	}
+	if (error < 0) {
+		phrases_dispose(p, n);
+		return error;
+	}
+	*out = p;
+	*count = n;
+	*words = w;
+	return 0;
+}
+
+/* The entity whose mention covers token i, plus one; 0 for none. */
+static uint32_t mention_at(const fl__check_ctx *c, size_t i)
+{
+	for (size_t m = 0; m < c->mention_count; m++)
+		if (c->mentions[m].tok_first <= i &&
+		    c->mentions[m].tok_last >= i)
+			return c->mentions[m].entity + 1;
+	return 0;
+}
+
+/* A short word that may stand between two words of a name. */
+static bool gap_word(const fl__doc *d, size_t i)
+{
+	const fl__token *t = &d->tokens[i];
+	return t->kind == FL_TOK_WORD && t->keylen > 0 &&
+	       t->keylen <= FL_LIT_GAP_WORD &&
+	       fl__doc_gap_is_space(d, d->tokens[i - 1].end, t->start);
+}
+
+static int hit_cmp(const void *a, const void *b)
+{
+	const hit *x = a, *y = b;
+	if (x->tf != y->tf)
+		return x->tf < y->tf ? -1 : 1;
+	return x->tl > y->tl ? -1 : x->tl < y->tl ? 1 : 0;
+}
+
+/* Whether a mention of another entity than e lies within
+ * FL_LIT_NEAR_NAME tokens of [tf, tl]. */
+static bool near_name(const fl__check_ctx *c, uint32_t e, size_t tf, size_t tl)
+{
+	for (size_t m = 0; m < c->mention_count; m++) {
+		const fl__mention *x = &c->mentions[m];
+		if (x->entity == e)
+			continue;
+		if ((x->tok_first > tl &&
+		     x->tok_first - tl <= FL_LIT_NEAR_NAME + 1) ||
+		    (x->tok_last < tf &&
+		     tf - x->tok_last <= FL_LIT_NEAR_NAME + 1))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether a lone translated word at hit x stands where a name would: in a
+ * script with case, capitalised inside a sentence; without case, with the
+ * definite article (names translated as words take it: "الطفرة") and next to
+ * another name ("الطفرة والميركور").
+ */
+static bool single_fits(const fl__check_ctx *c, uint32_t e, const hit *x)
+{
+	const fl__token *t = &c->doc->tokens[x->tf];
+	const uint16_t *k = fl__tok_key(c->doc, t);
+	bool near = near_name(c, e, x->tf, x->tl), article = false;
+
+	/* "l'entreprise" next to a name is only a company */
+	if (fl__script_is_cased(t->script))
+		return (t->flags & FL_TOKF_TITLE) && !(t->flags & FL_TOKF_SENT);
+	for (size_t p = 0; p < c->lang->articles.count; p++) {
+		size_t pl = c->lang->articles.lens[p];
+		if (pl + 2 <= t->keylen &&
+		    memcmp(k, c->lang->articles.keys[p], pl * 2) == 0)
+			article = true;
+	}
+	return near && article;
+}
+
+/* Text of tokens [tf, tl] as UTF-8 into buf. */
+static void span_text(const fl__doc *d, size_t tf, size_t tl, char *buf,
+                      size_t cap)
+{
+	fl__u16_to_utf8_buf(buf, cap, d->text + d->tokens[tf].start,
+	                    d->tokens[tl].end - d->tokens[tf].start);
+}
+
+/* Checks entity e: finds the renderings of its words, joins neighbours
+ * into spans, reports. */
+static int check_entity(fl__check_ctx *c, uint32_t e)
+{
+	const fl__doc *d = c->doc;
+	const fl__entity *en = &c->facts->entities[e];
+	const fl__lang_strings *rs = fl__lang_strings_find(
+	    en->renderings, en->rendering_count, c->lang->profile->tag);
+	const char *keep = rs && rs->count ? rs->items[0] : en->name;
+	phrase *ph = NULL;
+	hit *h = NULL;
+	size_t np = 0, nwords = 0, nh = 0, hcap = 0;
+	uint32_t want = fl__expected_mentions(c, e), have = c->found[e];
+	uint32_t singles = want > have ? want - have : 0;
+	int error;
+
+	if ((error =
+	         name_phrases(&ph, &np, &nwords, c->lang->bilex, en->name)) < 0)
+		return fl__fail(c->err, c->errlen, error, "out of memory");
+	for (size_t i = 0; i < d->token_count && error == 0; i++) {
+		uint32_t m;
+		if (d->tokens[i].kind != FL_TOK_WORD ||
+		    (d->tokens[i].flags & FL_TOKF_MASKED))
+			continue;
+		m = c->claimed[i] ? mention_at(c, i) : 0;
+		for (size_t k = 0; k < np; k++) {
+			size_t last;
+			/* A translated word must be free; the word itself may
+			 * belong to another name ("escala AI"), not to e. */
+			if ((c->claimed[i] && !ph[k].orig) || m == e + 1 ||
+			    !phrase_at(c, &ph[k], i, &last))
+				continue;
+			if (fl__grow((void **)&h, &hcap, nh + 1, sizeof(*h)) <
+			    0) {
+				error = FL_ENOMEM;
+				break;
+			}
+			h[nh].tf = (uint32_t)i;
+			h[nh].tl = (uint32_t)last;
+			h[nh].word = ph[k].word;
+			h[nh].orig = ph[k].orig;
+			nh++;
+		}
+	}
+	if (error < 0) {
+		error = fl__fail(c->err, c->errlen, error, "out of memory");
+		goto cleanup;
+	}
+	if (nh > 1)
+		qsort(h, nh, sizeof(*h), hit_cmp);
+
+	for (size_t a = 0; a < nh && error == 0;) {
+		/* Grow a span from hit a: the next hit starts right after it
+		 * or after at most FL_LIT_MAX_GAP short words, and is another
+		 * word of the name. */
+		size_t b = a, tl = h[a].tl;
+		unsigned seen = 1u << h[a].word, translated = !h[a].orig;
+		for (size_t k = a + 1; k < nh; k++) {
+			bool ok = h[k].tf > tl &&
+			          h[k].tf - tl - 1 <= FL_LIT_MAX_GAP &&
+			          !(seen & (1u << h[k].word));
+			for (size_t g = tl + 1; ok && g < h[k].tf; g++)
+				ok = gap_word(d, g);
+			if (h[k].tf <= tl)
+				continue; /* a shorter hit inside this one */
+			if (!ok)
+				break;
+			seen |= 1u << h[k].word;
+			translated |= !h[k].orig;
+			tl = h[k].tl;
+			b = k;
+		}
+		if (b > a && translated && have < want) {
+			char text[256];
+			span_text(d, h[a].tf, tl, text, sizeof(text));
+			error = fl__check_add(
+			    c, "name.literal", FL_SEVERITY_ERROR,
+			    d->tokens[h[a].tf].start, d->tokens[tl].end,
+			    en->name, keep,
+			    "'%s' translates the name '%s' word for word; a "
+			    "name is kept, not translated",
+			    text, en->name);
+			for (size_t g = h[a].tf; g <= tl; g++)
+				c->claimed[g] = 1;
+		} else if (!h[a].orig && h[a].word == 0 && singles > 0 &&
+		           !c->claimed[h[a].tf] && single_fits(c, e, &h[a])) {
+			char text[256];
+			span_text(d, h[a].tf, h[a].tl, text, sizeof(text));
+			error = fl__check_add(
+			    c, "name.literal",
+			    have == 0 ? FL_SEVERITY_ERROR : FL_SEVERITY_WARNING,
+			    d->tokens[h[a].tf].start, d->tokens[h[a].tl].end,
+			    en->name, keep,
+			    "'%s' may be the name '%s' translated as a word "
+			    "(the name is %s here)",
+			    text, en->name,
+			    have == 0 ? "missing"
+			              : "rarer than in the original");
+			singles--;
+			for (size_t g = h[a].tf; g <= h[a].tl; g++)
+				c->claimed[g] = 1;
+		}
+		a = b + 1;
+	}
+cleanup:
+	free(h);
+	phrases_dispose(ph, np);
+	return error;
+}
+
+int fl__check_name_literal(fl__check_ctx *c)
+{
+	if (!c->facts || !c->lang->bilex)
+		return 0;
+	for (uint32_t e = 0; e < c->facts->entity_count; e++) {
+		int error;
+		if (c->facts->entities[e].kind == FL_KIND_PERSON)
+			continue;
+		if ((error = check_entity(c, e)) < 0)
+			return error;
+	}
+	return 0;
+}
