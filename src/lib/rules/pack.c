@@ -480,8 +480,10 @@ int fl__ruleset_load_lang(fl__ruleset *set, const char *data_dir,
 	size_t n = fl__tag_language_len(tag);
 	int error;
 
-	if ((error = load_if_present(set, data_dir, tag, n, err, errlen)) < 0)
+	if ((error = load_if_present(set, data_dir, tag, n, err, errlen)) < 0) {
+		fl__ruleset_dispose(set);
 		return error;
+	}
 	if (tag[n] && (error = load_if_present(set, data_dir, tag, strlen(tag),
 	                                       err, errlen)) < 0) {
 		fl__ruleset_dispose(set);

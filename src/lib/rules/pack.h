@@ -72,12 +72,14 @@ int fl__ruleset_load_file(fl__ruleset *set, const char *path, char *err,
 /*
  * Loads the packs for language `tag` from data_dir/rules/packs: the
  * language's own ("pt.yaml") and then the regional one ("pt-BR.yaml"),
- * each when present. No pack is no error (an empty set).
+ * each when present. No pack is no error (an empty set). On failure the
+ * set is empty.
  */
 int fl__ruleset_load_lang(fl__ruleset *set, const char *data_dir,
                           const char *tag, char *err, size_t errlen);
 
-/* Loads every data_dir/rules/packs/NAME.yaml, in name order. */
+/* Loads every data_dir/rules/packs/NAME.yaml, in name order. On failure
+ * the set is empty. */
 int fl__ruleset_load_all(fl__ruleset *set, const char *data_dir, char *err,
                          size_t errlen);
 
