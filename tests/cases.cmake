@@ -29,3 +29,13 @@ add_test(NAME numbers.pairs COMMAND number_pairs
   ${CMAKE_CURRENT_SOURCE_DIR}/numbers/known-failures.txt)
 set_tests_properties(numbers.pairs PROPERTIES
   ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")
+
+# Names across scripts (tests/translit/pairs.tsv, from NTREX-128).
+add_executable(translit_pairs ${CMAKE_CURRENT_SOURCE_DIR}/runner/translit_pairs.c)
+target_link_libraries(translit_pairs PRIVATE fidelint)
+target_include_directories(translit_pairs PRIVATE ${PROJECT_SOURCE_DIR}/src/lib)
+target_compile_definitions(translit_pairs PRIVATE _POSIX_C_SOURCE=200809L)
+fl_warnings(translit_pairs)
+add_test(NAME translit.pairs COMMAND translit_pairs
+  ${CMAKE_CURRENT_SOURCE_DIR}/translit/pairs.tsv
+  ${CMAKE_CURRENT_SOURCE_DIR}/translit/known-failures.txt)

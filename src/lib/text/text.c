@@ -13,6 +13,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <unicode/utrans.h>
 
 /* Documents are indexed with 32-bit offsets. */
 #define FL_DOC_MAX_UNITS ((size_t)INT32_MAX)
@@ -42,6 +43,8 @@ struct fl__text_ctx {
 	breaker *breakers;
 	size_t breaker_count;
 	size_t breaker_cap;
+	UTransliterator *to_ascii; /* opened on first use */
+	bool to_ascii_failed;
 };
 
 int fl__text_ctx_new(fl__text_ctx **out, char *err, size_t errlen)
@@ -78,6 +81,8 @@ void fl__text_ctx_free(fl__text_ctx *ctx)
 	free(ctx->spellouts);
 	if (ctx->mask)
 		uregex_close(ctx->mask);
+	if (ctx->to_ascii)
+		utrans_close(ctx->to_ascii);
 	free(ctx);
 }
 
@@ -870,6 +875,43 @@ int fl__digit_value(uint32_t c)
 	if (c >= '0' && c <= '9')
 		return (int)(c - '0');
 	return u_charDigitValue((UChar32)c);
+}
+
+int fl__translit_ascii(fl__text_ctx *ctx, const uint16_t *s, size_t n,
+                       char *out, size_t cap)
+{
+	UChar buf[4 * FL_TOKEN_MAX];
+	int32_t len, limit;
+	UErrorCode st = U_ZERO_ERROR;
+	size_t k = 0;
+
+	if (cap == 0)
+		return FL_EINVAL;
+	out[0] = '\0';
+	if (n > FL_TOKEN_MAX)
+		return 0;
+	if (!ctx->to_ascii && !ctx->to_ascii_failed) {
+		static const UChar id[] = u"Any-Latin; Latin-ASCII; Lower";
+		ctx->to_ascii =
+		    utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
+		if (U_FAILURE(st)) {
+			ctx->to_ascii = NULL;
+			ctx->to_ascii_failed = true;
+		}
+	}
+	if (!ctx->to_ascii)
+		return FL_ERROR;
+	memcpy(buf, s, n * sizeof(*s));
+	len = limit = (int32_t)n;
+	utrans_transUChars(ctx->to_ascii, buf, &len, FL_ARRAY_SIZE(buf), 0,
+	                   &limit, &st);
+	if (U_FAILURE(st))
+		return 0; /* longer than the buffer: no transliteration */
+	for (int32_t i = 0; i < len && k + 1 < cap; i++)
+		if (buf[i] < 0x80)
+			out[k++] = (char)buf[i];
+	out[k] = '\0';
+	return (int)k;
 }
 
 bool fl__is_word_char(uint32_t c)

@@ -162,6 +162,16 @@ int fl__digit_value(uint32_t c);
 size_t fl__key_prefix(const uint16_t *text, size_t len, const uint16_t *key,
                       size_t keylen);
 
+/*
+ * s[0,n) in ASCII lower case through ICU's "Any-Latin; Latin-ASCII"
+ * transliteration (زوكربيرغ -> "zwkrbyrgh", רובן -> "rwbn", José ->
+ * "jose"), into out (NUL-terminated, at most cap - 1 bytes). Returns the
+ * length (0 for text longer than a token), or FL_ERROR when ICU has no such
+ * transliterator.
+ */
+int fl__translit_ascii(fl__text_ctx *ctx, const uint16_t *s, size_t n,
+                       char *out, size_t cap);
+
 /* Whether c is a letter, digit or combining mark of any script: a
  * character that continues a word (for word boundaries). */
 bool fl__is_word_char(uint32_t c);
