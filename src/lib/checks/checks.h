@@ -48,6 +48,7 @@ typedef struct {
 	uint32_t tok_first, tok_last; /* inclusive token range */
 	uint32_t start, end; /* UTF-16 span, without clitic and ending */
 	bool counted;        /* counts as the entity being present */
+	bool xlit;           /* found across scripts (mentions_xlit.c) */
 } fl__mention;
 
 typedef struct {
@@ -74,14 +75,18 @@ typedef struct {
 int fl__checks_run(fl__check_ctx *c);
 
 /* The checks, in the order they run. */
-int fl__find_mentions(fl__check_ctx *c);       /* mentions.c: not a rule */
-int fl__check_name_case(fl__check_ctx *c);     /* name.case */
-int fl__check_name_missing(fl__check_ctx *c);  /* name.missing */
-int fl__check_name_garbled(fl__check_ctx *c);  /* name.garbled */
-int fl__check_spell_unknown(fl__check_ctx *c); /* spell.unknown */
-int fl__check_text_repeated(fl__check_ctx *c); /* text.repeated */
-int fl__check_numbers(fl__check_ctx *c);       /* number.* (numbers.c) */
-int fl__check_name_literal(fl__check_ctx *c);  /* name.literal */
+int fl__find_mentions(fl__check_ctx *c);      /* mentions.c: not a rule */
+int fl__find_xlit_mentions(fl__check_ctx *c); /* across scripts: not a rule */
+int fl__check_name_case(fl__check_ctx *c);    /* name.case */
+int fl__check_name_missing(fl__check_ctx *c); /* name.missing */
+int fl__check_name_garbled(fl__check_ctx *c); /* name.garbled */
+/* name.garbled across scripts (mentions_xlit.c) */
+int fl__check_name_garbled_xlit(fl__check_ctx *c);
+int fl__check_name_inconsistent(fl__check_ctx *c); /* name.inconsistent */
+int fl__check_spell_unknown(fl__check_ctx *c);     /* spell.unknown */
+int fl__check_text_repeated(fl__check_ctx *c);     /* text.repeated */
+int fl__check_numbers(fl__check_ctx *c);           /* number.* (numbers.c) */
+int fl__check_name_literal(fl__check_ctx *c);      /* name.literal */
 
 /* The term checks and the rule packs (rule_packs.c: findings carry each
  * pack rule's own id). */

@@ -144,6 +144,7 @@ int fl__find_mentions(fl__check_ctx *c)
 		/* Ending letters are their own key too ("s", "'s"). */
 		m->end = d->tokens[m->tok_last].end - (uint32_t)sfx;
 		m->counted = true;
+		m->xlit = false;
 		for (size_t j = i; j <= m->tok_last; j++)
 			c->claimed[j] = 1;
 		i = m->tok_last;

@@ -36,18 +36,26 @@
 #define FL_LIT_MAX_GAP    2  /* short words between two words of a name */
 #define FL_LIT_GAP_WORD   4  /* how short: "em", "de", "da", "للـ" */
 #define FL_LIT_NEAR_NAME  2  /* tokens between a single and a name */
+/* A lone word is taken for the name only in the first senses the lexicon
+ * gives (curated first, then the dictionary's order): "طفرة" for surge, not
+ * "موجة"; for a name of several words only the first two ("النطاق" for
+ * Scale AI, not "الشركة" for Business Insider). */
+#define FL_LIT_SINGLE_RANK       4
+#define FL_LIT_SINGLE_RANK_MULTI 2
 
 /* One rendering of a name word, as match keys of its words. */
 typedef struct {
 	uint16_t *key; /* word keys joined by single spaces */
 	size_t n;
 	uint8_t word; /* which word of the name */
+	uint8_t rank; /* place among the word's renderings (0: first) */
 	bool orig;    /* the English word itself, untranslated */
 } phrase;
 
 typedef struct {
 	uint32_t tf, tl; /* token range */
 	uint8_t word;
+	uint8_t rank;
 	bool orig;
 } hit;
 
@@ -141,6 +149,7 @@ static int name_phrases(phrase **out, size_t *count, size_t *words,
 			memset(ph, 0, sizeof(*ph));
 			ph->word = (uint8_t)w;
 			ph->orig = k == 0;
+			ph->rank = (uint8_t)(k > 0 ? k - 1 : 0);
 			if (k == 0) {
 				ph->key = own;
 				ph->n = ownlen;
@@ -293,6 +302,7 @@ static int check_entity(fl__check_ctx *c, uint32_t e)
 			h[nh].tl = (uint32_t)last;
 			h[nh].word = ph[k].word;
 			h[nh].orig = ph[k].orig;
+			h[nh].rank = ph[k].rank;
 			nh++;
 		}
 	}
@@ -337,7 +347,11 @@ static int check_entity(fl__check_ctx *c, uint32_t e)
 			for (size_t g = h[a].tf; g <= tl; g++)
 				c->claimed[g] = 1;
 		} else if (!h[a].orig && h[a].word == 0 && singles > 0 &&
-		           !c->claimed[h[a].tf] && single_fits(c, e, &h[a])) {
+		           !c->claimed[h[a].tf] &&
+		           h[a].rank < (nwords == 1
+		                            ? FL_LIT_SINGLE_RANK
+		                            : FL_LIT_SINGLE_RANK_MULTI) &&
+		           single_fits(c, e, &h[a])) {
 			char text[256];
 			span_text(d, h[a].tf, h[a].tl, text, sizeof(text));
 			error = fl__check_add(

@@ -36,7 +36,9 @@ static const fl_rule_info builtin[] = {
             "entity, and close to a word of an entity's name (letters in "
             "common, shared beginning or ending, capitalisation, "
             "length) is most likely the name garbled by the translation "
-            "system. The suggestion is the name's word."),
+            "system. In Arabic and Hebrew, a word whose consonant "
+            "skeleton is one consonant away from a Latin name's is one "
+            "too. The suggestion is the name's word."),
     BUILTIN("spell.unknown", FL_SEVERITY_WARNING, "per language / info",
             "A word the language's hunspell dictionaries do not know.",
             "Non-words (\"escaleiros\", \"builos\") are typical "
@@ -81,13 +83,25 @@ static const fl_rule_info builtin[] = {
             "Placed on the likely wrong rendering when one can be found, "
             "else without a place. Not reported when term.forbidden "
             "fired for the term; off with --partial."),
-    BUILTIN("name.literal", FL_SEVERITY_ERROR, "error",
+    BUILTIN("name.literal", FL_SEVERITY_ERROR, "error / warning",
             "An entity whose name is made of ordinary words was "
             "translated word for word (\"IA em escala\" for \"Scale AI\").",
-            "Driven by a bilingual lexicon in rules/lexicon/: where an "
-            "entity is absent or under-represented and a dictionary "
-            "translation of its words stands, the name was translated "
-            "literally."),
+            "Driven by the bilingual lexicon of rules/lexicon/ (FreeDict): "
+            "for an entity named less often than in the original, two or "
+            "more words of its name side by side, at least one "
+            "translated, are an error; a lone translation of its first "
+            "word where a name stands (capitalised inside a sentence; in "
+            "Arabic and Hebrew with the article next to another name) is "
+            "an error when the entity is never named, else a warning."),
+    BUILTIN("name.inconsistent", FL_SEVERITY_WARNING, "warning",
+            "One entity spelled several ways in one document "
+            "(\"زوكربيرغ\" and \"زوكربرج\").",
+            "In Arabic or Hebrew, an entity's Latin name is found in the "
+            "document's script by transliteration and consonant "
+            "skeletons when the facts list no rendering. When the "
+            "document spells it in more than one way, and at least one "
+            "spelling is not a listed rendering, each rarer spelling is "
+            "reported with the commonest as expected."),
 };
 
 const fl_rule_info *fl__builtin_rules(size_t *count)

@@ -54,6 +54,7 @@ size_t fl__skeleton(const char *s, size_t n, char *out, unsigned variant)
 	size_t k = 0, i = 0;
 	bool word_start = true;
 	char prev = '\0'; /* previous letter read */
+	unsigned nch = 0; /* "ch" read so far */
 
 #define EMIT(ch)                                                               \
 	do {                                                                   \
@@ -83,7 +84,12 @@ size_t fl__skeleton(const char *s, size_t n, char *out, unsigned variant)
 			EMIT('s');
 			step = 2;
 		} else if (c == 'c' && d == 'h') {
-			EMIT(variant & FL_SKELETON_CH_K ? 'k' : 's');
+			/* The first "ch" and the others read apart:
+			 * "TechCrunch" is k ... sh. */
+			EMIT(variant & (nch++ ? FL_SKELETON_CH2_K
+			                      : FL_SKELETON_CH_K)
+			         ? 'k'
+			         : 's');
 			step = 2;
 		} else if ((c == 't' || c == 'd') && d == 'h') {
 			EMIT(c);

@@ -15,15 +15,16 @@
 
 #define FL_SKELETON_MAX 64
 
-/* Readings a variant picks (bits): "ch" as in "Michael" (k, else as in
- * "Charles"); "ww" as v (Hebrew וו; else as w); v unwritten (Hebrew ו
- * alone); gh unheard after a vowel before a consonant or the end.
- * FL_SKELETON_VARIANTS counts the combinations. */
+/* Readings a variant picks (bits): the first "ch" as in "Michael" (k,
+ * else as in "Charles"), the later ones likewise; "ww" as v (Hebrew וו; else as
+ * w); v unwritten (Hebrew ו alone); gh unheard after a vowel before a consonant
+ * or the end. FL_SKELETON_VARIANTS counts the combinations. */
 #define FL_SKELETON_CH_K      1u
 #define FL_SKELETON_WW_V      2u
 #define FL_SKELETON_V_SILENT  4u
-#define FL_SKELETON_GH_SILENT 8u /* "Kavanaugh"; the Arabic غ never is */
-#define FL_SKELETON_VARIANTS  16u
+#define FL_SKELETON_GH_SILENT 8u  /* "Kavanaugh"; the Arabic غ never is */
+#define FL_SKELETON_CH2_K     16u /* a later "ch" as k */
+#define FL_SKELETON_VARIANTS  32u
 
 /*
  * The skeleton of ASCII lower-case s[0,n) into out (NUL-terminated, at

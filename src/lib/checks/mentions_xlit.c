@@ -1,0 +1,365 @@
+/*
+ * Mentions across scripts (not a rule): in a document whose script is not
+ * Latin, an entity's Latin name is also found where the translation spells
+ * it in its own script with no rendering listed in the facts: "زوكربيرغ"
+ * for Zuckerberg, "רובן מאייר" for Ruben Mayer. Both sides go through
+ * ICU's transliteration to ASCII and the consonant skeleton of
+ * xlit/skeleton.c (tolerant of vowels, doubled letters, c/k/q, g/j, b/p/f/v,
+ * s/z/sh).
+ *
+ * A single word with a short skeleton ("وانغ", Wang: n-g) would match too
+ * much: it counts only for an entity already found in full, and only when
+ * the dictionary does not know it. A near miss (one consonant off) of an
+ * unknown word is reported as name.garbled, for an entity the document
+ * names less often than the original.
+ */
+#include "checks.h"
+
+#include "../xlit/skeleton.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FL_XLIT_MAX_TOKENS 4 /* words of a form tried */
+#define FL_XLIT_SHORT      3 /* a skeleton this short needs more proof */
+
+typedef struct {
+	char sk[FL_SKELETON_VARIANTS][FL_SKELETON_MAX];
+	uint8_t len[FL_SKELETON_VARIANTS];
+	uint8_t count;
+} skeletons;
+
+/* Adds the distinct skeletons of ASCII text a (all readings) to out. */
+static void all_skeletons(skeletons *out, const char *a, size_t n)
+{
+	out->count = 0;
+	for (unsigned v = 0; v < FL_SKELETON_VARIANTS; v++) {
+		char s[FL_SKELETON_MAX];
+		size_t len = fl__skeleton(a, n, s, v);
+		bool dup = false;
+		if (len == 0)
+			continue;
+		for (size_t k = 0; k < out->count && !dup; k++)
+			dup = out->len[k] == len &&
+			      memcmp(out->sk[k], s, len) == 0;
+		if (dup)
+			continue;
+		memcpy(out->sk[out->count], s, len + 1);
+		out->len[out->count++] = (uint8_t)len;
+	}
+}
+
+/* Best verdict between any readings of a name and of a rendering;
+ * *shortest gets the shortest name skeleton that agreed. */
+static fl__xlit_verdict compare(const skeletons *name, const skeletons *r,
+                                size_t *shortest)
+{
+	fl__xlit_verdict best = FL_XLIT_DIFFERENT;
+	*shortest = FL_SKELETON_MAX;
+	for (size_t i = 0; i < name->count; i++)
+		for (size_t j = 0; j < r->count; j++) {
+			fl__xlit_verdict x = fl__skeleton_compare(
+			    name->sk[i], name->len[i], r->sk[j], r->len[j]);
+			if (x == FL_XLIT_SAME) {
+				best = x;
+				if (name->len[i] < *shortest)
+					*shortest = name->len[i];
+			} else if (x == FL_XLIT_NEAR &&
+			           best == FL_XLIT_DIFFERENT) {
+				best = x;
+			}
+		}
+	return best;
+}
+
+/* Whether UTF-16 s[0,n) is all Latin letters, marks and punctuation. */
+static bool latin_text(const uint16_t *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 0x0250 && !(s[i] >= 0x1E00 && s[i] <= 0x1EFF) &&
+		    s[i] != 0x2019)
+			return false;
+	return true;
+}
+
+/* A form of the index in Latin script, with its skeletons. */
+typedef struct {
+	uint32_t form;
+	uint32_t entity;
+	uint8_t ntok;
+	bool surname;
+	skeletons sk;
+} xform;
+
+/* The Latin forms of the index and their skeletons. */
+static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
+{
+	const fl__index *idx = c->idx;
+	xform *xf = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t f = 0; f < idx->form_count; f++) {
+		const fl__form *fm = &idx->forms[f];
+		uint16_t buf[FL_TOKEN_MAX * FL_XLIT_MAX_TOKENS];
+		char ascii[4 * FL_TOKEN_MAX];
+		size_t bn = 0;
+		int len;
+		bool ok = fm->ntok <= FL_XLIT_MAX_TOKENS;
+		for (size_t t = 0; ok && t < fm->ntok; t++) {
+			const fl__form_tok *ft = &idx->toks[fm->tok + t];
+			const uint16_t *x = fl__index_str(idx, ft->exact);
+			ok = latin_text(x, ft->exactlen) &&
+			     bn + ft->exactlen + 1 < FL_ARRAY_SIZE(buf);
+			if (!ok)
+				break;
+			if (t > 0)
+				buf[bn++] = ' ';
+			memcpy(buf + bn, x, ft->exactlen * sizeof(*x));
+			bn += ft->exactlen;
+		}
+		if (!ok || bn == 0)
+			continue;
+		len =
+		    fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
+		if (len <= 0)
+			continue;
+		if (fl__grow((void **)&xf, &cap, n + 1, sizeof(*xf)) < 0) {
+			free(xf);
+			return FL_ENOMEM;
+		}
+		xf[n].form = (uint32_t)f;
+		xf[n].entity = fm->entity;
+		xf[n].ntok = (uint8_t)fm->ntok;
+		xf[n].surname = fm->surname;
+		all_skeletons(&xf[n].sk, ascii, (size_t)len);
+		if (xf[n].sk.count)
+			n++;
+	}
+	*out = xf;
+	*count = n;
+	return 0;
+}
+
+/* Skeletons of tokens [i, i+k) of the document, the first without its
+ * clitic (pl units). Returns false when they cannot be read. */
+static bool run_skeletons(fl__check_ctx *c, size_t i, size_t k, size_t pl,
+                          skeletons *out)
+{
+	const fl__doc *d = c->doc;
+	uint16_t buf[FL_TOKEN_MAX * FL_XLIT_MAX_TOKENS];
+	char ascii[4 * FL_TOKEN_MAX];
+	size_t bn = 0;
+	int len;
+
+	for (size_t j = i; j < i + k; j++) {
+		const fl__token *t = &d->tokens[j];
+		const uint16_t *key = fl__tok_key(d, t) + (j == i ? pl : 0);
+		size_t n = t->keylen - (j == i ? pl : 0);
+		if (t->keylen == 0 || t->kind != FL_TOK_WORD ||
+		    t->script != c->lang->script ||
+		    bn + n + 1 >= FL_ARRAY_SIZE(buf) ||
+		    (j > i &&
+		     !fl__doc_gap_is_space(d, d->tokens[j - 1].end, t->start)))
+			return false;
+		if (j > i)
+			buf[bn++] = ' ';
+		memcpy(buf + bn, key, n * sizeof(*key));
+		bn += n;
+	}
+	len = fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
+	if (len <= 0)
+		return false;
+	all_skeletons(out, ascii, (size_t)len);
+	return out->count > 0;
+}
+
+static int add_mention(fl__check_ctx *c, const xform *x, size_t i, size_t k,
+                       size_t pl)
+{
+	fl__mention *m;
+	if (fl__grow((void **)&c->mentions, &c->mention_cap,
+	             c->mention_count + 1, sizeof(*c->mentions)) < 0)
+		return FL_ENOMEM;
+	m = &c->mentions[c->mention_count++];
+	m->entity = x->entity;
+	m->form = x->form;
+	m->tok_first = (uint32_t)i;
+	m->tok_last = (uint32_t)(i + k - 1);
+	m->start = c->doc->tokens[i].start + (uint32_t)pl;
+	m->end = c->doc->tokens[i + k - 1].end;
+	m->counted = true;
+	m->xlit = true;
+	for (size_t j = i; j < i + k; j++)
+		c->claimed[j] = 1;
+	return 0;
+}
+
+/* Whether the language's dictionaries know token i (clitics stripped). */
+static int known_word(fl__check_ctx *c, size_t i, bool *known)
+{
+	fl__lex_verdict v;
+	int error = fl__lex_lookup(&v, c, &c->doc->tokens[i], true);
+	*known = v == FL_LEX_KNOWN;
+	return error;
+}
+
+int fl__find_xlit_mentions(fl__check_ctx *c)
+{
+	const fl__doc *d = c->doc;
+	xform *xf = NULL;
+	size_t nx = 0;
+	uint32_t *full = NULL; /* per entity: found by a form of 2+ words */
+	int error = 0;
+
+	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
+	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
+		return 0;
+	if ((error = latin_forms(&xf, &nx, c)) < 0 ||
+	    !(full = calloc(c->facts->entity_count, sizeof(*full)))) {
+		free(xf);
+		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	}
+	for (size_t m = 0; m < c->mention_count; m++)
+		full[c->mentions[m].entity] = 1;
+
+	/* Longest forms first, so that "روبن ماير" is one mention, and an
+	 * entity found in full lets its short surname count. */
+	for (size_t want = FL_XLIT_MAX_TOKENS; want >= 1 && error == 0;
+	     want--) {
+		for (size_t i = 0; i < d->token_count && error == 0; i++) {
+			const fl__token *t = &d->tokens[i];
+			if (c->claimed[i] || t->kind != FL_TOK_WORD ||
+			    t->script != c->lang->script)
+				continue;
+			for (size_t p = 0; p <= c->lang->prefixes.count; p++) {
+				size_t pl =
+				    p == 0 ? 0 : c->lang->prefixes.lens[p - 1];
+				const xform *hit = NULL;
+				skeletons run;
+				bool done = false;
+				if (p > 0 &&
+				    (pl + 2 > t->keylen ||
+				     memcmp(fl__tok_key(d, t),
+				            c->lang->prefixes.keys[p - 1],
+				            pl * 2) != 0))
+					continue;
+				if (i + want > d->token_count)
+					break;
+				for (size_t j = i; j < i + want; j++)
+					done |= c->claimed[j] != 0;
+				if (done ||
+				    !run_skeletons(c, i, want, pl, &run))
+					continue;
+				for (size_t f = 0; f < nx && !hit; f++) {
+					size_t shortest;
+					/* A word may be written as two or
+					 * three ("TechCrunch": "تيك كرانش",
+					 * "OpenAI": "أوبن إيه آي"). */
+					if (want < xf[f].ntok ||
+					    want > xf[f].ntok + 2u)
+						continue;
+					if (compare(&xf[f].sk, &run,
+					            &shortest) != FL_XLIT_SAME)
+						continue;
+					/* A short skeleton needs words no
+					 * dictionary knows, and a single word
+					 * its entity found in full. */
+					if (shortest <= FL_XLIT_SHORT) {
+						bool known = false;
+						for (size_t j = i;
+						     j < i + want && !known &&
+						     error == 0;
+						     j++)
+							error = known_word(
+							    c, j, &known);
+						if (error < 0)
+							break;
+						if (known ||
+						    (xf[f].ntok == 1 &&
+						     !full[xf[f].entity]))
+							continue;
+					}
+					hit = &xf[f];
+				}
+				if (error < 0)
+					break;
+				if (hit) {
+					if ((error = add_mention(c, hit, i,
+					                         want, pl)) < 0)
+						break;
+					if (hit->ntok > 1)
+						full[hit->entity] = 1;
+					i += want - 1;
+					break;
+				}
+			}
+		}
+		if (want == 1)
+			break;
+	}
+	free(full);
+	free(xf);
+	if (error == FL_ENOMEM)
+		return fl__fail(c->err, c->errlen, error, "out of memory");
+	return error;
+}
+
+int fl__check_name_garbled_xlit(fl__check_ctx *c)
+{
+	const fl__doc *d = c->doc;
+	xform *xf = NULL;
+	size_t nx = 0;
+	int error = 0;
+
+	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
+	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
+		return 0;
+	if ((error = latin_forms(&xf, &nx, c)) < 0)
+		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	for (size_t i = 0; i < d->token_count && error == 0; i++) {
+		const fl__token *t = &d->tokens[i];
+		const xform *best = NULL;
+		skeletons run;
+		bool known;
+		if (c->claimed[i] || t->kind != FL_TOK_WORD ||
+		    t->script != c->lang->script || t->keylen < 3)
+			continue;
+		/* Without its clitic, if it has one ("وزوكربرغ"). */
+		size_t pl = fl__lex_strip_prefix(c->lang, fl__tok_key(d, t),
+		                                 t->keylen, 3);
+		if (!run_skeletons(c, i, 1, pl, &run))
+			continue;
+		for (size_t f = 0; f < nx && !best; f++) {
+			size_t shortest;
+			uint32_t e = xf[f].entity;
+			if (xf[f].ntok != 1 ||
+			    c->found[e] >= fl__expected_mentions(c, e) ||
+			    compare(&xf[f].sk, &run, &shortest) != FL_XLIT_NEAR)
+				continue;
+			best = &xf[f];
+		}
+		if (!best)
+			continue;
+		if ((error = known_word(c, i, &known)) < 0)
+			break;
+		if (known)
+			continue;
+		{
+			const fl__entity *en =
+			    &c->facts->entities[best->entity];
+			const char *name = c->idx->forms[best->form].display;
+			error = fl__check_add(
+			    c, "name.garbled", FL_SEVERITY_ERROR, t->start + pl,
+			    t->end, name, name,
+			    "no word of the language; its sound is one "
+			    "consonant away from '%s' (%s)",
+			    name, en->name);
+			c->claimed[i] = 1;
+		}
+	}
+	free(xf);
+	if (error == FL_ENOMEM)
+		return fl__fail(c->err, c->errlen, error, "out of memory");
+	return error;
+}
