@@ -39,3 +39,18 @@ fl_warnings(translit_pairs)
 add_test(NAME translit.pairs COMMAND translit_pairs
   ${CMAKE_CURRENT_SOURCE_DIR}/translit/pairs.tsv
   ${CMAKE_CURRENT_SOURCE_DIR}/translit/known-failures.txt)
+
+# fidelint extract against hand-checked data (tests/extract/).
+add_executable(extract_eval ${CMAKE_CURRENT_SOURCE_DIR}/runner/extract_eval.c)
+target_link_libraries(extract_eval PRIVATE fidelint)
+target_include_directories(extract_eval PRIVATE ${PROJECT_SOURCE_DIR}/src/lib)
+target_compile_definitions(extract_eval PRIVATE _POSIX_C_SOURCE=200809L)
+fl_warnings(extract_eval)
+add_test(NAME extract.story COMMAND extract_eval story
+  ${CMAKE_CURRENT_SOURCE_DIR}/extract/story.en.txt
+  ${CMAKE_CURRENT_SOURCE_DIR}/extract/story.expected.yaml)
+add_test(NAME extract.ntrex-gold COMMAND extract_eval gold
+  ${CMAKE_CURRENT_SOURCE_DIR}/extract/ntrex-en-001-300.txt
+  ${CMAKE_CURRENT_SOURCE_DIR}/extract/ntrex-gold.tsv 0.78 0.83)
+set_tests_properties(extract.story extract.ntrex-gold PROPERTIES
+  ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")

@@ -106,6 +106,15 @@ int fl_facts_load_buffer(fl_facts *facts, const char *name, const char *data,
  *  the next call on facts. */
 const char *fl_facts_error(const fl_facts *facts);
 
+/**
+ * Adds to dst every entity and number of src that dst does not have: an
+ * entity whose name or an alias equals a name or alias of dst (ignoring
+ * case) is dst's, a number with the same value, shape and unit too. dst
+ * wins: nothing of dst changes. src is only read.
+ * Returns 0, FL_EINVAL (dst not loaded) or FL_ENOMEM (dst then unchanged).
+ */
+int fl_facts_merge(fl_facts *dst, const fl_facts *src);
+
 /** Number of entities. */
 size_t fl_facts_entity_count(const fl_facts *facts);
 
@@ -189,6 +198,24 @@ const char *fl_checker_error(const fl_checker *checker);
  * Returns 0.
  */
 int fl_checker_set_facts(fl_checker *checker, const fl_facts *facts);
+
+/**
+ * Extracts the facts of an original text (its entities with their mention
+ * counts, and its numbers) and writes them as a facts file in YAML, meant
+ * to be reviewed by a person: stable order, a comment with the line each
+ * fact is first seen on. lang: the original's language tag (NULL: "en").
+ * data: borrowed for the call. *out: NUL-terminated, caller frees with
+ * free(); *out_len its length. Load it with fl_facts_load_buffer.
+ * Returns 0, FL_EENCODING, FL_ELIMIT, FL_ELANG, FL_EPARSE (bad language
+ * data) or FL_ENOMEM; the message is on the checker.
+ */
+int fl_extract_buffer(char **out, size_t *out_len, fl_checker *checker,
+                      const char *path, const char *data, size_t len,
+                      const char *lang);
+
+/** As fl_extract_buffer, reading the file at path. Adds FL_EIO. */
+int fl_extract_file(char **out, size_t *out_len, fl_checker *checker,
+                    const char *path, const char *lang);
 
 /**
  * Resolves a language tag to the canonical tag fidelint uses ("pt_br" ->

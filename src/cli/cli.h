@@ -5,12 +5,31 @@
 #ifndef FL_CLI_H
 #define FL_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define CLI_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define CLI_PRINTF(a, b)
+/*
+ * Replaces the file at path with data atomically (a temporary file beside
+ * it, flushed, renamed over it); on failure prints why and leaves path as
+ * it was. Returns 0 or CLI_FAILURE. (output.c)
+ */
+int cli_write_file_atomic(const char *path, const char *data, size_t len);
+
+/* Writes data to standard output. Returns 0 or CLI_FAILURE. */
+int cli_write_stdout(const char *data, size_t len);
+
+/* Prints "fidelint: message" for a failure on path, naming path first when
+ * the message does not start with it. */
+void cli_print_failure(const char *path, const char *message, int code);
+
+/* `fidelint extract ORIGINAL` (extract.c). */
+int cli_extract(int argc, char **argv);
+void cli_help_extract(FILE *out);
+
 #endif
 
 /* Exit statuses. */
@@ -40,5 +59,23 @@ int cli_rules(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 void cli_help_rules(FILE *out);
 void cli_help_explain(FILE *out);
+
+/*
+ * Replaces the file at path with data atomically (a temporary file beside
+ * it, flushed, renamed over it); on failure prints why and leaves path as
+ * it was. Returns 0 or CLI_FAILURE. (output.c)
+ */
+int cli_write_file_atomic(const char *path, const char *data, size_t len);
+
+/* Writes data to standard output. Returns 0 or CLI_FAILURE. */
+int cli_write_stdout(const char *data, size_t len);
+
+/* Prints "fidelint: message" for a failure on path, naming path first when
+ * the message does not start with it. */
+void cli_print_failure(const char *path, const char *message, int code);
+
+/* `fidelint extract ORIGINAL` (extract.c). */
+int cli_extract(int argc, char **argv);
+void cli_help_extract(FILE *out);
 
 #endif

@@ -44,6 +44,8 @@ void cli_help_main(FILE *out)
 	      "\n"
 	      "commands:\n"
 	      "  check         check translated documents\n"
+	      "  extract F     write the facts of an original F as a facts "
+	      "file\n"
 	      "  rules         list the rules (built-in and rule packs)\n"
 	      "  explain ID    explain one rule: message, rationale, "
 	      "examples\n"
@@ -149,6 +151,10 @@ static int cmd_help(int argc, char **argv)
 		cli_help_explain(stdout);
 		return CLI_OK;
 	}
+	if (strcmp(argv[0], "extract") == 0) {
+		cli_help_extract(stdout);
+		return CLI_OK;
+	}
 	return cli_usage_error(NULL, "unknown command '%s'", argv[0]);
 }
 
@@ -174,6 +180,8 @@ int main(int argc, char **argv)
 		status = cli_check(argc - 2, argv + 2);
 	} else if (strcmp(cmd, "rules") == 0) {
 		status = cli_rules(argc - 2, argv + 2);
+	} else if (strcmp(cmd, "extract") == 0) {
+		status = cli_extract(argc - 2, argv + 2);
 	} else if (strcmp(cmd, "explain") == 0) {
 		status = cli_explain(argc - 2, argv + 2);
 	} else if (cmd[0] == '-') {

@@ -7,6 +7,7 @@
 #include "common.h"
 
 #include "checks/checks.h"
+#include "extract/extract.h"
 #include "facts/index.h"
 #include "lang/bilingual.h"
 #include "lang/detect.h"
@@ -44,6 +45,7 @@ struct fl_checker {
 	fl_map indexes;  /* tag -> fl__index* */
 	fl_map common;   /* common-word key -> profile bitmask */
 	fl_map packs;    /* profile tag -> fl__ruleset* (rule packs) */
+	fl_map extract;  /* profile tag -> fl__extract_data* */
 	const fl_facts *facts;
 };
 
@@ -92,6 +94,11 @@ void fl_checker_free(fl_checker *chk)
 			free((void *)chk->packs.slots[i].value);
 		}
 	fl_map_dispose(&chk->packs);
+	for (size_t i = 0; i < chk->extract.cap; i++)
+		if (chk->extract.slots[i].key)
+			fl__extract_data_free(
+			    (fl__extract_data *)chk->extract.slots[i].value);
+	fl_map_dispose(&chk->extract);
 	free_indexes(chk);
 	fl_map_dispose(&chk->common);
 	fl__profiles_dispose(&chk->profiles);
@@ -451,6 +458,83 @@ static int get_bilex(fl_checker *chk, fl__lang_res *L)
 	                      chk->err, sizeof(chk->err));
 }
 
+int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
+                      const char *path, const char *data, size_t len,
+                      const char *lang)
+{
+	char tag[FL_TAG_MAX], locale[FL_TAG_MAX], msg[FL_ERRMSG_SIZE] = "";
+	fl__lang_res *L = NULL;
+	fl__extract_data *xd = NULL;
+	fl__extraction *xr = NULL;
+	fl__extract_in in;
+	fl__doc doc;
+	fl_buf b = FL_BUF_INIT;
+	uintptr_t v;
+	int error;
+
+	*out = NULL;
+	*out_len = 0;
+	if (!path)
+		path = "<input>";
+	if (!data && len)
+		return fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
+		                "%s: bad arguments", path);
+	if (len > chk->max_file_size)
+		return fl__fail(chk->err, sizeof(chk->err), FL_ELIMIT,
+		                "%s: file larger than the limit of %zu bytes",
+		                path, chk->max_file_size);
+	if ((error = fl_checker_lang_from_tag(tag, sizeof(tag), chk,
+	                                      lang ? lang : "en")) < 0 ||
+	    (error = get_lang(&L, chk, tag)) < 0)
+		return error;
+	if (fl_map_get(&chk->extract, L->profile->tag, strlen(L->profile->tag),
+	               &v)) {
+		xd = (fl__extract_data *)v;
+	} else {
+		if ((error = fl__extract_data_load(&xd, chk->data_dir,
+		                                   L->profile->tag, chk->err,
+		                                   sizeof(chk->err))) < 0)
+			return error;
+		if (fl_map_put(&chk->extract, L->profile->tag,
+		               strlen(L->profile->tag), (uintptr_t)xd) < 0) {
+			fl__extract_data_free(xd);
+			return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+			                "out of memory");
+		}
+	}
+	icu_locale(locale, sizeof(locale), tag);
+	if ((error = fl__doc_init(&doc, chk->text, data ? data : "", len,
+	                          locale, msg, sizeof(msg))) < 0) {
+		fl__doc_dispose(&doc);
+		return fl__fail(chk->err, sizeof(chk->err), error, "%s: %s",
+		                path, msg);
+	}
+	in.doc = &doc;
+	in.data = xd;
+	in.dicts = L->dicts;
+	in.dict_count = L->dict_count;
+	in.num = L->num;
+	in.text = chk->text;
+	in.locale = L->locale;
+	in.lang = L->profile->tag;
+	in.path = path;
+	if ((error = fl__extract_run(&xr, &in, msg, sizeof(msg))) < 0 ||
+	    (error = fl__extract_write(&b, xr, FL_EXTRACT_ALL)) < 0) {
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
+		         msg[0] ? msg : "out of memory");
+		fl_buf_dispose(&b);
+	} else {
+		*out_len = b.len;
+		*out = fl_buf_detach(&b);
+		if (!*out)
+			error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+			                 "out of memory");
+	}
+	fl__extract_free(xr);
+	fl__doc_dispose(&doc);
+	return error;
+}
+
 int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
                     const char *data, size_t len, const fl_check_options *opts)
 {
@@ -565,6 +649,23 @@ int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
 	                           chk->err, sizeof(chk->err))) < 0)
 		return error;
 	error = fl_check_buffer(out, chk, path, data, len, opts);
+	free(data);
+	return error;
+}
+
+int fl_extract_file(char **out, size_t *out_len, fl_checker *chk,
+                    const char *path, const char *lang)
+{
+	char *data;
+	size_t len;
+	int error;
+
+	*out = NULL;
+	*out_len = 0;
+	if ((error = fl__read_file(&data, &len, path, chk->max_file_size,
+	                           chk->err, sizeof(chk->err))) < 0)
+		return error;
+	error = fl_extract_buffer(out, out_len, chk, path, data, len, lang);
 	free(data);
 	return error;
 }

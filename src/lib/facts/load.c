@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Largest facts file accepted, in bytes. */
 #define FL_FACTS_MAX_SIZE ((size_t)16 * 1024 * 1024)
@@ -890,4 +891,159 @@ int fl_facts_load_file(fl_facts *facts, const char *path)
 	error = fl_facts_load_buffer(facts, path, data, len);
 	free(data);
 	return error;
+}
+
+/* ---------------------------------------------------------------- merge */
+
+static char *dup_or_null(const char *s, bool *ok)
+{
+	char *d;
+	if (!s)
+		return NULL;
+	if (!(d = fl__strdup(s)))
+		*ok = false;
+	return d;
+}
+
+static char **strv_dup(char *const *v, size_t n, bool *ok)
+{
+	char **d;
+	if (n == 0)
+		return NULL;
+	if (!(d = calloc(n + 1, sizeof(*d)))) {
+		*ok = false;
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		d[i] = dup_or_null(v[i], ok);
+	return d;
+}
+
+static fl__lang_strings *lang_strings_dup(const fl__lang_strings *l, size_t n,
+                                          bool *ok)
+{
+	fl__lang_strings *d;
+	if (n == 0)
+		return NULL;
+	if (!(d = calloc(n, sizeof(*d)))) {
+		*ok = false;
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		d[i].lang = dup_or_null(l[i].lang, ok);
+		d[i].items = strv_dup(l[i].items, l[i].count, ok);
+		d[i].count = d[i].items ? l[i].count : 0;
+	}
+	return d;
+}
+
+/* Whether an entity of f has name or alias s (ASCII case ignored). */
+static bool has_name(const fl_facts *f, const char *s)
+{
+	for (size_t i = 0; i < f->entity_count; i++) {
+		const fl__entity *e = &f->entities[i];
+		if (strcasecmp(e->name, s) == 0)
+			return true;
+		for (size_t a = 0; a < e->alias_count; a++)
+			if (strcasecmp(e->aliases[a], s) == 0)
+				return true;
+	}
+	return false;
+}
+
+static bool same_number(const fl__number *a, const fl__number *b)
+{
+	return a->shape == b->shape && a->value == b->value &&
+	       a->value2 == b->value2 && a->year == b->year &&
+	       a->month == b->month && a->day == b->day &&
+	       strcmp(a->unit ? a->unit : "", b->unit ? b->unit : "") == 0;
+}
+
+int fl_facts_merge(fl_facts *dst, const fl_facts *src)
+{
+	fl__entity *ents = NULL;
+	fl__number *nums = NULL;
+	size_t ne = 0, nn = 0, need;
+	bool ok = true;
+
+	if (!dst || !src || !dst->loaded)
+		return FL_EINVAL;
+	if (fl__add_overflow(dst->entity_count, src->entity_count, &need) ||
+	    !(ents = fl__reallocarray(NULL, need ? need : 1, sizeof(*ents))) ||
+	    fl__add_overflow(dst->number_count, src->number_count, &need) ||
+	    !(nums = fl__reallocarray(NULL, need ? need : 1, sizeof(*nums)))) {
+		free(ents);
+		return fl__fail(dst->err, sizeof(dst->err), FL_ENOMEM,
+		                "out of memory");
+	}
+	for (size_t i = 0; i < src->entity_count; i++) {
+		const fl__entity *e = &src->entities[i];
+		bool known = has_name(dst, e->name);
+		for (size_t a = 0; a < e->alias_count && !known; a++)
+			known = has_name(dst, e->aliases[a]);
+		if (known)
+			continue;
+		fl__entity *d = &ents[ne++];
+		*d = *e;
+		d->name = dup_or_null(e->name, &ok);
+		d->aliases = strv_dup(e->aliases, e->alias_count, &ok);
+		d->renderings =
+		    lang_strings_dup(e->renderings, e->rendering_count, &ok);
+	}
+	for (size_t i = 0; i < src->number_count; i++) {
+		const fl__number *x = &src->numbers[i];
+		bool known = false;
+		for (size_t k = 0; k < dst->number_count && !known; k++)
+			known = same_number(&dst->numbers[k], x);
+		if (known)
+			continue;
+		fl__number *d = &nums[nn++];
+		*d = *x;
+		d->raw = dup_or_null(x->raw, &ok);
+		d->unit = dup_or_null(x->unit, &ok);
+		d->about = dup_or_null(x->about, &ok);
+	}
+	if (!ok) {
+		for (size_t i = 0; i < ne; i++)
+			entity_dispose(&ents[i]);
+		for (size_t i = 0; i < nn; i++)
+			number_dispose(&nums[i]);
+		free(ents);
+		free(nums);
+		return fl__fail(dst->err, sizeof(dst->err), FL_ENOMEM,
+		                "out of memory");
+	}
+	/* Grow dst's arrays to exactly what they hold now. */
+	{
+		fl__entity *ge = fl__reallocarray(
+		    dst->entities, dst->entity_count + ne + 1, sizeof(*ge));
+		fl__number *gn;
+		if (ge)
+			dst->entities = ge;
+		gn = ge ? fl__reallocarray(dst->numbers,
+		                           dst->number_count + nn + 1,
+		                           sizeof(*gn))
+		        : NULL;
+		if (gn)
+			dst->numbers = gn;
+		if (!ge || !gn) {
+			for (size_t i = 0; i < ne; i++)
+				entity_dispose(&ents[i]);
+			for (size_t i = 0; i < nn; i++)
+				number_dispose(&nums[i]);
+			free(ents);
+			free(nums);
+			return fl__fail(dst->err, sizeof(dst->err), FL_ENOMEM,
+			                "out of memory");
+		}
+		memcpy(dst->entities + dst->entity_count, ents,
+		       ne * sizeof(*ents));
+		memcpy(dst->numbers + dst->number_count, nums,
+		       nn * sizeof(*nums));
+		dst->entity_count += ne;
+		dst->number_count += nn;
+	}
+	free(ents);
+	free(nums);
+	return 0;
 }

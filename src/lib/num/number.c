@@ -756,6 +756,21 @@ static void join_ranges(const fl__doc *d, const fl__numlang *nl,
 				a->alt *= b->scale;
 				a->scale = b->scale;
 			}
+		} else if (a->kind == FL_QTY_DATE && a->day &&
+		           b->kind == FL_QTY_COUNT && b->value >= 1 &&
+		           b->value <= 31 && b->value == floor(b->value) &&
+		           b->value > a->day) {
+			/* "October 27-29, 2025" */
+			b->kind = FL_QTY_DATE;
+			b->day = (int8_t)b->value;
+			b->month = a->month;
+			b->year = a->year;
+			if (!a->year && k + 2 < n &&
+			    q[k + 2].kind == FL_QTY_YEAR &&
+			    q[k + 2].start <= b->end + 2)
+				a->year = b->year = (int16_t)q[k + 2].value;
+			a->value = a->year * 10000.0 + a->month * 100 + a->day;
+			b->value = b->year * 10000.0 + b->month * 100 + b->day;
 		} else if (a->kind == FL_QTY_COUNT && b->kind == FL_QTY_DATE &&
 		           b->day && a->value >= 1 && a->value <= 31 &&
 		           a->value == floor(a->value)) {

@@ -1,0 +1,77 @@
+/*
+ * Fact extraction from an original (fidelint extract, check --source):
+ * the entities of a text, with their mention counts, and its numbers,
+ * written as a facts file for a person to review.
+ *
+ * Entities are runs of capitalised words (with "of", "de"... between
+ * them), acronyms, CamelCase brands and @handles. A word capitalised only
+ * because it opens a sentence or a title-case headline is left out unless
+ * the dictionary does not know it in lower case or it is capitalised
+ * elsewhere inside a sentence. Acronyms the dictionary knows (AI, CEO)
+ * are common nouns. A run of two or three words is a person when a title
+ * stands before it, when its first word is a given name the dictionary
+ * knows only capitalised, or when its last word is used alone; then the
+ * surname alone counts as a mention. What a language adds (titles,
+ * connectors, words of organisations, words never entities) is data:
+ * rules/extract/<lang>.yaml.
+ */
+#ifndef FL_EXTRACT_EXTRACT_H
+#define FL_EXTRACT_EXTRACT_H
+
+#include "../common.h"
+#include "../num/number.h"
+#include "../spell/spell.h"
+#include "../text/text.h"
+#include "../util/buf.h"
+
+typedef struct fl__extract_data fl__extract_data;
+
+/*
+ * Loads rules/extract/<tag>.yaml (else the language subtag's file) under
+ * data_dir. *out: caller frees with fl__extract_data_free; empty data when
+ * the language has no file. Errors "path:line:col: problem" in err.
+ */
+int fl__extract_data_load(fl__extract_data **out, const char *data_dir,
+                          const char *tag, char *err, size_t errlen);
+
+void fl__extract_data_free(fl__extract_data *x);
+
+/* What extraction reads. */
+typedef struct {
+	const fl__doc *doc;
+	const fl__extract_data *data;
+	fl__speller *const *dicts; /* the source language's dictionaries */
+	size_t dict_count;
+	const fl__numlang *num;
+	fl__text_ctx *text;
+	const char *locale; /* ICU locale of the source language */
+	const char *lang;   /* its tag, written as source_lang */
+	const char *path;   /* the original's name, for the header comment */
+} fl__extract_in;
+
+/* The analysis of one original; opaque. */
+typedef struct fl__extraction fl__extraction;
+
+/* Every line: fl__extract_write writes the facts of the whole text. */
+#define FL_EXTRACT_ALL ((size_t)-1)
+
+/*
+ * Finds the entities and numbers of in->doc. in and what it points to are
+ * borrowed and must outlive *out. *out: caller frees with
+ * fl__extract_free. Returns 0 or FL_ENOMEM (message in err).
+ */
+int fl__extract_run(fl__extraction **out, const fl__extract_in *in, char *err,
+                    size_t errlen);
+
+/*
+ * Appends to out the facts as a facts file (YAML): of the whole text
+ * (line FL_EXTRACT_ALL; stable order, first appearance, a comment gives
+ * the line each fact was first seen on, a header says what made it), or
+ * of one 0-based line only, with the mentions on that line as counts (for
+ * aligned checking). Returns 0 or FL_ENOMEM.
+ */
+int fl__extract_write(fl_buf *out, const fl__extraction *x, size_t line);
+
+void fl__extract_free(fl__extraction *x);
+
+#endif
