@@ -262,6 +262,52 @@ int fl_check_buffer(fl_result **out, fl_checker *checker, const char *path,
 int fl_check_file(fl_result **out, fl_checker *checker, const char *path,
                   const fl_check_options *opts);
 
+/**
+ * Checks a translation line by line against its original: line i of
+ * target translates line i of source (translation memories, subtitles,
+ * localisation files). The facts of the whole original are extracted
+ * (fl_extract_buffer), and each target line is checked against the facts
+ * of its source line: a name or number of source line 12 must be in
+ * target line 12. Findings carry both line numbers (fl_finding.line and
+ * source_line); a fact missing from a line is reported on that line.
+ * The checker's own facts are not used (they are restored afterwards).
+ * source_lang: NULL for "en". opts->partial is ignored.
+ * Returns as fl_check_buffer; FL_EINVAL when the line counts differ.
+ */
+int fl_check_aligned(fl_result **out, fl_checker *checker, const char *path,
+                     const char *source, size_t source_len, const char *target,
+                     size_t target_len, const char *source_lang,
+                     const fl_check_options *opts);
+
+/** As fl_check_aligned, reading the original and the translation from
+ *  files; the result's path is target_path. Adds FL_EIO. */
+int fl_check_aligned_files(fl_result **out, fl_checker *checker,
+                           const char *source_path, const char *target_path,
+                           const char *source_lang,
+                           const fl_check_options *opts);
+
+/**
+ * As fl_check_aligned for a two-column TSV file: each row is "original TAB
+ * translation"; findings carry the row as their line. A row without a tab
+ * (other than an empty one) or with more than two columns is FL_EPARSE,
+ * "path:row: problem".
+ */
+int fl_check_tsv_file(fl_result **out, fl_checker *checker, const char *path,
+                      const char *source_lang, const fl_check_options *opts);
+
+/**
+ * Checks one JSONL record {"id": string|integer, "source": string,
+ * "target": string, "lang": string?, "source_lang": string?} as an
+ * aligned pair and renders the answer as one line of JSON (no line end):
+ * {"id", "lang", "findings": [...]} with the findings of the json format,
+ * or {"id", "error": "..."} for a bad record or a check that failed.
+ * *out: caller frees with free(). Returns 0 whenever a line was made (a
+ * bad record included), or FL_ENOMEM.
+ */
+int fl_check_jsonl_record(char **out, size_t *out_len, fl_checker *checker,
+                          const char *record, size_t len,
+                          const fl_check_options *opts);
+
 /** Releases a result; NULL is accepted. */
 void fl_result_free(fl_result *result);
 
@@ -284,6 +330,8 @@ typedef struct {
 	const char *context;    /**< the source line (a window of it when
 	                             the line is long), NULL when no place */
 	size_t context_column;  /**< 1-based column of the finding in context */
+	size_t source_line;     /**< aligned checking: the line of the
+	                             original this line translates; else 0 */
 } fl_finding;
 
 /** Number of findings, sorted by place (placeless first) then rule. */

@@ -20,8 +20,14 @@
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+enum input_kind { INPUT_TEXT, INPUT_TSV, INPUT_JSONL };
+
 typedef struct {
 	const char *facts;
+	const char *source;      /* --source: the original */
+	const char *source_lang; /* --source-lang */
+	int aligned;             /* --aligned */
+	enum input_kind input;   /* --input */
 	const char *lang;
 	const char *data_dir;
 	const char *output;
@@ -122,11 +128,18 @@ typedef struct {
  */
 static int parse_args(check_args *args, bool *help, int argc, char **argv)
 {
-	const char *format = NULL, *fail_on = NULL, *color = NULL;
+	const char *format = NULL, *fail_on = NULL, *color = NULL,
+	           *input = NULL;
 	const value_option options[] = {
-	    {"--facts", &args->facts},   {"--lang", &args->lang},
-	    {"--format", &format},       {"--fail-on", &fail_on},
-	    {"--color", &color},         {"--data-dir", &args->data_dir},
+	    {"--facts", &args->facts},
+	    {"--lang", &args->lang},
+	    {"--source", &args->source},
+	    {"--source-lang", &args->source_lang},
+	    {"--input", &input},
+	    {"--format", &format},
+	    {"--fail-on", &fail_on},
+	    {"--color", &color},
+	    {"--data-dir", &args->data_dir},
 	    {"--output", &args->output},
 	};
 	bool only_files = false;
@@ -158,6 +171,14 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 			*help = true;
 			cli_help_check(stdout);
 			return CLI_OK;
+		}
+		if (match_long(arg, "--aligned", &value)) {
+			if (value)
+				return cli_usage_error(
+				    "check",
+				    "option '--aligned' takes no value");
+			args->aligned = 1;
+			continue;
 		}
 		if (match_long(arg, "--partial", &value)) {
 			if (value)
@@ -202,6 +223,26 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 	if (args->output && !*args->output)
 		return cli_usage_error("check",
 		                       "option '-o' needs a file name");
+	if (input) {
+		if (strcmp(input, "text") == 0)
+			args->input = INPUT_TEXT;
+		else if (strcmp(input, "tsv") == 0)
+			args->input = INPUT_TSV;
+		else if (strcmp(input, "jsonl") == 0)
+			args->input = INPUT_JSONL;
+		else
+			return cli_usage_error(
+			    "check",
+			    "bad --input value '%s' (text, tsv or jsonl)",
+			    input);
+	}
+	if (args->aligned && !args->source)
+		return cli_usage_error("check",
+		                       "--aligned needs --source ORIGINAL");
+	if (args->input != INPUT_TEXT && (args->source || args->aligned))
+		return cli_usage_error(
+		    "check", "--input %s holds the originals: no --source",
+		    input);
 	if (args->file_count == 0)
 		return cli_usage_error("check", "no FILE to check");
 	return 0;
@@ -256,6 +297,121 @@ static int load_facts(fl_facts **out, const char *path)
 	return 0;
 }
 
+/* Whether a JSONL answer line has an error or a finding at or above
+ * fail_on (a plain text search: the severities are fixed words). */
+static bool jsonl_fails(const char *json, int fail_on)
+{
+	static const struct {
+		int sev;
+		const char *needle;
+	} sev[] = {{FL_SEVERITY_ERROR, "\"severity\":\"error\""},
+	           {FL_SEVERITY_WARNING, "\"severity\":\"warning\""},
+	           {FL_SEVERITY_INFO, "\"severity\":\"info\""}};
+	if (strstr(json, "\"error\":"))
+		return true;
+	for (size_t i = 0; i < sizeof(sev) / sizeof(sev[0]); i++)
+		if (fail_on <= sev[i].sev && strstr(json, sev[i].needle))
+			return true;
+	return false;
+}
+
+/*
+ * The facts of the original (--source), extracted; merged into *facts when
+ * a facts file was loaded (the file wins). Returns 0 or CLI_FAILURE.
+ */
+static int load_source_facts(fl_facts **facts, fl_checker *checker,
+                             const check_args *args)
+{
+	char *yaml = NULL;
+	size_t len = 0;
+	fl_facts *src = NULL;
+	int error, status = CLI_FAILURE;
+
+	if ((error = fl_extract_file(&yaml, &len, checker, args->source,
+	                             args->source_lang)) < 0) {
+		cli_print_failure(args->source, fl_checker_error(checker),
+		                  error);
+		return CLI_FAILURE;
+	}
+	if ((error = fl_facts_new(&src)) < 0 ||
+	    (error = fl_facts_load_buffer(src, args->source, yaml, len)) < 0) {
+		cli_print_failure(args->source,
+		                  src ? fl_facts_error(src) : NULL, error);
+		goto done;
+	}
+	if (!*facts) {
+		*facts = src;
+		src = NULL;
+	} else if ((error = fl_facts_merge(*facts, src)) < 0) {
+		cli_print_failure(args->source, fl_facts_error(*facts), error);
+		goto done;
+	}
+	status = 0;
+done:
+	fl_facts_free(src);
+	free(yaml);
+	return status;
+}
+
+/*
+ * --input jsonl: every FILE ("-": standard input) is a stream of records,
+ * one JSON object per line; each gets one JSON line on standard output.
+ * Returns the exit status: CLI_FAILURE when a file cannot be read,
+ * CLI_FINDINGS when a record has a finding at --fail-on or an error.
+ */
+static int check_jsonl(fl_checker *checker, const check_args *args)
+{
+	fl_check_options opts = FL_CHECK_OPTIONS_INIT;
+	int status = CLI_OK;
+	char *line = NULL;
+	size_t cap = 0;
+
+	opts.lang = args->lang;
+	for (size_t i = 0; i < args->file_count; i++) {
+		const char *path = args->files[i];
+		FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+		ssize_t n;
+		if (!f) {
+			fprintf(stderr, "fidelint: %s: %s\n", path,
+			        strerror(errno));
+			status = CLI_FAILURE;
+			continue;
+		}
+		while ((n = getline(&line, &cap, f)) >= 0) {
+			char *out = NULL;
+			size_t len = 0;
+			int error;
+			while (n > 0 &&
+			       (line[n - 1] == '\n' || line[n - 1] == '\r'))
+				line[--n] = '\0';
+			if (n == 0)
+				continue;
+			error = fl_check_jsonl_record(&out, &len, checker, line,
+			                              (size_t)n, &opts);
+			if (error < 0) {
+				fprintf(stderr, "fidelint: %s\n",
+				        fl_error_name(error));
+				status = CLI_FAILURE;
+				break;
+			}
+			if (cli_write_stdout(out, len) != 0 ||
+			    cli_write_stdout("\n", 1) != 0) {
+				free(out);
+				status = CLI_FAILURE;
+				break;
+			}
+			if (status == CLI_OK && args->fail_on &&
+			    jsonl_fails(out, args->fail_on))
+				status = CLI_FINDINGS;
+			free(out);
+		}
+		if (f != stdin)
+			fclose(f);
+	}
+	free(line);
+	return status;
+}
+
 /* Checks every file into report. Sets *failed when one could not be
  * checked. Returns 0, or CLI_FAILURE when the report itself failed. */
 static int check_files(fl_report *report, bool *failed, fl_checker *checker,
@@ -271,7 +427,15 @@ static int check_files(fl_report *report, bool *failed, fl_checker *checker,
 		fl_result *result = NULL;
 		const char *message;
 
-		error = fl_check_file(&result, checker, path, &opts);
+		if (args->aligned)
+			error = fl_check_aligned_files(
+			    &result, checker, args->source, path,
+			    args->source_lang, &opts);
+		else if (args->input == INPUT_TSV)
+			error = fl_check_tsv_file(&result, checker, path,
+			                          args->source_lang, &opts);
+		else
+			error = fl_check_file(&result, checker, path, &opts);
 		if (error == 0) {
 			error = fl_report_add_result(report, result);
 		} else {
@@ -334,10 +498,16 @@ int cli_check(int argc, char **argv)
 		        msg && *msg ? msg : fl_error_name(error));
 		goto cleanup;
 	}
-	if (args.facts) {
-		if (load_facts(&facts, args.facts) != 0)
-			goto cleanup;
+	if (args.facts && load_facts(&facts, args.facts) != 0)
+		goto cleanup;
+	if (args.source && !args.aligned &&
+	    load_source_facts(&facts, checker, &args) != 0)
+		goto cleanup;
+	if (facts)
 		fl_checker_set_facts(checker, facts);
+	if (args.input == INPUT_JSONL) {
+		status = check_jsonl(checker, &args);
+		goto cleanup;
 	}
 	if ((error = fl_report_new(&report)) < 0) {
 		fprintf(stderr, "fidelint: %s\n", fl_error_name(error));

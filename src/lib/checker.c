@@ -6,6 +6,8 @@
  */
 #include "common.h"
 
+#include "checker.h"
+
 #include "checks/checks.h"
 #include "extract/extract.h"
 #include "facts/index.h"
@@ -20,6 +22,7 @@
 #include "text/text.h"
 #include "util/map.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -535,8 +538,10 @@ int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
 	return error;
 }
 
-int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
-                    const char *data, size_t len, const fl_check_options *opts)
+/* fl_check_buffer; aligned: one segment of a line-aligned pair. */
+static int check_buffer(fl_result **out, fl_checker *chk, const char *path,
+                        const char *data, size_t len,
+                        const fl_check_options *opts, bool aligned)
 {
 	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
 	char tag[FL_TAG_MAX] = "", locale[FL_TAG_MAX];
@@ -605,7 +610,8 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 	c.idx = idx;
 	c.facts = chk->facts;
 	c.lang = L;
-	c.partial = opts->partial != 0;
+	c.partial = opts->partial != 0 && !aligned;
+	c.aligned = aligned;
 	c.rules = rules;
 	c.res = res;
 	c.err = msg;
@@ -635,6 +641,12 @@ done:
 	if (have_doc)
 		fl__doc_dispose(&doc);
 	return error;
+}
+
+int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
+                    const char *data, size_t len, const fl_check_options *opts)
+{
+	return check_buffer(out, chk, path, data, len, opts, false);
 }
 
 int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
@@ -668,4 +680,233 @@ int fl_extract_file(char **out, size_t *out_len, fl_checker *chk,
 	error = fl_extract_buffer(out, out_len, chk, path, data, len, lang);
 	free(data);
 	return error;
+}
+
+/* The lines of s[0,n): offsets of their starts, n + 1 at the end (a
+ * final line end adds no empty line). */
+static int split_lines(size_t **out, size_t *count, const char *s, size_t n)
+{
+	size_t *at = NULL, cap = 0, k = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i != 0 && i < n && s[i - 1] != '\n')
+			continue;
+		if (i == n && (n == 0 || s[n - 1] == '\n'))
+			break;
+		if (fl__grow((void **)&at, &cap, k + 2, sizeof(*at)) < 0) {
+			free(at);
+			return FL_ENOMEM;
+		}
+		at[k++] = i;
+		if (i == n)
+			break;
+	}
+	if (fl__grow((void **)&at, &cap, k + 1, sizeof(*at)) < 0) {
+		free(at);
+		return FL_ENOMEM;
+	}
+	at[k] = n + 1;
+	*out = at;
+	*count = k;
+	return 0;
+}
+
+/* Line i of s (without its line end) as [*b, *b + *n). */
+static void line_span(const char *s, const size_t *at, size_t i, const char **b,
+                      size_t *n)
+{
+	size_t e = at[i + 1] - 1;
+	*b = s + at[i];
+	*n = e - at[i];
+	if (*n > 0 && (*b)[*n - 1] == '\r')
+		(*n)--;
+}
+
+int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
+                     const char *source, size_t source_len, const char *target,
+                     size_t target_len, const char *source_lang,
+                     const fl_check_options *opts)
+{
+	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
+	const fl_facts *saved = chk->facts;
+	char tag[FL_TAG_MAX], locale[FL_TAG_MAX], msg[FL_ERRMSG_SIZE] = "";
+	size_t *sl = NULL, *tl = NULL, ns = 0, nt = 0;
+	fl__lang_res *L = NULL;
+	fl__extract_data *xd = NULL;
+	fl__extraction *xr = NULL;
+	fl__extract_in in;
+	fl__doc doc;
+	bool have_doc = false;
+	fl_result *res = NULL;
+	fl_buf yaml = FL_BUF_INIT;
+	uintptr_t v;
+	int error;
+
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (!path)
+		path = "<input>";
+	if ((!source && source_len) || (!target && target_len))
+		return fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
+		                "%s: bad arguments", path);
+	if (source_len > chk->max_file_size || target_len > chk->max_file_size)
+		return fl__fail(chk->err, sizeof(chk->err), FL_ELIMIT,
+		                "%s: file larger than the limit of %zu bytes",
+		                path, chk->max_file_size);
+	if ((error = split_lines(&sl, &ns, source ? source : "", source_len)) <
+	        0 ||
+	    (error = split_lines(&tl, &nt, target ? target : "", target_len)) <
+	        0) {
+		fl__fail(chk->err, sizeof(chk->err), error, "out of memory");
+		goto done;
+	}
+	if (ns != nt) {
+		error = fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
+		                 "%s: the original has %zu lines and the "
+		                 "translation %zu: they are not line-aligned",
+		                 path, ns, nt);
+		goto done;
+	}
+	/* The facts of the whole original, written line by line. */
+	if ((error = fl_checker_lang_from_tag(
+	         tag, sizeof(tag), chk, source_lang ? source_lang : "en")) <
+	        0 ||
+	    (error = get_lang(&L, chk, tag)) < 0)
+		goto done;
+	if (fl_map_get(&chk->extract, L->profile->tag, strlen(L->profile->tag),
+	               &v)) {
+		xd = (fl__extract_data *)v;
+	} else {
+		if ((error = fl__extract_data_load(&xd, chk->data_dir,
+		                                   L->profile->tag, chk->err,
+		                                   sizeof(chk->err))) < 0)
+			goto done;
+		if (fl_map_put(&chk->extract, L->profile->tag,
+		               strlen(L->profile->tag), (uintptr_t)xd) < 0) {
+			fl__extract_data_free(xd);
+			error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+			                 "out of memory");
+			goto done;
+		}
+	}
+	icu_locale(locale, sizeof(locale), tag);
+	if ((error = fl__doc_init(&doc, chk->text, source ? source : "",
+	                          source_len, locale, msg, sizeof(msg))) < 0) {
+		fl__doc_dispose(&doc);
+		fl__fail(chk->err, sizeof(chk->err), error, "%s (original): %s",
+		         path, msg);
+		goto done;
+	}
+	have_doc = true;
+	in.doc = &doc;
+	in.data = xd;
+	in.dicts = L->dicts;
+	in.dict_count = L->dict_count;
+	in.num = L->num;
+	in.text = chk->text;
+	in.locale = L->locale;
+	in.lang = L->profile->tag;
+	in.path = path;
+	if ((error = fl__extract_run(&xr, &in, msg, sizeof(msg))) < 0) {
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
+		         msg);
+		goto done;
+	}
+
+	for (size_t i = 0; i < nt; i++) {
+		const char *t, *sline;
+		size_t tn, sn;
+		fl_facts *lf = NULL;
+		fl_result *one = NULL;
+		char name[64];
+
+		line_span(target, tl, i, &t, &tn);
+		line_span(source, sl, i, &sline, &sn);
+		fl_buf_clear(&yaml);
+		snprintf(name, sizeof(name), "line %zu of the original", i + 1);
+		if ((error = fl__extract_write(&yaml, xr, i)) < 0 ||
+		    (error = fl_facts_new(&lf)) < 0) {
+			fl__fail(chk->err, sizeof(chk->err), error,
+			         "out of memory");
+			goto done;
+		}
+		if ((error = fl_facts_load_buffer(lf, name, yaml.ptr,
+		                                  yaml.len)) < 0) {
+			/* our own output: a failure here is a bug */
+			fl__fail(chk->err, sizeof(chk->err), error, "%s: %s",
+			         path, fl_facts_error(lf));
+			fl_facts_free(lf);
+			goto done;
+		}
+		fl_checker_set_facts(chk, lf);
+		error = check_buffer(&one, chk, path, t, tn, opts, true);
+		fl_checker_set_facts(chk, saved);
+		fl_facts_free(lf);
+		if (error < 0)
+			goto done;
+		if (!res && (error = fl__result_new(&res, path,
+		                                    fl_result_lang(one))) < 0) {
+			fl_result_free(one);
+			goto done;
+		}
+		for (size_t k = 0; k < fl_result_count(one) && error == 0;
+		     k++) {
+			const fl_finding *f = fl_result_finding(one, k);
+			fl__finding_in g;
+			memset(&g, 0, sizeof(g));
+			g.rule = f->rule;
+			g.severity = f->severity;
+			/* A fact absent from the line is reported on it. */
+			g.line = g.end_line = i + 1;
+			g.column = f->line ? f->column : 1;
+			g.end_column = f->line ? f->end_column : 1;
+			g.text = f->text;
+			g.message = f->message;
+			g.expected = f->expected;
+			g.suggestion = f->suggestion;
+			g.context = f->context;
+			g.context_column = f->context_column;
+			g.source_line = i + 1;
+			error = fl__result_add(res, &g);
+		}
+		fl_result_free(one);
+		if (error < 0) {
+			fl__fail(chk->err, sizeof(chk->err), error,
+			         "out of memory");
+			goto done;
+		}
+	}
+	if (!res && (error = fl__result_new(&res, path, opts->lang)) < 0) {
+		fl__fail(chk->err, sizeof(chk->err), error, "out of memory");
+		goto done;
+	}
+	fl__result_sort(res);
+	*out = res;
+	res = NULL;
+done:
+	fl_checker_set_facts(chk, saved);
+	fl_result_free(res);
+	fl_buf_dispose(&yaml);
+	fl__extract_free(xr);
+	if (have_doc)
+		fl__doc_dispose(&doc);
+	free(sl);
+	free(tl);
+	return error;
+}
+
+int fl__checker_read(char **data, size_t *len, fl_checker *chk,
+                     const char *path)
+{
+	return fl__read_file(data, len, path, chk->max_file_size, chk->err,
+	                     sizeof(chk->err));
+}
+
+int fl__checker_fail(fl_checker *chk, int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(chk->err, sizeof(chk->err), fmt, ap);
+	va_end(ap);
+	return code;
 }

@@ -115,6 +115,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	it->pub.end_line = f->end_line;
 	it->pub.end_column = f->end_column;
 	it->pub.context_column = it->pub.context ? ctx_col : 0;
+	it->pub.source_line = f->source_line;
 	return 0;
 }
 

@@ -27,6 +27,7 @@ typedef struct {
 	const char *suggestion; /* may be NULL */
 	const char *context;    /* source line (UTF-8), may be NULL */
 	size_t context_column;  /* column in context; 0: same as column */
+	size_t source_line;     /* aligned checking; 0 otherwise */
 } fl__finding_in;
 
 /* Makes an empty result. *out: caller frees with fl_result_free. */

@@ -21,9 +21,9 @@ static void add(fl_result *r, const char *rule, fl_severity sev, size_t line,
                 const char *message, const char *expected,
                 const char *suggestion, const char *context)
 {
-	fl__finding_in f = {rule,     sev,        line,    col,
-	                    end_line, end_col,    text,    message,
-	                    expected, suggestion, context, 0};
+	fl__finding_in f = {rule,    sev,  line,    col,      end_line,
+	                    end_col, text, message, expected, suggestion,
+	                    context, 0,    0};
 	CHECK_EQ_INT(fl__result_add(r, &f), 0);
 }
 

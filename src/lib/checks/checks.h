@@ -57,6 +57,7 @@ typedef struct {
 	const fl_facts *facts;
 	const fl__lang_res *lang;
 	bool partial;
+	bool aligned; /* one segment of a line-aligned pair */
 	fl_result *res;
 	fl__mention *mentions;
 	size_t mention_count, mention_cap;

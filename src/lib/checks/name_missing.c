@@ -2,7 +2,9 @@
  * name.missing — an entity of the original that a full translation never
  * names in any accepted form (error), or names far less often than the
  * original (fewer than a third of its mentions: warning). Off with
- * --partial, where leaving things out is the point.
+ * --partial, where leaving things out is the point. In aligned checking a
+ * segment may name an entity by a pronoun, or the translator may move it
+ * to the next segment: there the absence is a warning.
  */
 #include "checks.h"
 
@@ -11,14 +13,14 @@ int fl__check_name_missing(fl__check_ctx *c)
 	fl__mentions_tally(c);
 	if (c->partial || !c->facts)
 		return 0;
+	fl_severity sev = c->aligned ? FL_SEVERITY_WARNING : FL_SEVERITY_ERROR;
 	for (uint32_t e = 0; e < c->facts->entity_count; e++) {
 		const fl__entity *en = &c->facts->entities[e];
 		int error = 0;
 		if (c->found[e] == 0) {
 			if (en->count > 0)
 				error = fl__check_add_placeless(
-				    c, "name.missing", FL_SEVERITY_ERROR,
-				    en->name, en->name,
+				    c, "name.missing", sev, en->name, en->name,
 				    "'%s' (%s) is named %ld time%s in the "
 				    "original but "
 				    "nowhere in this translation",
@@ -26,8 +28,7 @@ int fl__check_name_missing(fl__check_ctx *c)
 				    en->count, en->count == 1 ? "" : "s");
 			else
 				error = fl__check_add_placeless(
-				    c, "name.missing", FL_SEVERITY_ERROR,
-				    en->name, en->name,
+				    c, "name.missing", sev, en->name, en->name,
 				    "'%s' (%s) is named in the original but "
 				    "nowhere in this "
 				    "translation",

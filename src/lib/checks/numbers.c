@@ -18,7 +18,8 @@
  *                           "300 km" for 200 miles).
  *  number.missing (warning) a fact number that a full translation never
  *                           renders (a warning: a rewording can carry a
- *                           small number without digits).
+ *                           small number without digits), unless a
+ *                           mismatch already names it.
  *  number.unknown (info)    with --partial, a quantity no fact explains.
  *
  * A fact is a plain number, a range (both ends must be rendered; a decade
@@ -49,6 +50,7 @@ typedef struct {
 	const fl__unit *unit; /* U_MEASURE */
 	bool decade;          /* "1930-1939": 1930, or "30" */
 	bool rendered;
+	bool mismatched; /* a number.mismatch already names it */
 } target;
 
 static bool same_value(double a, double b)
@@ -259,7 +261,7 @@ int fl__check_numbers(fl__check_ctx *c)
 	}
 	for (size_t k = 0; k < facts->number_count; k++) {
 		const fl__number *f = &facts->numbers[k];
-		target t = {f, k, f->value, U_NONE, NULL, false, false};
+		target t = {f, k, f->value, U_NONE, NULL, false, false, false};
 		t.uc = classify(f->unit, &t.unit);
 		if (f->shape == FL_NUMSHAPE_RANGE) {
 			t.decade = t.value >= 1000 && fmod(t.value, 10) == 0 &&
@@ -277,7 +279,8 @@ int fl__check_numbers(fl__check_ctx *c)
 
 	for (size_t i = 0; i < nq && error == 0; i++) {
 		const fl__quantity *x = &q[i];
-		const target *close = NULL, *near = NULL;
+		target *close = NULL;
+		const target *near = NULL;
 		bool known = false;
 
 		for (size_t k = 0; k < nt; k++) {
@@ -287,7 +290,11 @@ int fl__check_numbers(fl__check_ctx *c)
 				if (!near)
 					near = &tg[k];
 				tg[k].rendered = true;
-			} else if (!close && close_in_form(&tg[k], x)) {
+			} else if (close_in_form(&tg[k], x) &&
+			           (!close ||
+			            ((close->rendered || close->mismatched) &&
+			             !tg[k].rendered && !tg[k].mismatched))) {
+				/* the first fact still unrendered */
 				close = &tg[k];
 			}
 		}
@@ -300,7 +307,8 @@ int fl__check_numbers(fl__check_ctx *c)
 			    "a rounded or hedged rendering of %s%s%s",
 			    near->f->raw, near->f->unit ? " " : "",
 			    unit_text(near->f));
-		else if (close)
+		else if (close) {
+			close->mismatched = true;
 			error = fl__check_add(
 			    c, "number.mismatch", FL_SEVERITY_ERROR, x->start,
 			    x->end, close->f->raw, NULL,
@@ -309,7 +317,7 @@ int fl__check_numbers(fl__check_ctx *c)
 			    close->f->raw, close->f->unit ? " " : "",
 			    unit_text(close->f), close->f->about ? " — " : "",
 			    close->f->about ? close->f->about : "");
-		else if (c->partial)
+		} else if (c->partial)
 			error = fl__check_add(
 			    c, "number.unknown", FL_SEVERITY_INFO, x->start,
 			    x->end, NULL, NULL,
@@ -321,7 +329,7 @@ int fl__check_numbers(fl__check_ctx *c)
 		/* A fact is rendered when all its values are; report it once.
 		 */
 		for (size_t j = k; j < nt && tg[j].fact == tg[k].fact; j++)
-			all &= tg[j].rendered;
+			all &= tg[j].rendered || tg[j].mismatched;
 		while (k + 1 < nt && tg[k + 1].fact == tg[k].fact)
 			k++;
 		if (all)

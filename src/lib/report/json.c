@@ -5,10 +5,12 @@
  * {"tool": {"name", "version"},
  *  "files": [{"path", "lang", "findings": [{"rule", "severity", "line",
  *             "column", "end_line", "end_column", "text", "message",
- *             "expected", "suggestion"}]}
+ *             "expected", "suggestion"[, "source_line"]}]}
  *            | {"path", "lang": null, "error", "findings": []}],
  *  "summary": {"files", "errors", "warnings", "infos"[, "failed"]}}
  *
+ * A finding of aligned checking adds "source_line", the line of the
+ * original; other findings have no such key.
  * expected and suggestion are null when absent; a finding without a place
  * has line, column, end_line and end_column 0; a result without a language
  * has lang null. "failed" is present only when a file could not be checked.
@@ -28,7 +30,7 @@ static long long ll(size_t n)
 	return n > (size_t)LLONG_MAX ? LLONG_MAX : (long long)n;
 }
 
-static int add_finding(fl_json *findings, const fl_finding *f)
+int fl__json_add_finding(fl_json *findings, const fl_finding *f)
 {
 	bool placed = f->line > 0;
 	long long line = placed ? ll(f->line) : 0;
@@ -50,6 +52,9 @@ static int add_finding(fl_json *findings, const fl_finding *f)
 	    (error = fl_json_set_str(o, "message", f->message)) < 0 ||
 	    (error = fl_json_set_str(o, "expected", f->expected)) < 0 ||
 	    (error = fl_json_set_str(o, "suggestion", f->suggestion)) < 0)
+		return error;
+	if (f->source_line > 0 &&
+	    (error = fl_json_set_int(o, "source_line", ll(f->source_line))) < 0)
 		return error;
 	return 0;
 }
@@ -73,7 +78,8 @@ static int add_file(fl_json *files, const fl__report_entry *e)
 	    !e->result)
 		return error;
 	for (size_t i = 0; i < fl_result_count(e->result); i++) {
-		error = add_finding(findings, fl_result_finding(e->result, i));
+		error = fl__json_add_finding(findings,
+		                             fl_result_finding(e->result, i));
 		if (error < 0)
 			return error;
 	}

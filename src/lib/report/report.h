@@ -36,4 +36,9 @@ int fl__report_render_text(fl_buf *out, const fl_report *report,
 int fl__report_render_json(fl_buf *out, const fl_report *report,
                            unsigned flags);
 
+/* Appends finding f to the JSON array findings, with the keys of the json
+ * format (json.c). Returns 0 or FL_ENOMEM. */
+struct fl_json;
+int fl__json_add_finding(struct fl_json *findings, const fl_finding *f);
+
 #endif

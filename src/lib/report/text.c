@@ -135,7 +135,11 @@ static void put_header(writer *w, const char *path, const fl_finding *f)
 	sgr(w, SGR_RESET);
 	puts_(w, " [");
 	put_clean(w, f->rule);
-	puts_(w, "]\n");
+	puts_(w, "]");
+	if (f->source_line > 0 && !w->error)
+		w->error = fl_buf_printf(w->out, " (original line %zu)",
+		                         f->source_line);
+	puts_(w, "\n");
 }
 
 /* Byte offset of code point n (0-based) of UTF-8 s, or its length. */
