@@ -178,7 +178,7 @@ static void test_bad_files(void)
 {
 	check_bad_file("unknown_key_top.yaml", FL_EPARSE, "3:1",
 	               "unknown key 'entitys' in facts file (expected version, "
-	               "story, source_lang, entities, numbers, terms)");
+	               "story, source_lang, origin, entities, numbers, terms)");
 	check_bad_file("unknown_key_entity.yaml", FL_EPARSE, "4:5",
 	               "unknown key 'nmae' in entity (expected name, kind, "
 	               "aliases, renderings, count)");

@@ -98,6 +98,10 @@ int fl__check_name_case(fl__check_ctx *c)
 			sev = FL_SEVERITY_WARNING;
 			m->counted = false;
 		}
+		/* An extracted name's case is as certain as the extraction:
+		 * "Love" may have been capitalised for a title. */
+		if (c->facts->entities[m->entity].extracted)
+			sev = FL_SEVERITY_WARNING;
 		if (fl__doc_span_utf8(&text, d, m->start, m->end) < 0)
 			return fl__fail(c->err, c->errlen, FL_ENOMEM,
 			                "out of memory");

@@ -123,6 +123,24 @@ static bool same_shape(const fl__token *t, const fl__name_word *w)
 	return !(t->flags & big) == !(w->shape & big);
 }
 
+/* Token t and name word w are the same letters but for diacritics. */
+static bool same_letters(fl__check_ctx *c, const fl__token *t,
+                         const fl__name_word *w)
+{
+	char a[4 * FL_TOKEN_MAX], b[4 * FL_TOKEN_MAX];
+	uint16_t *k = NULL;
+	size_t kn = 0;
+	int na, nb;
+	na = fl__translit_ascii(c->text, fl__tok_key(c->doc, t), t->keylen, a,
+	                        sizeof(a));
+	if (na <= 0 ||
+	    fl__match_key_utf8(&k, &kn, w->display, strlen(w->display)) < 0)
+		return false;
+	nb = fl__translit_ascii(c->text, k, kn, b, sizeof(b));
+	free(k);
+	return nb == na && memcmp(a, b, (size_t)na) == 0;
+}
+
 int fl__check_name_garbled(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
@@ -154,6 +172,15 @@ int fl__check_name_garbled(fl__check_ctx *c)
 			continue;
 		if (fl__index_word_entity(idx, fl__tok_key(d, t), t->keylen))
 			continue;
+		{
+			/* "l’UEFA": a clitic before a word of a name */
+			const uint16_t *k = fl__tok_key(d, t);
+			size_t pl =
+			    fl__lex_strip_prefix(c->lang, k, t->keylen, 2);
+			if (pl &&
+			    fl__index_word_entity(idx, k + pl, t->keylen - pl))
+				continue;
+		}
 		if ((error = fl__lex_lookup(&v, c, t, false)) < 0)
 			goto cleanup;
 		if (v != FL_LEX_UNKNOWN)
@@ -201,6 +228,8 @@ int fl__check_name_garbled(fl__check_ctx *c)
 		}
 		if (!best)
 			continue;
+		if (same_letters(c, t, best))
+			continue; /* "Bjørn" for Bjorn, "José" for Jose */
 		{
 			fl_buf text = FL_BUF_INIT;
 			const fl__entity *en =

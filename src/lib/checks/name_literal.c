@@ -21,7 +21,8 @@
  * original does (the facts' count; once when not given).
  *
  * People's names are skipped (a surname that is a word is still a name),
- * and so is a rendering that is the English word itself ("meta").
+ * and so is a rendering that is the English word itself ("meta"). Of
+ * facts extracted from the original, only brand-like names are checked.
  */
 #include "checks.h"
 
@@ -376,13 +377,46 @@ cleanup:
 	return error;
 }
 
+/* A name that looks like a brand: a CamelCase word ("OpenAI",
+ * "WaveForms"), or words with lower case ending in capitals ("Scale AI",
+ * "Play AI"). Of extracted facts only such names are checked: a name of
+ * ordinary words found by extraction may be an institution or a place
+ * that every translator translates (Supreme Court, US National Cancer
+ * Institute), and a name all in capitals is a shouted headline. */
+static bool brand_like(const char *name)
+{
+	bool camel = false, lower_word = false, last_upper = false;
+	for (const char *p = name; *p;) {
+		size_t upper = 0, lower = 0, n = 0;
+		bool inner_upper = false;
+		while (*p == ' ' || *p == '-')
+			p++;
+		if (!*p)
+			break;
+		for (; *p && *p != ' ' && *p != '-'; p++, n++) {
+			if (*p >= 'A' && *p <= 'Z') {
+				upper++;
+				inner_upper |= n > 0 && lower > 0;
+			} else if (*p >= 'a' && *p <= 'z') {
+				lower++;
+			}
+		}
+		camel |= inner_upper;
+		lower_word |= lower > 0;
+		last_upper = upper >= 2 && lower == 0;
+	}
+	return camel || (lower_word && last_upper);
+}
+
 int fl__check_name_literal(fl__check_ctx *c)
 {
 	if (!c->facts || !c->lang->bilex)
 		return 0;
 	for (uint32_t e = 0; e < c->facts->entity_count; e++) {
 		int error;
-		if (c->facts->entities[e].kind == FL_KIND_PERSON)
+		const fl__entity *en = &c->facts->entities[e];
+		if (en->kind == FL_KIND_PERSON ||
+		    (en->extracted && !brand_like(en->name)))
 			continue;
 		if ((error = check_entity(c, e)) < 0)
 			return error;

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #define FL_APPROX_TOLERANCE 0.10
+#define FL_RANGE_TOLERANCE  0.25
 /* A hedged clock time this close to a fact's is its rendering. */
 #define FL_APPROX_MINUTES 30
 
@@ -168,8 +169,16 @@ static bool approximates(const target *t, const fl__quantity *q)
 	if (q->vague) /* "dezenas": 20 to 99 */
 		return t->value >= 2 * q->value && t->value < 10 * q->value;
 	if (t->uc == U_MEASURE && q->kind == FL_QTY_MEASURE) {
+		const fl__unit *u = q_unit(q);
 		fl__unit_cmp c =
-		    fl__unit_compare(q->value, q_unit(q), t->value, t->unit);
+		    fl__unit_compare(q->value, u, t->value, t->unit);
+		/* The ends of a converted range are rounded coarsely: "2 a 10
+		 * cm" for 1 to 4 inches. */
+		if (q->ranged && u && u->dim != FL_DIM_TIME &&
+		    u->dim != FL_DIM_TEMP && c == FL_UNIT_OFF &&
+		    fabs(q->value * u->factor - t->value * t->unit->factor) <=
+		        FL_RANGE_TOLERANCE * t->value * t->unit->factor)
+			return true;
 		return c == FL_UNIT_ROUNDED &&
 		       (q->approx || is_round(q->value));
 	}
@@ -206,7 +215,8 @@ static bool close_in_form(const target *t, const fl__quantity *q)
 		return q->kind == FL_QTY_DATE &&
 		       (q->month == f->month || (q->day && q->day == f->day) ||
 		        (q->year && q->year == f->year));
-	if (!kind_fits(t, q) || q->spelled || q->vague)
+	/* "2ª" (second) is no slip for 200 */
+	if (!kind_fits(t, q) || q->spelled || q->vague || q->ordinal)
 		return false;
 	if (t->uc == U_MEASURE && q->kind == FL_QTY_MEASURE) {
 		const fl__unit *u = q_unit(q);

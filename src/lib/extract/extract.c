@@ -919,7 +919,11 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 	             "in 'about'. Each comment gives the line a fact is "
 	             "first seen on.\n")) < 0))
 		return error;
-	if ((error = fl_buf_puts(b, "version: 1\nsource_lang: ")) < 0 ||
+	if ((error = fl_buf_puts(b, "version: 1\n# 'extracted': kinds are "
+	                            "guessed and no name is known to need "
+	                            "keeping untranslated;\n# write 'edited' "
+	                            "once reviewed.\norigin: extracted\n"
+	                            "source_lang: ")) < 0 ||
 	    (error = put_quoted(b, x->in->lang)) < 0 ||
 	    (error = fl_buf_puts(b, "\nentities:\n")) < 0)
 		return error;

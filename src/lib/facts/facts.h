@@ -21,8 +21,9 @@ typedef struct {
 	size_t alias_count;
 	fl__lang_strings *renderings;
 	size_t rendering_count;
-	long count;  /* -1: not given */
-	size_t line; /* line of the entity in the facts file, 0 if none */
+	long count;     /* -1: not given */
+	size_t line;    /* line of the entity in the facts file, 0 if none */
+	bool extracted; /* from a file of origin: extracted (guessed) */
 } fl__entity;
 
 /* What a number's value is: a plain number, a range "27-29", a clock

@@ -26,7 +26,8 @@
 typedef struct {
 	fl_facts *f;
 	const char *path;
-	fl_map names; /* entity name -> index in f->entities */
+	fl_map names;   /* entity name -> index in f->entities */
+	bool extracted; /* origin: extracted */
 	size_t entity_cap, number_cap, term_cap;
 } loader;
 
@@ -38,8 +39,9 @@ typedef struct {
 	fl_yaml_fail((ld)->f->err, sizeof((ld)->f->err), FL_ENOMEM,            \
 	             (ld)->path, NULL, "out of memory")
 
-static const char *const top_keys[] = {
-    "version", "story", "source_lang", "entities", "numbers", "terms", NULL};
+static const char *const top_keys[] = {"version", "story",    "source_lang",
+                                       "origin",  "entities", "numbers",
+                                       "terms",   NULL};
 static const char *const entity_keys[] = {"name",       "kind",  "aliases",
                                           "renderings", "count", NULL};
 static const char *const number_keys[] = {"value", "unit", "about", NULL};
@@ -626,6 +628,7 @@ static int add_entity(loader *ld, const fl_yaml_node *n)
 		error = NOMEM(ld);
 		goto cleanup;
 	}
+	e.extracted = ld->extracted;
 	f->entities[f->entity_count++] = e;
 	return 0;
 
@@ -798,6 +801,19 @@ static int parse_root(loader *ld, const fl_yaml_node *root)
 		if ((error = parse_tag(ld, &f->source_lang, v, "source_lang")) <
 		    0)
 			return error;
+	}
+	/* "origin: extracted": written by fidelint extract; its entities'
+	 * kinds are guesses and nothing says which names must be kept
+	 * untranslated. */
+	if ((v = fl_yaml_map_get(root, "origin")) && !is_null(v)) {
+		if (v->type != FL_YAML_SCALAR ||
+		    (strcmp(v->str, "extracted") != 0 &&
+		     strcmp(v->str, "edited") != 0))
+			return FAIL(ld, v,
+			            "'origin' is 'extracted' or 'edited', not "
+			            "'%s'",
+			            v->type == FL_YAML_SCALAR ? v->str : "");
+		ld->extracted = strcmp(v->str, "extracted") == 0;
 	}
 	if ((error = each_item(ld, root, "entities", "entities", add_entity)) <
 	    0)

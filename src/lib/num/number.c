@@ -610,6 +610,41 @@ static bool read_month_first(const fl__doc *d, const fl__numlang *nl, size_t i,
 	return true;
 }
 
+/* Whether a weekday name of the language starts at offset p. */
+static bool weekday_at(const fl__doc *d, const fl__numlang *nl, size_t p)
+{
+	uintptr_t x;
+	return nl && p < d->len &&
+	       fl__lit_match(&nl->weekdays, d->text + p, d->len - p, &x) > 0;
+}
+
+/* Whether the word before token i is a unit of days ("יום חמישי":
+ * Thursday, not five). */
+static bool after_day_word(const fl__doc *d, const fl__numlang *nl, size_t i)
+{
+	uintptr_t u;
+	size_t a, e;
+	if (i == 0 || !nl ||
+	    !fl__doc_gap_is_space(d, d->tokens[i - 1].end, d->tokens[i].start))
+		return false;
+	a = d->tokens[i - 1].start;
+	e = d->tokens[i - 1].end;
+	/* the word itself, or without a clitic ("ביום") */
+	for (size_t c = 0; c <= nl->clitics.count; c++) {
+		size_t pl = 0;
+		if (c > 0 && !(pl = fl__key_prefix(d->text + a, e - a,
+		                                   nl->clitics.items[c - 1].key,
+		                                   nl->clitics.items[c - 1].n)))
+			continue;
+		if (a + pl < e &&
+		    fl__lit_match(&nl->units, d->text + a + pl, e - a - pl,
+		                  &u) == e - a - pl &&
+		    strcmp(((const fl__unit *)u)->code, "day") == 0)
+			return true;
+	}
+	return false;
+}
+
 /* A unit after r: "6 metros", "1,98 m", "137 km/h", "250 ק“ג", "27 ºC",
  * "cinco anos". */
 static bool read_unit_after(const fl__doc *d, const fl__numlang *nl,
@@ -638,6 +673,10 @@ static bool read_unit_after(const fl__doc *d, const fl__numlang *nl,
 		}
 	}
 	if (!k)
+		return false;
+	/* "يوم السبت": "day" before a weekday names the day, it counts
+	 * nothing */
+	if (weekday_at(d, nl, skip_spaces(d, e + k)))
 		return false;
 	r->kind = FL_QTY_MEASURE;
 	snprintf(r->unit, sizeof(r->unit), "%s", ((const fl__unit *)u)->code);
@@ -980,6 +1019,10 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				}
 			}
 			if (isnan(v))
+				continue;
+			/* a weekday named by its number */
+			if (after_day_word(doc, nl, i) &&
+			    weekday_at(doc, nl, t->start))
 				continue;
 			spelled = true;
 		} else {

@@ -25,7 +25,7 @@ static const char *const keys[] = {
     "currencies", "percent",   "approx",    "connectors",  "units",
     "duals",      "months",    "day_parts", "time_before", "time_after",
     "ordinals",   "centuries", "range",     "hour_words",  "clitics",
-    "decades",    "vague",     NULL};
+    "decades",    "vague",     "weekdays",  NULL};
 
 static void lits_dispose(fl__litlist *l)
 {
@@ -62,6 +62,7 @@ void fl__numlang_free(fl__numlang *nl)
 	lits_dispose(&nl->clitics);
 	lits_dispose(&nl->decades);
 	fl_map_dispose(&nl->vague);
+	lits_dispose(&nl->weekdays);
 	free(nl->decimal);
 	free(nl->group);
 	free(nl);
@@ -410,7 +411,9 @@ int fl__numlang_parse(fl__numlang **out, const char *path, const char *data,
 	    (error = lits(&nl->decades, fl_yaml_map_get(root, "decades"),
 	                  "decades", NULL, NULL, path, err, errlen)) < 0 ||
 	    (error = numbers_map(&nl->vague, fl_yaml_map_get(root, "vague"),
-	                         "vague", path, err, errlen)) < 0)
+	                         "vague", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->weekdays, fl_yaml_map_get(root, "weekdays"),
+	                  "weekdays", NULL, NULL, path, err, errlen)) < 0)
 		goto cleanup;
 	*out = nl;
 	nl = NULL;

@@ -57,6 +57,7 @@ struct fl__numlang {
 	fl__litlist clitics; /* prefixes of unit, dual and month words */
 	fl__litlist decades; /* glued to a year: "1930er" */
 	fl_map vague;        /* word key -> double (bits): "dezenas" 10 */
+	fl__litlist weekdays;
 };
 
 static inline double fl__numlang_bits(uintptr_t v)
