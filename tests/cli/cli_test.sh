@@ -268,5 +268,65 @@ run rules --data-dir badpack
 expect_rc "rules with a bad pack" 2
 expect_has "rules with a bad pack" "$err" "ar.yaml:13:14"
 
+
+# --- extract, --source, aligned, TSV and JSONL (issue 5)
+run extract "$root/tests/extract/story.en.txt" -o facts.yaml
+expect_rc "extract" 0
+expect_has "extract: origin" "$(cat facts.yaml)" "origin: extracted"
+expect_has "extract: a person with surname mentions" "$(cat facts.yaml)" '{name: "Ruben Mayer", kind: person, count: 5}'
+expect_has "extract: acronym alias" "$(cat facts.yaml)" 'aliases: ["MSL"]'
+run check --facts facts.yaml --lang en --fail-on never "$root/tests/extract/story.en.txt"
+expect_rc "extracted facts load and check their own original" 0
+expect_lacks "the original has nothing missing" "$out" "missing"
+run extract
+expect_rc "extract without a file" 2
+run extract no-such-original.txt
+expect_rc "extract: unreadable original" 2
+expect_has "extract: unreadable original" "$err" "no-such-original.txt"
+
+printf 'The chain has 281 stores and Meta paid $14.3 billion.\nRuben Mayer left Scale AI.\n' >orig.en.txt
+printf 'A rede tem 218 lojas e a Meta pagou US$ 14,3 bilhões.\nRuben Mayer deixou a Scale AI.\n' >tr.pt-BR.txt
+run check --source orig.en.txt --aligned --format json tr.pt-BR.txt
+expect_rc "aligned: a transposed number" 1
+expect_has "aligned: mismatch" "$out" '"text": "218"'
+expect_has "aligned: both lines" "$out" '"source_line": 1'
+run check --source orig.en.txt --aligned --color never tr.pt-BR.txt
+expect_has "aligned text report names the original line" "$out" "(original line 1)"
+run check --source orig.en.txt --format json tr.pt-BR.txt
+expect_rc "--source without --aligned: whole-document facts" 1
+expect_lacks "--source without --aligned: no source_line" "$out" "source_line"
+printf 'one line only\n' >short.pt-BR.txt
+run check --source orig.en.txt --aligned short.pt-BR.txt
+expect_rc "aligned: line counts differ" 2
+expect_has "aligned: line counts differ" "$err" "not line-aligned"
+run check --aligned tr.pt-BR.txt
+expect_rc "--aligned needs --source" 2
+
+printf 'The chain has 281 stores.\tA rede tem 218 lojas.\n\nMeta paid $14.3 billion.\tA Meta pagou US$ 14,3 bilhões.\n' >pairs.tsv
+run check --input tsv --lang pt-BR --format json pairs.tsv
+expect_rc "tsv: a mismatch" 1
+expect_has "tsv: row 1" "$out" '"line": 1'
+expect_lacks "tsv: row 3 is right" "$out" '"line": 3'
+printf 'no tab here\n' >bad.tsv
+run check --input tsv --lang pt-BR bad.tsv pairs.tsv
+expect_rc "tsv: bad row" 2
+expect_has "tsv: bad row names file:row" "$err" "bad.tsv:1: a row is 'original<TAB>translation'"
+expect_has "tsv: the next file still checked" "$out" "pairs.tsv"
+
+printf '%s\n' '{"id":1,"source":"The chain has 281 stores.","target":"A rede tem 218 lojas.","lang":"pt-BR"}' \
+	'{"id":"b","source":"It has 3 stores.","target":"Tem 3 lojas.","lang":"pt-BR"}' \
+	'not json' '{"id":7,"source":"x"}' >pairs.jsonl
+run check --input jsonl pairs.jsonl
+expect_rc "jsonl: findings and bad records" 1
+expect_has "jsonl: one answer per record" "$(echo "$out" | wc -l | tr -d ' ')" "4"
+expect_has "jsonl: mismatch" "$out" '{"id":1,"lang":"pt-BR","findings":[{"rule":"number.mismatch"'
+expect_has "jsonl: clean record" "$out" '{"id":"b","lang":"pt-BR","findings":[]}'
+expect_has "jsonl: bad JSON answered" "$out" '{"id":null,"error":'
+expect_has "jsonl: missing target answered" "$out" '{"id":7,"error":"a record needs'
+"$bin" check --input jsonl - <pairs.jsonl >"$tmp/stdout" 2>"$tmp/stderr"
+rc=$?
+out=$(cat "$tmp/stdout")
+expect_has "jsonl: standard input" "$out" '{"id":"b"'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
