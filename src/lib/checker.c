@@ -461,31 +461,38 @@ static int get_bilex(fl_checker *chk, fl__lang_res *L)
 	                      chk->err, sizeof(chk->err));
 }
 
-int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
-                      const char *path, const char *data, size_t len,
-                      const char *lang)
+/* An original being analysed for its facts: the document and what the
+ * extraction reads, which must live as long as the analysis. */
+typedef struct {
+	fl__doc doc;
+	bool have_doc;
+	fl__extract_in in;
+	fl__extraction *x;
+} extraction;
+
+static void extraction_dispose(extraction *e)
+{
+	fl__extract_free(e->x);
+	if (e->have_doc)
+		fl__doc_dispose(&e->doc);
+	memset(e, 0, sizeof(*e));
+}
+
+/*
+ * Analyses original data[0,len) in language lang (NULL: "en") into e
+ * (dispose with extraction_dispose, also on failure). The message of a
+ * failure is on the checker.
+ */
+static int extraction_run(extraction *e, fl_checker *chk, const char *path,
+                          const char *data, size_t len, const char *lang)
 {
 	char tag[FL_TAG_MAX], locale[FL_TAG_MAX], msg[FL_ERRMSG_SIZE] = "";
 	fl__lang_res *L = NULL;
 	fl__extract_data *xd = NULL;
-	fl__extraction *xr = NULL;
-	fl__extract_in in;
-	fl__doc doc;
-	fl_buf b = FL_BUF_INIT;
 	uintptr_t v;
 	int error;
 
-	*out = NULL;
-	*out_len = 0;
-	if (!path)
-		path = "<input>";
-	if (!data && len)
-		return fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
-		                "%s: bad arguments", path);
-	if (len > chk->max_file_size)
-		return fl__fail(chk->err, sizeof(chk->err), FL_ELIMIT,
-		                "%s: file larger than the limit of %zu bytes",
-		                path, chk->max_file_size);
+	memset(e, 0, sizeof(*e));
 	if ((error = fl_checker_lang_from_tag(tag, sizeof(tag), chk,
 	                                      lang ? lang : "en")) < 0 ||
 	    (error = get_lang(&L, chk, tag)) < 0)
@@ -506,35 +513,57 @@ int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
 		}
 	}
 	icu_locale(locale, sizeof(locale), tag);
-	if ((error = fl__doc_init(&doc, chk->text, data ? data : "", len,
+	if ((error = fl__doc_init(&e->doc, chk->text, data ? data : "", len,
 	                          locale, msg, sizeof(msg))) < 0) {
-		fl__doc_dispose(&doc);
+		fl__doc_dispose(&e->doc);
 		return fl__fail(chk->err, sizeof(chk->err), error, "%s: %s",
 		                path, msg);
 	}
-	in.doc = &doc;
-	in.data = xd;
-	in.dicts = L->dicts;
-	in.dict_count = L->dict_count;
-	in.num = L->num;
-	in.text = chk->text;
-	in.locale = L->locale;
-	in.lang = L->profile->tag;
-	in.path = path;
-	if ((error = fl__extract_run(&xr, &in, msg, sizeof(msg))) < 0 ||
-	    (error = fl__extract_write(&b, xr, FL_EXTRACT_ALL)) < 0) {
-		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
-		         msg[0] ? msg : "out of memory");
-		fl_buf_dispose(&b);
-	} else {
-		*out_len = b.len;
-		*out = fl_buf_detach(&b);
-		if (!*out)
+	e->have_doc = true;
+	e->in.doc = &e->doc;
+	e->in.data = xd;
+	e->in.dicts = L->dicts;
+	e->in.dict_count = L->dict_count;
+	e->in.num = L->num;
+	e->in.text = chk->text;
+	e->in.locale = L->locale;
+	e->in.lang = L->profile->tag;
+	e->in.path = path;
+	if ((error = fl__extract_run(&e->x, &e->in, msg, sizeof(msg))) < 0)
+		return fl__fail(chk->err, sizeof(chk->err), error, "%s: %s",
+		                path, msg);
+	return 0;
+}
+
+int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
+                      const char *path, const char *data, size_t len,
+                      const char *lang)
+{
+	extraction e;
+	fl_buf b = FL_BUF_INIT;
+	int error;
+
+	*out = NULL;
+	*out_len = 0;
+	if (!path)
+		path = "<input>";
+	if (!data && len)
+		return fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
+		                "%s: bad arguments", path);
+	if (len > chk->max_file_size)
+		return fl__fail(chk->err, sizeof(chk->err), FL_ELIMIT,
+		                "%s: file larger than the limit of %zu bytes",
+		                path, chk->max_file_size);
+	if ((error = extraction_run(&e, chk, path, data, len, lang)) == 0) {
+		if ((error = fl__extract_write(&b, e.x, FL_EXTRACT_ALL)) < 0 ||
+		    !(*out = fl_buf_detach(&b)))
 			error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
 			                 "out of memory");
+		else
+			*out_len = strlen(*out);
 	}
-	fl__extract_free(xr);
-	fl__doc_dispose(&doc);
+	fl_buf_dispose(&b);
+	extraction_dispose(&e);
 	return error;
 }
 
@@ -728,19 +757,13 @@ int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
 {
 	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
 	const fl_facts *saved = chk->facts;
-	char tag[FL_TAG_MAX], locale[FL_TAG_MAX], msg[FL_ERRMSG_SIZE] = "";
 	size_t *sl = NULL, *tl = NULL, ns = 0, nt = 0;
-	fl__lang_res *L = NULL;
-	fl__extract_data *xd = NULL;
-	fl__extraction *xr = NULL;
-	fl__extract_in in;
-	fl__doc doc;
-	bool have_doc = false;
+	extraction ex;
 	fl_result *res = NULL;
 	fl_buf yaml = FL_BUF_INIT;
-	uintptr_t v;
 	int error;
 
+	memset(&ex, 0, sizeof(ex));
 	*out = NULL;
 	if (!opts)
 		opts = &defaults;
@@ -768,50 +791,9 @@ int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
 		goto done;
 	}
 	/* The facts of the whole original, written line by line. */
-	if ((error = fl_checker_lang_from_tag(
-	         tag, sizeof(tag), chk, source_lang ? source_lang : "en")) <
-	        0 ||
-	    (error = get_lang(&L, chk, tag)) < 0)
+	if ((error = extraction_run(&ex, chk, path, source, source_len,
+	                            source_lang)) < 0)
 		goto done;
-	if (fl_map_get(&chk->extract, L->profile->tag, strlen(L->profile->tag),
-	               &v)) {
-		xd = (fl__extract_data *)v;
-	} else {
-		if ((error = fl__extract_data_load(&xd, chk->data_dir,
-		                                   L->profile->tag, chk->err,
-		                                   sizeof(chk->err))) < 0)
-			goto done;
-		if (fl_map_put(&chk->extract, L->profile->tag,
-		               strlen(L->profile->tag), (uintptr_t)xd) < 0) {
-			fl__extract_data_free(xd);
-			error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-			                 "out of memory");
-			goto done;
-		}
-	}
-	icu_locale(locale, sizeof(locale), tag);
-	if ((error = fl__doc_init(&doc, chk->text, source ? source : "",
-	                          source_len, locale, msg, sizeof(msg))) < 0) {
-		fl__doc_dispose(&doc);
-		fl__fail(chk->err, sizeof(chk->err), error, "%s (original): %s",
-		         path, msg);
-		goto done;
-	}
-	have_doc = true;
-	in.doc = &doc;
-	in.data = xd;
-	in.dicts = L->dicts;
-	in.dict_count = L->dict_count;
-	in.num = L->num;
-	in.text = chk->text;
-	in.locale = L->locale;
-	in.lang = L->profile->tag;
-	in.path = path;
-	if ((error = fl__extract_run(&xr, &in, msg, sizeof(msg))) < 0) {
-		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
-		         msg);
-		goto done;
-	}
 
 	for (size_t i = 0; i < nt; i++) {
 		const char *t, *sline;
@@ -824,7 +806,7 @@ int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
 		line_span(source, sl, i, &sline, &sn);
 		fl_buf_clear(&yaml);
 		snprintf(name, sizeof(name), "line %zu of the original", i + 1);
-		if ((error = fl__extract_write(&yaml, xr, i)) < 0 ||
+		if ((error = fl__extract_write(&yaml, ex.x, i)) < 0 ||
 		    (error = fl_facts_new(&lf)) < 0) {
 			fl__fail(chk->err, sizeof(chk->err), error,
 			         "out of memory");
@@ -887,9 +869,7 @@ done:
 	fl_checker_set_facts(chk, saved);
 	fl_result_free(res);
 	fl_buf_dispose(&yaml);
-	fl__extract_free(xr);
-	if (have_doc)
-		fl__doc_dispose(&doc);
+	extraction_dispose(&ex);
 	free(sl);
 	free(tl);
 	return error;

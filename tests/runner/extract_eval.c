@@ -17,32 +17,12 @@
 
 #include <fidelint/fidelint.h>
 
+#include "runner.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	if (buf)
-		buf[n] = '\0';
-	*len = (size_t)n;
-	fclose(f);
-	return buf;
-}
 
 static fl_facts *extract(fl_checker *chk, const char *path)
 {
@@ -188,7 +168,7 @@ static int gold(fl_checker *chk, const char *text, const char *tsv,
 {
 	fl_facts *got = extract(chk, text);
 	size_t len, n = 0, cap = 0, tp = 0, found = 0, distinct = 0;
-	char *data = slurp(tsv, &len), *line, *save = NULL;
+	char *data = runner_slurp(tsv, &len), *line, *save = NULL;
 	char **spans = NULL, **kinds = NULL;
 	double p, r;
 

@@ -18,33 +18,14 @@
  */
 #include <fidelint/fidelint.h>
 
+#include "runner.h"
 #include <stdbool.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_ROWS 4096
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	if (buf)
-		buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
 
 /* Splits line into at most n tab-separated fields (in place). */
 static size_t fields(char *line, char **out, size_t n)
@@ -73,17 +54,6 @@ static const char *facts_unit(const char *unit, const char *kind)
 	return unit;
 }
 
-static bool listed(const char *list, const char *id)
-{
-	size_t n = strlen(id);
-	for (const char *p = list; p && (p = strstr(p, id)); p += n)
-		if ((p == list || p[-1] == '\n') &&
-		    (p[n] == '\n' || p[n] == '\0' || p[n] == ' ' ||
-		     p[n] == '\t'))
-			return true;
-	return false;
-}
-
 int main(int argc, char **argv)
 {
 	char *tsv, *known, *line, *save = NULL;
@@ -95,8 +65,8 @@ int main(int argc, char **argv)
 		        "usage: number_pairs PAIRS.tsv KNOWN_FAILURES\n");
 		return 2;
 	}
-	tsv = slurp(argv[1]);
-	known = slurp(argv[2]);
+	tsv = runner_slurp(argv[1], NULL);
+	known = runner_slurp(argv[2], NULL);
 	if (!tsv || !known || fl_checker_new(&chk, NULL) < 0) {
 		fprintf(stderr, "number_pairs: cannot start: %s\n",
 		        chk ? fl_checker_error(chk) : "cannot read input");
@@ -153,7 +123,7 @@ int main(int argc, char **argv)
 			ok = mismatch || missing;
 		else
 			ok = !mismatch && !missing;
-		if (listed(known, f[0])) {
+		if (runner_listed(known, f[0])) {
 			if (ok) {
 				fprintf(stderr,
 				        "%s passes now: take it off %s\n", f[0],

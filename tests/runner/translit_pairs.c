@@ -14,41 +14,11 @@
 #include "text/text.h"
 #include "xlit/skeleton.h"
 
+#include "runner.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	if (buf)
-		buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static bool listed(const char *list, const char *id)
-{
-	size_t n = strlen(id);
-	for (const char *p = list; p && (p = strstr(p, id)); p += n)
-		if ((p == list || p[-1] == '\n') &&
-		    (p[n] == '\n' || p[n] == '\0' || p[n] == '\t' ||
-		     p[n] == ' '))
-			return true;
-	return false;
-}
 
 /* Skeleton of UTF-8 s with "ch" read as variant v. */
 static size_t skel(fl__text_ctx *tc, const char *s, unsigned v, char *out)
@@ -75,8 +45,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: translit_pairs PAIRS.tsv KNOWN\n");
 		return 2;
 	}
-	tsv = slurp(argv[1]);
-	known = slurp(argv[2]);
+	tsv = runner_slurp(argv[1], NULL);
+	known = runner_slurp(argv[2], NULL);
 	if (!tsv || !known || fl__text_ctx_new(&tc, err, sizeof(err)) < 0) {
 		fprintf(stderr, "translit_pairs: cannot start\n");
 		return 2;
@@ -115,7 +85,7 @@ int main(int argc, char **argv)
 			ok = got == FL_XLIT_NEAR;
 		else
 			ok = got == FL_XLIT_DIFFERENT;
-		if (listed(known, f[0])) {
+		if (runner_listed(known, f[0])) {
 			if (ok) {
 				fprintf(stderr,
 				        "%s passes now: take it off %s\n", f[0],
