@@ -25,6 +25,7 @@
 
 #define FL_XLIT_MAX_TOKENS 4 /* words of a form tried */
 #define FL_XLIT_SHORT      3 /* a skeleton this short needs more proof */
+#define FL_XLIT_READINGS   4 /* clitic readings of a token tried */
 
 typedef struct {
 	char sk[FL_SKELETON_VARIANTS][FL_SKELETON_MAX];
@@ -32,14 +33,24 @@ typedef struct {
 	uint8_t count;
 } skeletons;
 
-/* Adds the distinct skeletons of ASCII text a (all readings) to out. */
-static void all_skeletons(skeletons *out, const char *a, size_t n)
+/* Readings that change the skeleton of a transliterated Arabic or Hebrew
+ * word: ICU writes וו as "ww" and غ as "gh", never "ch" or "v". */
+#define NATIVE_READINGS (FL_SKELETON_WW_V | FL_SKELETON_GH_SILENT)
+#define ALL_READINGS    (FL_SKELETON_VARIANTS - 1u)
+
+/* The distinct skeletons of ASCII text a, with the readings in mask, into
+ * out. */
+static void all_skeletons(skeletons *out, const char *a, size_t n,
+                          unsigned mask)
 {
 	out->count = 0;
 	for (unsigned v = 0; v < FL_SKELETON_VARIANTS; v++) {
 		char s[FL_SKELETON_MAX];
-		size_t len = fl__skeleton(a, n, s, v);
+		size_t len;
 		bool dup = false;
+		if (v & ~mask)
+			continue;
+		len = fl__skeleton(a, n, s, v);
 		if (len == 0)
 			continue;
 		for (size_t k = 0; k < out->count && !dup; k++)
@@ -134,7 +145,7 @@ static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
 		xf[n].entity = fm->entity;
 		xf[n].ntok = (uint8_t)fm->ntok;
 		xf[n].surname = fm->surname;
-		all_skeletons(&xf[n].sk, ascii, (size_t)len);
+		all_skeletons(&xf[n].sk, ascii, (size_t)len, ALL_READINGS);
 		if (xf[n].sk.count)
 			n++;
 	}
@@ -145,13 +156,32 @@ static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
 
 /* Skeletons of tokens [i, i+k) of the document, the first without its
  * clitic (pl units). Returns false when they cannot be read. */
-static bool run_skeletons(fl__check_ctx *c, size_t i, size_t k, size_t pl,
-                          skeletons *out)
+/* Skeletons of words and runs of words, by key (a document repeats its
+ * words; runs are read only where a first word starts a name). */
+typedef struct {
+	fl_map words; /* key -> skeletons * (owned), or 1: none */
+} skcache;
+
+static void skcache_dispose(skcache *sc)
+{
+	for (size_t i = 0; i < sc->words.cap; i++)
+		if (sc->words.slots[i].key && sc->words.slots[i].value > 1)
+			free((void *)sc->words.slots[i].value);
+	fl_map_dispose(&sc->words);
+}
+
+/* Skeletons of tokens [i, i+k) of the document, the first without its
+ * clitic (pl units): *out points into the cache or to tmp. Returns 1, 0
+ * when they cannot be read, or FL_ENOMEM. */
+static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
+                         size_t pl, const skeletons **out, skeletons *tmp)
 {
 	const fl__doc *d = c->doc;
 	uint16_t buf[FL_TOKEN_MAX * FL_XLIT_MAX_TOKENS];
 	char ascii[4 * FL_TOKEN_MAX];
 	size_t bn = 0;
+	uintptr_t *slot = NULL;
+	skeletons *sk = tmp;
 	int len;
 
 	for (size_t j = i; j < i + k; j++) {
@@ -163,17 +193,37 @@ static bool run_skeletons(fl__check_ctx *c, size_t i, size_t k, size_t pl,
 		    bn + n + 1 >= FL_ARRAY_SIZE(buf) ||
 		    (j > i &&
 		     !fl__doc_gap_is_space(d, d->tokens[j - 1].end, t->start)))
-			return false;
+			return 0;
 		if (j > i)
 			buf[bn++] = ' ';
 		memcpy(buf + bn, key, n * sizeof(*key));
 		bn += n;
 	}
+	{
+		if (!(slot = fl_map_slot_of(&sc->words, buf, bn * 2, 0, NULL)))
+			return FL_ENOMEM;
+		if (*slot == 1)
+			return 0;
+		if (*slot) {
+			*out = (const skeletons *)*slot;
+			return 1;
+		}
+		*slot = 1;
+		if (!(sk = malloc(sizeof(*sk))))
+			return FL_ENOMEM;
+	}
 	len = fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
-	if (len <= 0)
-		return false;
-	all_skeletons(out, ascii, (size_t)len);
-	return out->count > 0;
+	if (len > 0)
+		all_skeletons(sk, ascii, (size_t)len, NATIVE_READINGS);
+	if (len <= 0 || sk->count == 0) {
+		if (sk != tmp)
+			free(sk);
+		return 0;
+	}
+	if (slot)
+		*slot = (uintptr_t)sk;
+	*out = sk;
+	return 1;
 }
 
 static int add_mention(fl__check_ctx *c, const xform *x, size_t i, size_t k,
@@ -206,83 +256,184 @@ static int known_word(fl__check_ctx *c, size_t i, bool *known)
 	return error;
 }
 
+/* The Latin forms by skeleton, for look-ups instead of comparisons. */
+typedef struct {
+	xform *xf;
+	size_t nx;
+	fl_map by_skel;  /* skeleton -> first chain entry + 1 */
+	fl_map prefixes; /* every prefix of a skeleton -> 1 */
+	struct chain {
+		uint32_t xform, next; /* next entry + 1, or 0 */
+		uint8_t len;
+	} * ch;
+	size_t nch, chcap;
+	skcache cache;
+} xindex;
+
+static void xindex_dispose(xindex *x)
+{
+	free(x->xf);
+	free(x->ch);
+	fl_map_dispose(&x->by_skel);
+	fl_map_dispose(&x->prefixes);
+	skcache_dispose(&x->cache);
+}
+
+static int xindex_build(xindex *x, fl__check_ctx *c)
+{
+	int error;
+	memset(x, 0, sizeof(*x));
+	if ((error = latin_forms(&x->xf, &x->nx, c)) < 0)
+		return error;
+	for (size_t f = 0; f < x->nx; f++)
+		for (size_t v = 0; v < x->xf[f].sk.count; v++) {
+			const char *sk = x->xf[f].sk.sk[v];
+			size_t len = x->xf[f].sk.len[v];
+			uintptr_t *head;
+			if (fl__grow((void **)&x->ch, &x->chcap, x->nch + 1,
+			             sizeof(*x->ch)) < 0 ||
+			    !(head = fl_map_slot_of(&x->by_skel, sk, len, 0,
+			                            NULL)))
+				return FL_ENOMEM;
+			x->ch[x->nch].xform = (uint32_t)f;
+			x->ch[x->nch].len = (uint8_t)len;
+			x->ch[x->nch].next = (uint32_t)*head;
+			*head = ++x->nch;
+			for (size_t p = 1; p <= len; p++)
+				if (fl_map_put(&x->prefixes, sk, p, 1) < 0)
+					return FL_ENOMEM;
+		}
+	return 0;
+}
+
+/* Whether a skeleton of s starts some form's skeleton. */
+static bool starts_a_form(const xindex *x, const skeletons *s)
+{
+	for (size_t v = 0; v < s->count; v++)
+		if (fl_map_get(&x->prefixes, s->sk[v], s->len[v], NULL))
+			return true;
+	return false;
+}
+
 int fl__find_xlit_mentions(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
-	xform *xf = NULL;
-	size_t nx = 0;
+	xindex x;
 	uint32_t *full = NULL; /* per entity: found by a form of 2+ words */
+	struct {
+		uint8_t n, pl[FL_XLIT_READINGS];
+	} *starts = NULL;
 	int error = 0;
 
 	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
-	if ((error = latin_forms(&xf, &nx, c)) < 0 ||
+	if ((error = xindex_build(&x, c)) < 0 ||
 	    !(full = calloc(c->facts->entity_count, sizeof(*full)))) {
-		free(xf);
+		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
 	}
 	for (size_t m = 0; m < c->mention_count; m++)
 		full[c->mentions[m].entity] = 1;
+
+	/* Where a name may start: the clitic readings of each token (none,
+	 * or up to three clitics) whose skeleton starts some form's. */
+	if (!(starts = calloc(d->token_count + 1, sizeof(*starts)))) {
+		error = FL_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < d->token_count && error == 0; i++) {
+		const fl__token *t = &d->tokens[i];
+		if (c->claimed[i] || t->kind != FL_TOK_WORD ||
+		    t->script != c->lang->script)
+			continue;
+		for (size_t p = 0; p <= c->lang->prefixes.count &&
+		                   starts[i].n < FL_XLIT_READINGS;
+		     p++) {
+			size_t pl = p == 0 ? 0 : c->lang->prefixes.lens[p - 1];
+			const skeletons *first = NULL;
+			skeletons tmp;
+			int r;
+			if (p > 0 && (pl + 2 > t->keylen ||
+			              memcmp(fl__tok_key(d, t),
+			                     c->lang->prefixes.keys[p - 1],
+			                     pl * 2) != 0))
+				continue;
+			if ((r = run_skeletons(c, &x.cache, i, 1, pl, &first,
+			                       &tmp)) < 0) {
+				error = r;
+				break;
+			}
+			if (r && starts_a_form(&x, first))
+				starts[i].pl[starts[i].n++] = (uint8_t)pl;
+		}
+	}
 
 	/* Longest forms first, so that "روبن ماير" is one mention, and an
 	 * entity found in full lets its short surname count. */
 	for (size_t want = FL_XLIT_MAX_TOKENS; want >= 1 && error == 0;
 	     want--) {
 		for (size_t i = 0; i < d->token_count && error == 0; i++) {
-			const fl__token *t = &d->tokens[i];
-			if (c->claimed[i] || t->kind != FL_TOK_WORD ||
-			    t->script != c->lang->script)
+			if (starts[i].n == 0 || i + want > d->token_count)
 				continue;
-			for (size_t p = 0; p <= c->lang->prefixes.count; p++) {
-				size_t pl =
-				    p == 0 ? 0 : c->lang->prefixes.lens[p - 1];
+			for (size_t p = 0; p < starts[i].n; p++) {
+				size_t pl = starts[i].pl[p];
 				const xform *hit = NULL;
-				skeletons run;
+				const skeletons *run = NULL;
+				skeletons tmp;
 				bool done = false;
-				if (p > 0 &&
-				    (pl + 2 > t->keylen ||
-				     memcmp(fl__tok_key(d, t),
-				            c->lang->prefixes.keys[p - 1],
-				            pl * 2) != 0))
-					continue;
-				if (i + want > d->token_count)
-					break;
+				int r;
 				for (size_t j = i; j < i + want; j++)
 					done |= c->claimed[j] != 0;
-				if (done ||
-				    !run_skeletons(c, i, want, pl, &run))
+				if (done)
+					break;
+				if ((r = run_skeletons(c, &x.cache, i, want, pl,
+				                       &run, &tmp)) <= 0) {
+					error = r;
 					continue;
-				for (size_t f = 0; f < nx && !hit; f++) {
-					size_t shortest;
-					/* A word may be written as two or
-					 * three ("TechCrunch": "تيك كرانش",
-					 * "OpenAI": "أوبن إيه آي"). */
-					if (want < xf[f].ntok ||
-					    want > xf[f].ntok + 2u)
+				}
+				for (size_t v = 0;
+				     v < run->count && !hit && error == 0;
+				     v++) {
+					uintptr_t e;
+					if (!fl_map_get(&x.by_skel, run->sk[v],
+					                run->len[v], &e))
 						continue;
-					if (compare(&xf[f].sk, &run,
-					            &shortest) != FL_XLIT_SAME)
-						continue;
-					/* A short skeleton needs words no
-					 * dictionary knows, and a single word
-					 * its entity found in full. */
-					if (shortest <= FL_XLIT_SHORT) {
-						bool known = false;
-						for (size_t j = i;
-						     j < i + want && !known &&
-						     error == 0;
-						     j++)
-							error = known_word(
-							    c, j, &known);
-						if (error < 0)
-							break;
-						if (known ||
-						    (xf[f].ntok == 1 &&
-						     !full[xf[f].entity]))
+					for (; e && !hit && error == 0;
+					     e = x.ch[e - 1].next) {
+						const struct chain *ce =
+						    &x.ch[e - 1];
+						const xform *f =
+						    &x.xf[ce->xform];
+						/* A word may be written as two
+						 * or three ("TechCrunch": "تيك
+						 * كرانش", "OpenAI": "أوبن إيه
+						 * آي"). */
+						if (want < f->ntok ||
+						    want > f->ntok + 2u)
 							continue;
+						/* A short skeleton needs words
+						 * no dictionary knows, and a
+						 * single word its entity
+						 * found in full. */
+						if (ce->len <= FL_XLIT_SHORT) {
+							bool known = false;
+							for (size_t j = i;
+							     j < i + want &&
+							     !known &&
+							     error == 0;
+							     j++)
+								error =
+								    known_word(
+								        c, j,
+								        &known);
+							if (known ||
+							    (f->ntok == 1 &&
+							     !full[f->entity]))
+								continue;
+						}
+						hit = f;
 					}
-					hit = &xf[f];
 				}
 				if (error < 0)
 					break;
@@ -300,8 +451,10 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 		if (want == 1)
 			break;
 	}
+done:
+	free(starts);
 	free(full);
-	free(xf);
+	xindex_dispose(&x);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
 	return error;
@@ -310,36 +463,46 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 int fl__check_name_garbled_xlit(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
-	xform *xf = NULL;
-	size_t nx = 0;
+	xindex x;
 	int error = 0;
 
 	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
-	if ((error = latin_forms(&xf, &nx, c)) < 0)
+	if ((error = xindex_build(&x, c)) < 0) {
+		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < d->token_count && error == 0; i++) {
 		const fl__token *t = &d->tokens[i];
 		const xform *best = NULL;
-		skeletons run;
+		const skeletons *run = NULL;
+		skeletons tmp;
 		bool known;
+		size_t pl;
+		int r;
 		if (c->claimed[i] || t->kind != FL_TOK_WORD ||
 		    t->script != c->lang->script || t->keylen < 3)
 			continue;
 		/* Without its clitic, if it has one ("وزوكربرغ"). */
-		size_t pl = fl__lex_strip_prefix(c->lang, fl__tok_key(d, t),
-		                                 t->keylen, 3);
-		if (!run_skeletons(c, i, 1, pl, &run))
+		pl = fl__lex_strip_prefix(c->lang, fl__tok_key(d, t), t->keylen,
+		                          3);
+		if ((r = run_skeletons(c, &x.cache, i, 1, pl, &run, &tmp)) <
+		    0) {
+			error = r;
+			break;
+		}
+		if (!r)
 			continue;
-		for (size_t f = 0; f < nx && !best; f++) {
+		for (size_t f = 0; f < x.nx && !best; f++) {
 			size_t shortest;
-			uint32_t e = xf[f].entity;
-			if (xf[f].ntok != 1 ||
+			uint32_t e = x.xf[f].entity;
+			if (x.xf[f].ntok != 1 ||
 			    c->found[e] >= fl__expected_mentions(c, e) ||
-			    compare(&xf[f].sk, &run, &shortest) != FL_XLIT_NEAR)
+			    compare(&x.xf[f].sk, run, &shortest) !=
+			        FL_XLIT_NEAR)
 				continue;
-			best = &xf[f];
+			best = &x.xf[f];
 		}
 		if (!best)
 			continue;
@@ -360,7 +523,7 @@ int fl__check_name_garbled_xlit(fl__check_ctx *c)
 			c->claimed[i] = 1;
 		}
 	}
-	free(xf);
+	xindex_dispose(&x);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
 	return error;

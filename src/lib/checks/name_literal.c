@@ -48,12 +48,15 @@
 typedef struct {
 	uint16_t *key; /* word keys joined by single spaces */
 	size_t n;
-	uint8_t word; /* which word of the name */
-	uint8_t rank; /* place among the word's renderings (0: first) */
-	bool orig;    /* the English word itself, untranslated */
+	uint8_t word;  /* which word of the name */
+	uint8_t rank;  /* place among the word's renderings (0: first) */
+	bool orig;     /* the English word itself, untranslated */
+	uint32_t next; /* next phrase with the same first word + 1, or 0 */
+	uint32_t entity;
 } phrase;
 
 typedef struct {
+	uint32_t entity;
 	uint32_t tf, tl; /* token range */
 	uint8_t word;
 	uint8_t rank;
@@ -186,16 +189,6 @@ static int name_phrases(phrase **out, size_t *count, size_t *words,
 	return 0;
 }
 
-/* The entity whose mention covers token i, plus one; 0 for none. */
-static uint32_t mention_at(const fl__check_ctx *c, size_t i)
-{
-	for (size_t m = 0; m < c->mention_count; m++)
-		if (c->mentions[m].tok_first <= i &&
-		    c->mentions[m].tok_last >= i)
-			return c->mentions[m].entity + 1;
-	return 0;
-}
-
 /* A short word that may stand between two words of a name. */
 static bool gap_word(const fl__doc *d, size_t i)
 {
@@ -208,6 +201,8 @@ static bool gap_word(const fl__doc *d, size_t i)
 static int hit_cmp(const void *a, const void *b)
 {
 	const hit *x = a, *y = b;
+	if (x->entity != y->entity)
+		return x->entity < y->entity ? -1 : 1;
 	if (x->tf != y->tf)
 		return x->tf < y->tf ? -1 : 1;
 	return x->tl > y->tl ? -1 : x->tl < y->tl ? 1 : 0;
@@ -264,55 +259,26 @@ static void span_text(const fl__doc *d, size_t tf, size_t tl, char *buf,
 
 /* Checks entity e: finds the renderings of its words, joins neighbours
  * into spans, reports. */
-static int check_entity(fl__check_ctx *c, uint32_t e)
+/* Per token: how many clitics of the language it starts with (at most
+ * FL_LIT_CLITICS), then their lengths. */
+#define FL_LIT_CLITICS 3
+typedef struct {
+	uint8_t n, len[FL_LIT_CLITICS];
+} clitic_set;
+
+/* Reports entity e from its hits h[0,nh) (sorted by place); nwords: the
+ * words of its name. */
+static int check_entity(fl__check_ctx *c, uint32_t e, const hit *h, size_t nh,
+                        size_t nwords)
 {
 	const fl__doc *d = c->doc;
 	const fl__entity *en = &c->facts->entities[e];
 	const fl__lang_strings *rs = fl__lang_strings_find(
 	    en->renderings, en->rendering_count, c->lang->profile->tag);
 	const char *keep = rs && rs->count ? rs->items[0] : en->name;
-	phrase *ph = NULL;
-	hit *h = NULL;
-	size_t np = 0, nwords = 0, nh = 0, hcap = 0;
 	uint32_t want = fl__expected_mentions(c, e), have = c->found[e];
 	uint32_t singles = want > have ? want - have : 0;
-	int error;
-
-	if ((error =
-	         name_phrases(&ph, &np, &nwords, c->lang->bilex, en->name)) < 0)
-		return fl__fail(c->err, c->errlen, error, "out of memory");
-	for (size_t i = 0; i < d->token_count && error == 0; i++) {
-		uint32_t m;
-		if (d->tokens[i].kind != FL_TOK_WORD ||
-		    (d->tokens[i].flags & FL_TOKF_MASKED))
-			continue;
-		m = c->claimed[i] ? mention_at(c, i) : 0;
-		for (size_t k = 0; k < np; k++) {
-			size_t last;
-			/* A translated word must be free; the word itself may
-			 * belong to another name ("escala AI"), not to e. */
-			if ((c->claimed[i] && !ph[k].orig) || m == e + 1 ||
-			    !phrase_at(c, &ph[k], i, &last))
-				continue;
-			if (fl__grow((void **)&h, &hcap, nh + 1, sizeof(*h)) <
-			    0) {
-				error = FL_ENOMEM;
-				break;
-			}
-			h[nh].tf = (uint32_t)i;
-			h[nh].tl = (uint32_t)last;
-			h[nh].word = ph[k].word;
-			h[nh].orig = ph[k].orig;
-			h[nh].rank = ph[k].rank;
-			nh++;
-		}
-	}
-	if (error < 0) {
-		error = fl__fail(c->err, c->errlen, error, "out of memory");
-		goto cleanup;
-	}
-	if (nh > 1)
-		qsort(h, nh, sizeof(*h), hit_cmp);
+	int error = 0;
 
 	for (size_t a = 0; a < nh && error == 0;) {
 		/* Grow a span from hit a: the next hit starts right after it
@@ -371,9 +337,6 @@ static int check_entity(fl__check_ctx *c, uint32_t e)
 		}
 		a = b + 1;
 	}
-cleanup:
-	free(h);
-	phrases_dispose(ph, np);
 	return error;
 }
 
@@ -410,16 +373,139 @@ static bool brand_like(const char *name)
 
 int fl__check_name_literal(fl__check_ctx *c)
 {
-	if (!c->facts || !c->lang->bilex)
+	const fl__doc *d = c->doc;
+	uint32_t *mention_of = NULL;
+	clitic_set *clitics = NULL;
+	phrase *ph = NULL;
+	uint8_t *nwords = NULL;
+	hit *h = NULL;
+	size_t np = 0, nh = 0, hcap = 0;
+	fl_map first = FL_MAP_INIT; /* first word key -> phrase + 1 */
+	int error = 0;
+
+	if (!c->facts || !c->lang->bilex || c->facts->entity_count == 0)
 		return 0;
-	for (uint32_t e = 0; e < c->facts->entity_count; e++) {
-		int error;
+	/* The entity (+1) each token is a mention of, and the clitics each
+	 * token starts with, found once for all names. */
+	mention_of = calloc(d->token_count + 1, sizeof(*mention_of));
+	clitics = calloc(d->token_count + 1, sizeof(*clitics));
+	nwords = calloc(c->facts->entity_count, sizeof(*nwords));
+	if (!mention_of || !clitics || !nwords) {
+		error = FL_ENOMEM;
+		goto done;
+	}
+	for (size_t m = 0; m < c->mention_count; m++)
+		for (uint32_t i = c->mentions[m].tok_first;
+		     i <= c->mentions[m].tok_last; i++)
+			mention_of[i] = c->mentions[m].entity + 1;
+	for (size_t i = 0; i < d->token_count; i++) {
+		const fl__token *t = &d->tokens[i];
+		const uint16_t *k = fl__tok_key(d, t);
+		for (size_t p = 0; p < c->lang->prefixes.count &&
+		                   clitics[i].n < FL_LIT_CLITICS;
+		     p++) {
+			size_t pl = c->lang->prefixes.lens[p];
+			if (pl < t->keylen &&
+			    memcmp(k, c->lang->prefixes.keys[p], pl * 2) == 0)
+				clitics[i].len[clitics[i].n++] = (uint8_t)pl;
+		}
+	}
+	/* The renderings of every checked name, by their first word, so
+	 * that each token costs a look-up per clitic reading. */
+	for (uint32_t e = 0; e < c->facts->entity_count && error == 0; e++) {
 		const fl__entity *en = &c->facts->entities[e];
+		phrase *p = NULL, *grown = NULL;
+		size_t n = 0, w = 0, need;
 		if (en->kind == FL_KIND_PERSON ||
 		    (en->extracted && !brand_like(en->name)))
 			continue;
-		if ((error = check_entity(c, e)) < 0)
-			return error;
+		if ((error = name_phrases(&p, &n, &w, c->lang->bilex,
+		                          en->name)) < 0)
+			break;
+		nwords[e] = (uint8_t)w;
+		if (fl__add_overflow(np, n, &need) ||
+		    !(grown =
+		          fl__reallocarray(ph, need ? need : 1, sizeof(*ph)))) {
+			phrases_dispose(p, n);
+			error = FL_ENOMEM;
+			break;
+		}
+		ph = grown;
+		for (size_t k = 0; k < n; k++) {
+			ph[np + k] = p[k];
+			ph[np + k].entity = e;
+		}
+		free(p); /* keys now owned by ph */
+		np = need;
 	}
-	return 0;
+	for (size_t k = 0; k < np && error == 0; k++) {
+		size_t w = 0;
+		uintptr_t *head;
+		while (w < ph[k].n && ph[k].key[w] != ' ')
+			w++;
+		if (!(head =
+		          fl_map_slot_of(&first, ph[k].key, w * 2, 0, NULL))) {
+			error = FL_ENOMEM;
+			break;
+		}
+		ph[k].next = (uint32_t)*head;
+		*head = k + 1;
+	}
+	for (size_t i = 0; i < d->token_count && error == 0; i++) {
+		const fl__token *t = &d->tokens[i];
+		const uint16_t *tk = fl__tok_key(d, t);
+		if (t->kind != FL_TOK_WORD || (t->flags & FL_TOKF_MASKED) ||
+		    t->keylen == 0)
+			continue;
+		for (size_t p = 0; p <= clitics[i].n && error == 0; p++) {
+			size_t pl = p ? clitics[i].len[p - 1] : 0;
+			uintptr_t k1;
+			if (!fl_map_get(&first, tk + pl, (t->keylen - pl) * 2,
+			                &k1))
+				continue;
+			for (; k1; k1 = ph[k1 - 1].next) {
+				const phrase *q = &ph[k1 - 1];
+				size_t last;
+				/* A translated word must be free; the word
+				 * itself may belong to another name ("escala
+				 * AI"), not to the entity's own. */
+				if ((c->claimed[i] && !q->orig) ||
+				    mention_of[i] == q->entity + 1 ||
+				    !phrase_at(c, q, i, &last))
+					continue;
+				if (fl__grow((void **)&h, &hcap, nh + 1,
+				             sizeof(*h)) < 0) {
+					error = FL_ENOMEM;
+					break;
+				}
+				h[nh].entity = q->entity;
+				h[nh].tf = (uint32_t)i;
+				h[nh].tl = (uint32_t)last;
+				h[nh].word = q->word;
+				h[nh].orig = q->orig;
+				h[nh].rank = q->rank;
+				nh++;
+			}
+		}
+	}
+	if (error == 0 && nh > 1)
+		qsort(h, nh, sizeof(*h), hit_cmp);
+	for (size_t a = 0; a < nh && error == 0;) {
+		size_t b = a;
+		while (b < nh && h[b].entity == h[a].entity)
+			b++;
+		error = check_entity(c, h[a].entity, h + a, b - a,
+		                     nwords[h[a].entity]);
+		a = b;
+	}
+done:
+	fl_map_dispose(&first);
+	free(h);
+	phrases_dispose(ph, np);
+	free(nwords);
+	free(clitics);
+	free(mention_of);
+	if (error == FL_ENOMEM)
+		return fl__fail(c->err, c->errlen, error, "out of memory");
+	return error;
 }
