@@ -59,7 +59,7 @@ typedef struct {
 	bool partial;
 	bool aligned; /* one segment of a line-aligned pair */
 	fl_result *res;
-	fl__mention *mentions;
+	fl__mention *mentions; /* in text order, never overlapping */
 	size_t mention_count, mention_cap;
 	uint32_t *found;  /* per entity: counted mentions */
 	uint8_t *claimed; /* per token: already explained (mention, finding) */

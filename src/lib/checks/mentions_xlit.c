@@ -315,6 +315,12 @@ static bool starts_a_form(const xindex *x, const skeletons *s)
 	return false;
 }
 
+static int mention_cmp(const void *a, const void *b)
+{
+	const fl__mention *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
 int fl__find_xlit_mentions(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
@@ -452,6 +458,10 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 			break;
 	}
 done:
+	/* Keep the mentions in text order, as the index pass found them. */
+	if (error == 0 && c->mention_count > 1)
+		qsort(c->mentions, c->mention_count, sizeof(*c->mentions),
+		      mention_cmp);
 	free(starts);
 	free(full);
 	xindex_dispose(&x);

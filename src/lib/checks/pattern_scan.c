@@ -100,12 +100,20 @@ bool fl__scan_skip(const fl__check_ctx *c, size_t s, size_t e)
 	     i < d->token_count && d->tokens[i].start < e; i++)
 		if (d->tokens[i].flags & FL_TOKF_MASKED)
 			return true;
-	for (size_t i = 0; i < c->mention_count; i++) {
-		const fl__mention *m = &c->mentions[i];
-		if (m->start <= s && e <= m->end)
-			return true;
+	/* Mentions are in text order (mentions.c, mentions_xlit.c) and do
+	 * not overlap: the last one starting at or before s is the only one
+	 * that can hold the match. */
+	{
+		size_t lo = 0, hi = c->mention_count;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->mentions[mid].start <= s)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo > 0 && e <= c->mentions[lo - 1].end;
 	}
-	return false;
 }
 
 int fl__scan_matches(fl__check_ctx *c, const fl__scan_text *t,
