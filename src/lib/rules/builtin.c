@@ -37,8 +37,8 @@ static const fl_rule_info builtin[] = {
             "common, shared beginning or ending, capitalisation, "
             "length) is most likely the name garbled by the translation "
             "system. In Arabic and Hebrew, a word whose consonant "
-            "skeleton is one consonant away from a Latin name's is one "
-            "too. The suggestion is the name's word."),
+            "skeleton is one consonant away from a Latin name's is "
+            "reported as a warning. The suggestion is the name's word."),
     BUILTIN("spell.unknown", FL_SEVERITY_WARNING, "per language / info",
             "A word the language's hunspell dictionaries do not know.",
             "Non-words (\"escaleiros\", \"builos\") are typical "
