@@ -16,18 +16,6 @@ size_t fl__lex_strip_prefix(const fl__lang_res *lang, const uint16_t *k,
 	return 0;
 }
 
-/* 1 when any speller knows word, 0 when none, negative on failure. */
-static int any_knows(fl__speller *const *sp, size_t n, const char *w,
-                     size_t len)
-{
-	for (size_t i = 0; i < n; i++) {
-		int r = fl__speller_check(sp[i], w, len);
-		if (r != 0)
-			return r;
-	}
-	return 0;
-}
-
 int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
                         const uint16_t *text, size_t n, int script,
                         bool own_only)
@@ -72,10 +60,10 @@ int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
 	}
 	if (L->dict_count == 0)
 		return 0;
-	if ((r = any_knows(L->dicts, L->dict_count, w, wl)) != 0)
+	if ((r = fl__spellers_check(L->dicts, L->dict_count, w, wl)) != 0)
 		goto verdict;
 	if (!own_only &&
-	    (r = any_knows(L->accept, L->accept_count, w, wl)) != 0)
+	    (r = fl__spellers_check(L->accept, L->accept_count, w, wl)) != 0)
 		goto verdict;
 	/* A clitic glued to the front ("وقال", "בישראל"): look up the rest. */
 	for (size_t i = 0; i < L->prefixes.count; i++) {
@@ -86,8 +74,8 @@ int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
 		    memcmp(text, L->prefixes.keys[i], pl * 2) != 0)
 			continue;
 		rl = fl__u16_to_utf8_buf(rest, sizeof(rest), text + pl, n - pl);
-		if (rl &&
-		    (r = any_knows(L->dicts, L->dict_count, rest, rl)) != 0)
+		if (rl && (r = fl__spellers_check(L->dicts, L->dict_count, rest,
+		                                  rl)) != 0)
 			goto verdict;
 	}
 	r = 0;
@@ -136,13 +124,14 @@ int fl__classify_name_words(fl__index *idx, fl__speller *const *sp, size_t n)
 		w->cls = FL_NW_DISTINCT;
 		if (!ll || n == 0)
 			continue;
-		if ((r = any_knows(sp, n, low, ll)) < 0)
+		if ((r = fl__spellers_check(sp, n, low, ll)) < 0)
 			return r;
 		if (r) {
 			w->cls = FL_NW_COMMON;
 			continue;
 		}
-		if ((r = any_knows(sp, n, w->display, strlen(w->display))) < 0)
+		if ((r = fl__spellers_check(sp, n, w->display,
+		                            strlen(w->display))) < 0)
 			return r;
 		if (r)
 			w->cls = FL_NW_PROPER;

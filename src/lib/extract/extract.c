@@ -237,17 +237,6 @@ static bool plural_acronym(const ex *x, size_t i)
 	return n >= 3 && s[n - 1] == 's' && s[n - 2] >= 'A' && s[n - 2] <= 'Z';
 }
 
-/* Whether any dictionary knows s (UTF-8); negative on failure. */
-static int knows(const ex *x, const char *s, size_t n)
-{
-	for (size_t i = 0; i < x->in->dict_count; i++) {
-		int r = fl__speller_check(x->in->dicts[i], s, n);
-		if (r != 0)
-			return r;
-	}
-	return 0;
-}
-
 /* Token i known in lower case (an ordinary word), as written, or not. */
 static int known_lower(const ex *x, size_t i)
 {
@@ -255,7 +244,8 @@ static int known_lower(const ex *x, size_t i)
 	char w[WORD_UTF8_MAX];
 	size_t n = fl__u16_to_utf8_buf(w, sizeof(w), fl__tok_key(x->d, t),
 	                               bare_len(x->d, t));
-	return n ? knows(x, w, n) : 0;
+	return n ? fl__spellers_check(x->in->dicts, x->in->dict_count, w, n)
+	         : 0;
 }
 
 static int known_as_written(const ex *x, size_t i)
@@ -266,7 +256,8 @@ static int known_as_written(const ex *x, size_t i)
 	                               t->end - t->start);
 	if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
 		n -= 2;
-	return n ? knows(x, w, n) : 0;
+	return n ? fl__spellers_check(x->in->dicts, x->in->dict_count, w, n)
+	         : 0;
 }
 
 /* A demonym: a capitalised word the dictionary knows, ending like one

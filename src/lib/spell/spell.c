@@ -118,3 +118,14 @@ void fl__speller_free(fl__speller *sp)
 	free(sp->name);
 	free(sp);
 }
+
+int fl__spellers_check(fl__speller *const *sp, size_t n, const char *word,
+                       size_t len)
+{
+	for (size_t i = 0; i < n; i++) {
+		int r = fl__speller_check(sp[i], word, len);
+		if (r != 0)
+			return r;
+	}
+	return 0;
+}

@@ -24,6 +24,11 @@ int fl__speller_open(fl__speller **out, const char *dict_path, const char *name,
 /* 1 when word (UTF-8, n bytes) is known, 0 when not, FL_ENOMEM. Cached. */
 int fl__speller_check(fl__speller *sp, const char *word, size_t n);
 
+/* 1 when any of the n spellers knows word (UTF-8, len bytes), 0 when
+ * none does, FL_ENOMEM. */
+int fl__spellers_check(fl__speller *const *sp, size_t n, const char *word,
+                       size_t len);
+
 /* Name the speller was opened with; borrowed. */
 const char *fl__speller_name(const fl__speller *sp);
 
