@@ -686,8 +686,7 @@ int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
 	int error;
 
 	*out = NULL;
-	if ((error = fl__read_file(&data, &len, path, chk->max_file_size,
-	                           chk->err, sizeof(chk->err))) < 0)
+	if ((error = fl__checker_read(&data, &len, chk, path)) < 0)
 		return error;
 	error = fl_check_buffer(out, chk, path, data, len, opts);
 	free(data);
@@ -703,8 +702,7 @@ int fl_extract_file(char **out, size_t *out_len, fl_checker *chk,
 
 	*out = NULL;
 	*out_len = 0;
-	if ((error = fl__read_file(&data, &len, path, chk->max_file_size,
-	                           chk->err, sizeof(chk->err))) < 0)
+	if ((error = fl__checker_read(&data, &len, chk, path)) < 0)
 		return error;
 	error = fl_extract_buffer(out, out_len, chk, path, data, len, lang);
 	free(data);

@@ -154,8 +154,6 @@ static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
 	return 0;
 }
 
-/* Skeletons of tokens [i, i+k) of the document, the first without its
- * clitic (pl units). Returns false when they cannot be read. */
 /* Skeletons of words and runs of words, by key (a document repeats its
  * words; runs are read only where a first word starts a name). */
 typedef struct {
@@ -171,17 +169,17 @@ static void skcache_dispose(skcache *sc)
 }
 
 /* Skeletons of tokens [i, i+k) of the document, the first without its
- * clitic (pl units): *out points into the cache or to tmp. Returns 1, 0
- * when they cannot be read, or FL_ENOMEM. */
+ * clitic (pl units): *out points into the cache. Returns 1, 0 when they
+ * cannot be read, or FL_ENOMEM. */
 static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
-                         size_t pl, const skeletons **out, skeletons *tmp)
+                         size_t pl, const skeletons **out)
 {
 	const fl__doc *d = c->doc;
 	uint16_t buf[FL_TOKEN_MAX * FL_XLIT_MAX_TOKENS];
 	char ascii[4 * FL_TOKEN_MAX];
 	size_t bn = 0;
-	uintptr_t *slot = NULL;
-	skeletons *sk = tmp;
+	uintptr_t *slot;
+	skeletons *sk;
 	int len;
 
 	for (size_t j = i; j < i + k; j++) {
@@ -199,29 +197,26 @@ static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
 		memcpy(buf + bn, key, n * sizeof(*key));
 		bn += n;
 	}
-	{
-		if (!(slot = fl_map_slot_of(&sc->words, buf, bn * 2, 0, NULL)))
-			return FL_ENOMEM;
-		if (*slot == 1)
-			return 0;
-		if (*slot) {
-			*out = (const skeletons *)*slot;
-			return 1;
-		}
-		*slot = 1;
-		if (!(sk = malloc(sizeof(*sk))))
-			return FL_ENOMEM;
+	if (!(slot = fl_map_slot_of(&sc->words, buf, bn * 2, 0, NULL)))
+		return FL_ENOMEM;
+	if (*slot == 1)
+		return 0;
+	if (*slot) {
+		*out = (const skeletons *)*slot;
+		return 1;
 	}
+	*slot = 1; /* unreadable, until shown otherwise */
 	len = fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
-	if (len > 0)
-		all_skeletons(sk, ascii, (size_t)len, NATIVE_READINGS);
-	if (len <= 0 || sk->count == 0) {
-		if (sk != tmp)
-			free(sk);
+	if (len <= 0)
+		return 0;
+	if (!(sk = malloc(sizeof(*sk))))
+		return FL_ENOMEM;
+	all_skeletons(sk, ascii, (size_t)len, NATIVE_READINGS);
+	if (sk->count == 0) {
+		free(sk);
 		return 0;
 	}
-	if (slot)
-		*slot = (uintptr_t)sk;
+	*slot = (uintptr_t)sk;
 	*out = sk;
 	return 1;
 }
@@ -358,15 +353,14 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 		     p++) {
 			size_t pl = p == 0 ? 0 : c->lang->prefixes.lens[p - 1];
 			const skeletons *first = NULL;
-			skeletons tmp;
 			int r;
 			if (p > 0 && (pl + 2 > t->keylen ||
 			              memcmp(fl__tok_key(d, t),
 			                     c->lang->prefixes.keys[p - 1],
 			                     pl * 2) != 0))
 				continue;
-			if ((r = run_skeletons(c, &x.cache, i, 1, pl, &first,
-			                       &tmp)) < 0) {
+			if ((r = run_skeletons(c, &x.cache, i, 1, pl, &first)) <
+			    0) {
 				error = r;
 				break;
 			}
@@ -386,7 +380,6 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 				size_t pl = starts[i].pl[p];
 				const xform *hit = NULL;
 				const skeletons *run = NULL;
-				skeletons tmp;
 				bool done = false;
 				int r;
 				for (size_t j = i; j < i + want; j++)
@@ -394,7 +387,7 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 				if (done)
 					break;
 				if ((r = run_skeletons(c, &x.cache, i, want, pl,
-				                       &run, &tmp)) <= 0) {
+				                       &run)) <= 0) {
 					error = r;
 					continue;
 				}
@@ -487,7 +480,6 @@ int fl__check_name_garbled_xlit(fl__check_ctx *c)
 		const fl__token *t = &d->tokens[i];
 		const xform *best = NULL;
 		const skeletons *run = NULL;
-		skeletons tmp;
 		bool known;
 		size_t pl;
 		int r;
@@ -497,8 +489,7 @@ int fl__check_name_garbled_xlit(fl__check_ctx *c)
 		/* Without its clitic, if it has one ("وزوكربرغ"). */
 		pl = fl__lex_strip_prefix(c->lang, fl__tok_key(d, t), t->keylen,
 		                          3);
-		if ((r = run_skeletons(c, &x.cache, i, 1, pl, &run, &tmp)) <
-		    0) {
+		if ((r = run_skeletons(c, &x.cache, i, 1, pl, &run)) < 0) {
 			error = r;
 			break;
 		}
