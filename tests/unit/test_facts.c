@@ -409,6 +409,51 @@ static void test_optional_nulls_and_minimal(void)
 	fl_facts_free(f);
 }
 
+/* fl_facts_merge: what dst lacks is added, dst wins, a copy is deep. */
+static void test_merge(void)
+{
+	const char *a =
+	    "version: 1\nentities:\n"
+	    "  - {name: Meta, kind: org, renderings: {ar: [ميتا]}}\n"
+	    "numbers:\n  - {value: 5, unit: year}\n";
+	const char *b = "version: 1\norigin: extracted\nentities:\n"
+	                "  - {name: META, kind: other, count: 3}\n"
+	                "  - {name: Surge, kind: other, aliases: [Surge AI], "
+	                "count: 2}\n"
+	                "numbers:\n  - {value: 5, unit: year}\n"
+	                "  - {value: '15:00'}\n  - {value: 5, unit: month}\n";
+	fl_facts *dst = new_facts(), *src = new_facts(), *empty = new_facts();
+	fl_entity_info e;
+
+	if (!dst || !src || !empty)
+		return;
+	CHECK_EQ_INT(fl_facts_load_buffer(dst, "a.yaml", a, strlen(a)), 0);
+	CHECK_EQ_INT(fl_facts_load_buffer(src, "b.yaml", b, strlen(b)), 0);
+	CHECK_EQ_INT(fl_facts_merge(empty, src), FL_EINVAL); /* not loaded */
+	CHECK_EQ_INT(fl_facts_merge(dst, src), 0);
+	CHECK_EQ_INT(fl_facts_entity_count(dst), 2);
+	CHECK_EQ_INT(fl_facts_entity(&e, dst, 0), 0);
+	CHECK_EQ_STR(e.name, "Meta"); /* dst's Meta, not src's META */
+	CHECK_EQ_INT(e.kind, FL_KIND_ORG);
+	check_renderings(dst, 0, "ar", 1, "ميتا");
+	CHECK_EQ_INT(fl_facts_entity(&e, dst, 1), 0);
+	CHECK_EQ_STR(e.name, "Surge");
+	CHECK_EQ_INT(e.count, 2);
+	CHECK_EQ_INT(e.alias_count, 1);
+	CHECK(dst->entities[1].extracted);
+	CHECK(!dst->entities[0].extracted);
+	/* 5 years is dst's already; 15:00 and 5 months are new */
+	CHECK_EQ_INT(fl_facts_number_count(dst), 3);
+	CHECK_EQ_INT(dst->numbers[1].shape, FL_NUMSHAPE_TIME);
+	CHECK_EQ_STR(dst->numbers[2].unit, "month");
+	/* deep copies: dst outlives src */
+	fl_facts_free(src);
+	CHECK_EQ_INT(fl_facts_entity(&e, dst, 1), 0);
+	CHECK_EQ_STR(e.aliases[0], "Surge AI");
+	fl_facts_free(dst);
+	fl_facts_free(empty);
+}
+
 static void test_buffer_not_nul_terminated(void)
 {
 	const char yaml[] = "version: 1\nstory: abc!!!";
@@ -471,4 +516,4 @@ TESTS(T(test_good_file), T(test_bad_files),
       T(test_buffer_type_errors), T(test_buffer_numbers_and_terms),
       T(test_buffer_top_level), T(test_optional_nulls_and_minimal),
       T(test_buffer_not_nul_terminated), T(test_handles_and_arguments),
-      T(test_lang_strings_find))
+      T(test_merge), T(test_lang_strings_find))

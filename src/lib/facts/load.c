@@ -977,21 +977,20 @@ static bool same_number(const fl__number *a, const fl__number *b)
 
 int fl_facts_merge(fl_facts *dst, const fl_facts *src)
 {
-	fl__entity *ents = NULL;
-	fl__number *nums = NULL;
+	fl__entity *ents = NULL, *ge;
+	fl__number *nums = NULL, *gn;
 	size_t ne = 0, nn = 0, need;
 	bool ok = true;
 
 	if (!dst || !src || !dst->loaded)
 		return FL_EINVAL;
+	/* The new entries are built apart and moved in at the end, so that
+	 * dst is unchanged on failure. */
 	if (fl__add_overflow(dst->entity_count, src->entity_count, &need) ||
-	    !(ents = fl__reallocarray(NULL, need ? need : 1, sizeof(*ents))) ||
+	    !(ents = fl__reallocarray(NULL, need + 1, sizeof(*ents))) ||
 	    fl__add_overflow(dst->number_count, src->number_count, &need) ||
-	    !(nums = fl__reallocarray(NULL, need ? need : 1, sizeof(*nums)))) {
-		free(ents);
-		return fl__fail(dst->err, sizeof(dst->err), FL_ENOMEM,
-		                "out of memory");
-	}
+	    !(nums = fl__reallocarray(NULL, need + 1, sizeof(*nums))))
+		goto nomem;
 	for (size_t i = 0; i < src->entity_count; i++) {
 		const fl__entity *e = &src->entities[i];
 		bool known = has_name(dst, e->name);
@@ -1019,47 +1018,29 @@ int fl_facts_merge(fl_facts *dst, const fl_facts *src)
 		d->unit = dup_or_null(x->unit, &ok);
 		d->about = dup_or_null(x->about, &ok);
 	}
-	if (!ok) {
-		for (size_t i = 0; i < ne; i++)
-			entity_dispose(&ents[i]);
-		for (size_t i = 0; i < nn; i++)
-			number_dispose(&nums[i]);
-		free(ents);
-		free(nums);
-		return fl__fail(dst->err, sizeof(dst->err), FL_ENOMEM,
-		                "out of memory");
-	}
-	/* Grow dst's arrays to exactly what they hold now. */
-	{
-		fl__entity *ge = fl__reallocarray(
-		    dst->entities, dst->entity_count + ne + 1, sizeof(*ge));
-		fl__number *gn;
-		if (ge)
-			dst->entities = ge;
-		gn = ge ? fl__reallocarray(dst->numbers,
-		                           dst->number_count + nn + 1,
-		                           sizeof(*gn))
-		        : NULL;
-		if (gn)
-			dst->numbers = gn;
-		if (!ge || !gn) {
-			for (size_t i = 0; i < ne; i++)
-				entity_dispose(&ents[i]);
-			for (size_t i = 0; i < nn; i++)
-				number_dispose(&nums[i]);
-			free(ents);
-			free(nums);
-			return fl__fail(dst->err, sizeof(dst->err), FL_ENOMEM,
-			                "out of memory");
-		}
-		memcpy(dst->entities + dst->entity_count, ents,
-		       ne * sizeof(*ents));
-		memcpy(dst->numbers + dst->number_count, nums,
-		       nn * sizeof(*nums));
-		dst->entity_count += ne;
-		dst->number_count += nn;
-	}
+	if (!ok ||
+	    !(ge = fl__reallocarray(dst->entities, dst->entity_count + ne + 1,
+	                            sizeof(*ge))))
+		goto nomem;
+	dst->entities = ge;
+	if (!(gn = fl__reallocarray(dst->numbers, dst->number_count + nn + 1,
+	                            sizeof(*gn))))
+		goto nomem;
+	dst->numbers = gn;
+	memcpy(dst->entities + dst->entity_count, ents, ne * sizeof(*ents));
+	memcpy(dst->numbers + dst->number_count, nums, nn * sizeof(*nums));
+	dst->entity_count += ne;
+	dst->number_count += nn;
 	free(ents);
 	free(nums);
 	return 0;
+
+nomem:
+	for (size_t i = 0; i < ne; i++)
+		entity_dispose(&ents[i]);
+	for (size_t i = 0; i < nn; i++)
+		number_dispose(&nums[i]);
+	free(ents);
+	free(nums);
+	return fl__fail(dst->err, sizeof(dst->err), FL_ENOMEM, "out of memory");
 }
