@@ -58,7 +58,8 @@ int main(int argc, char **argv)
 {
 	char *tsv, *known, *line, *save = NULL;
 	fl_checker *chk = NULL;
-	int passed = 0, failed = 0, xfail = 0, unsupported = 0, fixed = 0;
+	int unsupported = 0;
+	runner_tally tally = {0};
 
 	if (argc != 3) {
 		fprintf(stderr,
@@ -67,6 +68,8 @@ int main(int argc, char **argv)
 	}
 	tsv = runner_slurp(argv[1], NULL);
 	known = runner_slurp(argv[2], NULL);
+	tally.known = known;
+	tally.known_path = argv[2];
 	if (!tsv || !known || fl_checker_new(&chk, NULL) < 0) {
 		fprintf(stderr, "number_pairs: cannot start: %s\n",
 		        chk ? fl_checker_error(chk) : "cannot read input");
@@ -99,7 +102,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: facts: %s\n", f[0],
 			        fl_facts_error(facts));
 			fl_facts_free(facts);
-			failed++;
+			tally.failed++;
 			continue;
 		}
 		fl_checker_set_facts(chk, facts);
@@ -109,7 +112,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: %s\n", f[0],
 			        fl_checker_error(chk));
 			fl_facts_free(facts);
-			failed++;
+			tally.failed++;
 			continue;
 		}
 		for (size_t i = 0; i < fl_result_count(res); i++) {
@@ -123,23 +126,11 @@ int main(int argc, char **argv)
 			ok = mismatch || missing;
 		else
 			ok = !mismatch && !missing;
-		if (runner_listed(known, f[0])) {
-			if (ok) {
-				fprintf(stderr,
-				        "%s passes now: take it off %s\n", f[0],
-				        argv[2]);
-				fixed++;
-			} else {
-				xfail++;
-			}
-		} else if (ok) {
-			passed++;
-		} else {
+		if (runner_count(&tally, f[0], ok)) {
 			fprintf(
 			    stderr, "FAIL %s %s %s: \"%s\" (%s%s%s)\n", f[0],
 			    f[1], f[2], f[4], mismatch ? "mismatch " : "",
 			    missing ? "missing " : "", approx ? "approx" : "");
-			failed++;
 		}
 		fl_checker_set_facts(chk, NULL);
 		fl_result_free(res);
@@ -148,10 +139,11 @@ int main(int argc, char **argv)
 	fprintf(stderr,
 	        "number pairs: %d pass, %d known failures, %d weekday rows "
 	        "(not quantities of the facts schema)\n",
-	        passed, xfail, unsupported);
-	printf("%d passed, %d failed\n", passed, failed + fixed);
+	        tally.passed, tally.xfail, unsupported);
+	printf("%d passed, %d failed\n", tally.passed,
+	       tally.failed + tally.fixed);
 	fl_checker_free(chk);
 	free(tsv);
 	free(known);
-	return failed + fixed ? 1 : 0;
+	return tally.failed + tally.fixed ? 1 : 0;
 }

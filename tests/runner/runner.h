@@ -49,4 +49,34 @@ static inline bool runner_listed(const char *list, const char *id)
 	return false;
 }
 
+/* The outcome of a data file's rows against its known-failures list. */
+typedef struct {
+	const char *known, *known_path; /* the list, and its file name */
+	int passed, failed, xfail, fixed;
+} runner_tally;
+
+/*
+ * Counts row id (ok: it gave the expected verdict). A listed row that
+ * passes is reported (take it off the list) and fails the run. Returns
+ * true for an unexpected failure, which the caller describes.
+ */
+static inline bool runner_count(runner_tally *t, const char *id, bool ok)
+{
+	if (runner_listed(t->known, id)) {
+		if (ok) {
+			fprintf(stderr, "%s passes now: take it off %s\n", id,
+			        t->known_path);
+			t->fixed++;
+		} else {
+			t->xfail++;
+		}
+		return false;
+	}
+	if (ok)
+		t->passed++;
+	else
+		t->failed++;
+	return !ok;
+}
+
 #endif

@@ -39,7 +39,7 @@ int main(int argc, char **argv)
 {
 	char *tsv, *known, *line, *save = NULL, err[256];
 	fl__text_ctx *tc = NULL;
-	int passed = 0, failed = 0, xfail = 0, fixed = 0;
+	runner_tally tally = {0};
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: translit_pairs PAIRS.tsv KNOWN\n");
@@ -47,6 +47,8 @@ int main(int argc, char **argv)
 	}
 	tsv = runner_slurp(argv[1], NULL);
 	known = runner_slurp(argv[2], NULL);
+	tally.known = known;
+	tally.known_path = argv[2];
 	if (!tsv || !known || fl__text_ctx_new(&tc, err, sizeof(err)) < 0) {
 		fprintf(stderr, "translit_pairs: cannot start\n");
 		return 2;
@@ -85,18 +87,7 @@ int main(int argc, char **argv)
 			ok = got == FL_XLIT_NEAR;
 		else
 			ok = got == FL_XLIT_DIFFERENT;
-		if (runner_listed(known, f[0])) {
-			if (ok) {
-				fprintf(stderr,
-				        "%s passes now: take it off %s\n", f[0],
-				        argv[2]);
-				fixed++;
-			} else {
-				xfail++;
-			}
-		} else if (ok) {
-			passed++;
-		} else {
+		if (runner_count(&tally, f[0], ok)) {
 			char lat[FL_SKELETON_MAX];
 			skel(tc, f[2], 0, lat);
 			fprintf(stderr, "FAIL %s %s: %s [%s] / %s [%s]: %s\n",
@@ -104,14 +95,14 @@ int main(int argc, char **argv)
 			        got == FL_XLIT_SAME   ? "same"
 			        : got == FL_XLIT_NEAR ? "near"
 			                              : "different");
-			failed++;
 		}
 	}
-	fprintf(stderr, "translit pairs: %d pass, %d known failures\n", passed,
-	        xfail);
-	printf("%d passed, %d failed\n", passed, failed + fixed);
+	fprintf(stderr, "translit pairs: %d pass, %d known failures\n",
+	        tally.passed, tally.xfail);
+	printf("%d passed, %d failed\n", tally.passed,
+	       tally.failed + tally.fixed);
 	fl__text_ctx_free(tc);
 	free(tsv);
 	free(known);
-	return failed + fixed ? 1 : 0;
+	return tally.failed + tally.fixed ? 1 : 0;
 }
