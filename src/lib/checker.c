@@ -299,17 +299,10 @@ static int build_lang(fl__lang_res **out, fl_checker *chk, const fl__profile *p)
 	    (error = fl__keylist_build(&L->articles, p->articles,
 	                               p->article_count)) < 0)
 		goto cleanup;
-	for (size_t i = 0; i < p->repeatable_count; i++) {
-		uint16_t *k;
-		size_t n;
-		if ((error = fl__match_key_utf8(&k, &n, p->repeatable[i],
-		                                strlen(p->repeatable[i]))) < 0)
+	for (size_t i = 0; i < p->repeatable_count; i++)
+		if ((error = fl__map_put_key(&L->repeatable, p->repeatable[i],
+		                             1)) < 0)
 			goto cleanup;
-		error = fl_map_put(&L->repeatable, k, n * sizeof(*k), 1);
-		free(k);
-		if (error < 0)
-			goto cleanup;
-	}
 	*out = L;
 	L = NULL;
 cleanup:

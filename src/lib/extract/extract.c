@@ -50,15 +50,8 @@ static int word_set(fl_map *m, const fl_yaml_node *n, const char *key,
 		return 0;
 	if ((error = fl_yaml_strings(&v, &c, n, key, path, err, errlen)) < 0)
 		return error;
-	for (size_t i = 0; i < c && error == 0; i++) {
-		uint16_t *k;
-		size_t kn;
-		if ((error = fl__match_key_utf8(&k, &kn, v[i], strlen(v[i]))) <
-		    0)
-			break;
-		error = fl_map_put(m, k, kn * sizeof(*k), 1);
-		free(k);
-	}
+	for (size_t i = 0; i < c && error == 0; i++)
+		error = fl__map_put_key(m, v[i], 1);
 	fl_yaml_strv_free(v, c);
 	return error;
 }

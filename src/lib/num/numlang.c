@@ -108,19 +108,6 @@ static int marks(uint16_t **out, size_t *count, const fl_yaml_node *n,
 	return error;
 }
 
-/* Puts the match key of s into m with value v. */
-static int put_key(fl_map *m, const char *s, uintptr_t v)
-{
-	uint16_t *k;
-	size_t n;
-	int error = fl__match_key_utf8(&k, &n, s, strlen(s));
-	if (error < 0)
-		return error;
-	error = fl_map_put(m, k, n * sizeof(*k), v);
-	free(k);
-	return error;
-}
-
 /* A list of phrases into m (value 1); a phrase's words are joined by one
  * space in its key, as the recogniser builds them from tokens. */
 static int phrases(fl_map *m, const fl_yaml_node *n, const char *key,
@@ -135,7 +122,7 @@ static int phrases(fl_map *m, const fl_yaml_node *n, const char *key,
 	if ((error = fl_yaml_strings(&v, &c, n, key, path, err, errlen)) < 0)
 		return error;
 	for (size_t i = 0; i < c && error == 0; i++)
-		error = put_key(m, v[i], 1);
+		error = fl__map_put_key(m, v[i], 1);
 	fl_yaml_strv_free(v, c);
 	return error;
 }
@@ -166,7 +153,7 @@ static int numbers_map(fl_map *m, const fl_yaml_node *n, const char *key,
 			                    "'%s': '%s' is not a number", key,
 			                    v->str);
 		memcpy(&bits, &d, sizeof(bits));
-		if ((error = put_key(m, k->str, bits)) < 0)
+		if ((error = fl__map_put_key(m, k->str, bits)) < 0)
 			return error;
 	}
 	return 0;
@@ -194,8 +181,8 @@ static int currency_map(fl_map *m, const fl_yaml_node *n, const char *path,
 			                                              : "");
 		if (!(code = fl__strdup(v->str)))
 			return FL_ENOMEM;
-		if ((error = put_key(m, n->items[i]->str, (uintptr_t)code)) <
-		    0) {
+		if ((error = fl__map_put_key(m, n->items[i]->str,
+		                             (uintptr_t)code)) < 0) {
 			free(code);
 			return error;
 		}
@@ -310,7 +297,8 @@ static int unit_map(fl_map *m, const fl_yaml_node *n, const char *key,
 			    err, errlen, FL_EPARSE, path, v,
 			    "'%s': '%s' is not a known unit", key,
 			    v->type == FL_YAML_SCALAR ? v->str : "");
-		if ((error = put_key(m, n->items[i]->str, (uintptr_t)u)) < 0)
+		if ((error = fl__map_put_key(m, n->items[i]->str,
+		                             (uintptr_t)u)) < 0)
 			return error;
 	}
 	return 0;

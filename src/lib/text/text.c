@@ -537,6 +537,18 @@ int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s, size_t n)
 	return 0;
 }
 
+int fl__map_put_key(fl_map *m, const char *s, uintptr_t v)
+{
+	uint16_t *k;
+	size_t n;
+	int error = fl__match_key_utf8(&k, &n, s, strlen(s));
+	if (error < 0)
+		return error;
+	error = fl_map_put(m, k, n * sizeof(*k), v);
+	free(k);
+	return error;
+}
+
 int fl__keylist_build(fl__keylist *kl, char *const *strs, size_t n)
 {
 	memset(kl, 0, sizeof(*kl));

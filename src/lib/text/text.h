@@ -132,6 +132,11 @@ size_t fl__u16_to_utf8_buf(char *dst, size_t cap, const uint16_t *s, size_t n);
  */
 int fl__match_key_utf8(uint16_t **out, size_t *outlen, const char *s, size_t n);
 
+/* Puts the match key of UTF-8 string s into m with value v (a set of
+ * words or phrases as the checks compare them). Returns 0,
+ * FL_EENCODING or FL_ENOMEM. */
+int fl__map_put_key(fl_map *m, const char *s, uintptr_t v);
+
 /* Match keys of a list of strings (clitics, endings), in list order. */
 typedef struct {
 	uint16_t **keys;
