@@ -607,6 +607,12 @@ static bool cand_at(const ex *x, const cand *c, size_t i, size_t *last)
 	return true;
 }
 
+static int occ_cmp(const void *a, const void *b)
+{
+	const occurrence *x = a, *y = b;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
 /* Counts every candidate's mentions, longest names first; a person's
  * surname alone counts for the person. */
 static int count(ex *x)
@@ -695,6 +701,9 @@ static int count(ex *x)
 					x->occ[k].cand = (uint32_t)c->alias_of;
 		}
 	}
+	/* By line, for writing the facts of one line (aligned checking) */
+	if (x->nocc > 1)
+		qsort(x->occ, x->nocc, sizeof(*x->occ), occ_cmp);
 	free(order);
 	return 0;
 }
@@ -834,6 +843,20 @@ static bool number_key(const ex *x, const fl__quantity *r, numkey *k)
 	return true;
 }
 
+/* The first quantity starting at or after offset p. */
+static size_t quantity_from(const ex *x, size_t p)
+{
+	size_t lo = 0, hi = x->nq;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->q[mid].start < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The numbers of line (or all with FL_EXTRACT_ALL), each once. */
 static int write_numbers(const ex *x, fl_buf *b, size_t line)
 {
@@ -841,16 +864,26 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 	size_t kept = 0;
 	int error = 0;
 
+	size_t first = 0, end = x->nq;
+
 	if (x->nq && !(seen = calloc(x->nq, sizeof(*seen))))
 		return FL_ENOMEM;
-	for (size_t i = 0; i < x->nq && error == 0; i++) {
+	if (line != FL_EXTRACT_ALL) {
+		/* the quantities (in text order) that start on line */
+		size_t a = x->d->lines[line];
+		size_t z = line + 1 < x->d->line_count ? x->d->lines[line + 1]
+		                                       : x->d->len;
+		first = quantity_from(x, a);
+		end = quantity_from(x, z);
+	}
+	for (size_t i = first; i < end && error == 0; i++) {
 		const fl__quantity *r = &x->q[i];
-		size_t at = line_of(x->d, r->start);
+		size_t at =
+		    line == FL_EXTRACT_ALL ? line_of(x->d, r->start) : line + 1;
 		char about[256];
 		numkey k;
 		bool dup = false;
-		if ((line != FL_EXTRACT_ALL && at != line + 1) ||
-		    !number_key(x, r, &k))
+		if (!number_key(x, r, &k))
 			continue;
 		for (size_t j = 0; j < kept && !dup; j++)
 			dup = strcmp(seen[j].value, k.value) == 0 &&
@@ -876,21 +909,26 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 	return error;
 }
 
-/* Mentions of candidate c on line (all with FL_EXTRACT_ALL). */
-static uint32_t mentions_on(const ex *x, size_t c, size_t line)
+/* The mentions of each candidate on line, into on_line[x->n]. */
+static void mentions_on(const ex *x, size_t line, uint32_t *on_line)
 {
-	uint32_t n = 0;
-	if (line == FL_EXTRACT_ALL)
-		return x->c[c].count;
-	for (size_t k = 0; k < x->nocc; k++)
-		n += x->occ[k].cand == c && x->occ[k].line == line;
-	return n;
+	size_t lo = 0, hi = x->nocc;
+	while (lo < hi) { /* the first occurrence on or after line */
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->occ[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < x->nocc && x->occ[lo].line == line; lo++)
+		on_line[x->occ[lo].cand]++;
 }
 
 static int write_yaml(const ex *x, fl_buf *b, size_t line)
 {
 	const fl__doc *d = x->d;
 	size_t shown = 0;
+	uint32_t *on_line = NULL; /* mentions per candidate on line */
 	int error;
 
 	if (line == FL_EXTRACT_ALL &&
@@ -911,9 +949,14 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 	    (error = put_quoted(b, x->in->lang)) < 0 ||
 	    (error = fl_buf_puts(b, "\nentities:\n")) < 0)
 		return error;
+	if (line != FL_EXTRACT_ALL) {
+		if (!(on_line = calloc(x->n + 1, sizeof(*on_line))))
+			return FL_ENOMEM;
+		mentions_on(x, line, on_line);
+	}
 	for (size_t i = 0; i < x->n && error == 0; i++) {
 		const cand *c = &x->c[i];
-		uint32_t count = mentions_on(x, i, line);
+		uint32_t count = on_line ? on_line[i] : c->count;
 		bool aliases = false;
 		if (c->gone || count == 0)
 			continue;
@@ -942,6 +985,7 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 		error = fl_buf_puts(b, "numbers:\n");
 	if (error == 0)
 		error = write_numbers(x, b, line);
+	free(on_line);
 	return error;
 }
 
