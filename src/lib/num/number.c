@@ -831,7 +831,6 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 {
 	fl__quantity *q = NULL;
 	size_t n = 0, cap = 0;
-	fl_map seen = FL_MAP_INIT; /* word key -> spelled value bits, or 1 */
 	bool month_first = locale && strncmp(locale, "en", 2) == 0 &&
 	                   (locale[2] == '\0' || locale[2] == '_');
 
@@ -971,34 +970,19 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				v = fl__numlang_bits(du);
 			if (isnan(v) && !(t->flags & FL_TOKF_UPPER) &&
 			    t->keylen <= FL_SPELLOUT_MAX) {
-				/* ICU's spell-out parsing is slow: once per
-				 * distinct word of the document. A slot holds
-				 * the value's bits, or 1 for "not a number". */
-				uintptr_t *slot =
-				    fl_map_slot_of(&seen, fl__tok_key(doc, t),
-				                   t->keylen * 2, 0, NULL);
 				double sv = NAN;
-				if (!slot)
-					goto nomem;
-				if (*slot == 0) {
-					int pr = fl__spellout_parse(
-					    &sv, tc, locale,
-					    fl__tok_key(doc, t), t->keylen);
-					if (pr < 0) {
-						fl_map_dispose(&seen);
-						free(q);
-						return pr;
-					}
-					/* "um", "un", "ein", "one" are articles
-					 * far more often than numbers: 1 is not
-					 * read from words. */
-					if (pr == 1 && sv != 1 && sv > 0)
-						memcpy(slot, &sv, sizeof(sv));
-					else
-						*slot = 1;
+				int pr = fl__spellout_parse(&sv, tc, locale,
+				                            fl__tok_key(doc, t),
+				                            t->keylen);
+				if (pr < 0) {
+					free(q);
+					return pr;
 				}
-				if (*slot != 1)
-					memcpy(&v, slot, sizeof(v));
+				/* "um", "un", "ein", "one" are articles far
+				 * more often than numbers: 1 is not read from
+				 * words. */
+				if (pr == 1 && sv != 1 && sv > 0)
+					v = sv;
 			}
 			/* "uma da tarde": an hour word before a day part. */
 			if (isnan(v) && nl) {
@@ -1159,12 +1143,10 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		i = last;
 	}
 	join_ranges(doc, nl, q, n);
-	fl_map_dispose(&seen);
 	*out = q;
 	*count = n;
 	return 0;
 nomem:
-	fl_map_dispose(&seen);
 	free(q);
 	return FL_ENOMEM;
 }

@@ -32,6 +32,8 @@ typedef struct {
 typedef struct {
 	char locale[32];
 	UNumberFormat *nf;
+	fl_map verdicts; /* text -> value bits, or 1: no number */
+	fl_map heads;    /* first letters (match key) of the rules' words */
 } spellout;
 
 struct fl__text_ctx {
@@ -76,8 +78,11 @@ void fl__text_ctx_free(fl__text_ctx *ctx)
 	for (size_t i = 0; i < ctx->breaker_count; i++)
 		ubrk_close(ctx->breakers[i].bi);
 	free(ctx->breakers);
-	for (size_t i = 0; i < ctx->spellout_count; i++)
+	for (size_t i = 0; i < ctx->spellout_count; i++) {
 		unum_close(ctx->spellouts[i].nf);
+		fl_map_dispose(&ctx->spellouts[i].verdicts);
+		fl_map_dispose(&ctx->spellouts[i].heads);
+	}
 	free(ctx->spellouts);
 	if (ctx->mask)
 		uregex_close(ctx->mask);
@@ -937,21 +942,92 @@ uint32_t fl__fold_char(uint32_t c)
 	return (uint32_t)u_foldCase((UChar32)c, U_FOLD_CASE_DEFAULT);
 }
 
+#define FL_SPELLOUT_HEAD 3 /* letters of a word's beginning compared */
+
+/* Collects the beginnings of the words of so's rule text into so->heads:
+ * a text that begins otherwise is no number of the locale, and ICU's
+ * parsing of it (slow) can be skipped. */
+static int spellout_heads(spellout *so)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n = unum_toPattern(so->nf, false, NULL, 0, &st);
+	UChar *rules;
+	int error = 0;
+
+	if (n <= 0)
+		return 0;
+	if (!(rules = fl__reallocarray(NULL, (size_t)n + 1, sizeof(*rules))))
+		return FL_ENOMEM;
+	st = U_ZERO_ERROR;
+	unum_toPattern(so->nf, false, rules, n + 1, &st);
+	for (int32_t i = 0; i < n && error == 0 && U_SUCCESS(st);) {
+		uint16_t key[2 * FL_SPELLOUT_HEAD];
+		size_t k = 0, letters = 0;
+		UChar32 c;
+		int32_t at = i;
+		U16_NEXT(rules, i, n, c);
+		if (!u_isalpha(c))
+			continue;
+		/* a word: its first letters as a match key */
+		for (int32_t j = at; j < n && letters < FL_SPELLOUT_HEAD;) {
+			U16_NEXT(rules, j, n, c);
+			if (!u_isalpha(c) &&
+			    u_charType(c) != U_NON_SPACING_MARK)
+				break;
+			if (u_charType(c) == U_NON_SPACING_MARK)
+				continue;
+			k += c < 0x80 ? (key[k] = (uint16_t)u_tolower(c), 1)
+			              : key_of(c, key + k);
+			letters++;
+		}
+		error = fl_map_put(&so->heads, key, k * sizeof(*key), 1);
+		while (i < n) { /* to the end of the word */
+			int32_t j = i;
+			U16_NEXT(rules, j, n, c);
+			if (!u_isalpha(c) &&
+			    u_charType(c) != U_NON_SPACING_MARK)
+				break;
+			i = j;
+		}
+	}
+	free(rules);
+	return error;
+}
+
+/* Whether text s[0,n) (a match key) begins like a word of so's rules:
+ * its first letters, or fewer, are the beginning of one. */
+static bool spellout_may_be(const spellout *so, const uint16_t *s, size_t n)
+{
+	size_t k = 0, letters = 0;
+	if (so->heads.count == 0)
+		return true; /* no rule text: ask ICU */
+	/* every length up to FL_SPELLOUT_HEAD letters, since a rule word
+	 * may be shorter than that ("un" of "une") */
+	while (k < n && letters < FL_SPELLOUT_HEAD) {
+		k += U16_IS_LEAD(s[k]) && k + 1 < n ? 2 : 1;
+		letters++;
+		if (fl_map_get(&so->heads, s, k * sizeof(*s), NULL))
+			return true;
+	}
+	return false;
+}
+
 int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
                        const uint16_t *s, size_t n)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UNumberFormat *nf = NULL;
+	spellout *so = NULL;
+	uintptr_t *slot;
 	int32_t pos = 0;
 	double v;
 
 	if (n == 0 || n > FL_TOKEN_MAX * 4)
 		return 0;
-	for (size_t i = 0; i < ctx->spellout_count; i++)
+	for (size_t i = 0; i < ctx->spellout_count && !so; i++)
 		if (strcmp(ctx->spellouts[i].locale, locale) == 0)
-			nf = ctx->spellouts[i].nf;
-	if (!nf) {
-		spellout *so;
+			so = &ctx->spellouts[i];
+	if (!so) {
+		UNumberFormat *nf;
 		if (fl__grow((void **)&ctx->spellouts, &ctx->spellout_cap,
 		             ctx->spellout_count + 1,
 		             sizeof(*ctx->spellouts)) < 0)
@@ -963,12 +1039,36 @@ int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
 		 * variants that news text writes. */
 		unum_setAttribute(nf, UNUM_LENIENT_PARSE, 1);
 		so = &ctx->spellouts[ctx->spellout_count++];
+		memset(so, 0, sizeof(*so));
 		snprintf(so->locale, sizeof(so->locale), "%s", locale);
 		so->nf = nf;
+		if (spellout_heads(so) < 0)
+			return FL_ENOMEM;
 	}
-	v = unum_parseDouble(nf, s, (int32_t)n, &pos, &st);
-	if (U_FAILURE(st) || pos != (int32_t)n)
+	if (!spellout_may_be(so, s, n))
 		return 0;
+	/* ICU's parsing is slow (collation-based lenient matching): each
+	 * distinct text is parsed once for the checker's lifetime, not once
+	 * per document (aligned checking makes a document of every line). */
+	if (!(slot = fl_map_slot_of(&so->verdicts, s, n * sizeof(*s), 0, NULL)))
+		return FL_ENOMEM;
+	/* A slot holds the value's bits (0 kept as -0, whose bits are not
+	 * 0), or 1 for "not a number"; 0 is an empty slot. */
+	if (*slot == 1)
+		return 0;
+	if (*slot) {
+		memcpy(out, slot, sizeof(*out));
+		*out += 0.0; /* -0 back to 0 */
+		return 1;
+	}
+	v = unum_parseDouble(so->nf, s, (int32_t)n, &pos, &st);
+	if (U_FAILURE(st) || pos != (int32_t)n) {
+		*slot = 1;
+		return 0;
+	}
 	*out = v;
+	if (v == 0)
+		v = -0.0;
+	memcpy(slot, &v, sizeof(v));
 	return 1;
 }

@@ -188,7 +188,8 @@ uint32_t fl__fold_char(uint32_t c);
  * Reads s[0,n) as a number spelled out in words of `locale` ("cinco",
  * "deux", "twenty-one") with ICU's rule-based number format. Returns 1 and
  * sets *out when the whole text is one number, 0 when it is not, negative
- * on failure. The formatters are opened once per locale in ctx.
+ * on failure. The formatters are opened once per locale in ctx, and each
+ * distinct text is parsed once per ctx (the verdicts are kept).
  */
 int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
                        const uint16_t *s, size_t n);
