@@ -702,29 +702,26 @@ int fl_extract_file(char **out, size_t *out_len, fl_checker *chk,
 	return error;
 }
 
-/* The lines of s[0,n): offsets of their starts, n + 1 at the end (a
- * final line end adds no empty line). */
+/* The lines of s[0,n): offsets of their starts, then an end mark such
+ * that line i ends (its line end excluded) at at[i + 1] - 1. A final line
+ * end adds no empty line, so "a\nb" and "a\nb\n" have the same lines. */
 static int split_lines(size_t **out, size_t *count, const char *s, size_t n)
 {
 	size_t *at = NULL, cap = 0, k = 0;
-	for (size_t i = 0; i <= n; i++) {
-		if (i != 0 && i < n && s[i - 1] != '\n')
+	for (size_t i = 0; i < n; i++) {
+		if (i != 0 && s[i - 1] != '\n')
 			continue;
-		if (i == n && (n == 0 || s[n - 1] == '\n'))
-			break;
 		if (fl__grow((void **)&at, &cap, k + 2, sizeof(*at)) < 0) {
 			free(at);
 			return FL_ENOMEM;
 		}
 		at[k++] = i;
-		if (i == n)
-			break;
 	}
 	if (fl__grow((void **)&at, &cap, k + 1, sizeof(*at)) < 0) {
 		free(at);
 		return FL_ENOMEM;
 	}
-	at[k] = n + 1;
+	at[k] = n > 0 && s[n - 1] == '\n' ? n : n + 1;
 	*out = at;
 	*count = k;
 	return 0;

@@ -295,6 +295,12 @@ expect_has "aligned text report names the original line" "$out" "(original line 
 run check --source orig.en.txt --format json tr.pt-BR.txt
 expect_rc "--source without --aligned: whole-document facts" 1
 expect_lacks "--source without --aligned: no source_line" "$out" "source_line"
+printf 'The chain has 281 stores.\n' >one.en.txt
+printf 'A rede tem 218 lojas.' >one.pt-BR.txt
+run check --source one.en.txt --aligned --format json one.pt-BR.txt
+expect_rc "aligned: a final line end does not count as a line" 1
+expect_has "aligned: one line each" "$out" '"source_line": 1'
+expect_lacks "aligned: no second line" "$out" '"source_line": 2'
 printf 'one line only\n' >short.pt-BR.txt
 run check --source orig.en.txt --aligned short.pt-BR.txt
 expect_rc "aligned: line counts differ" 2

@@ -868,7 +868,9 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 
 	if (x->nq && !(seen = calloc(x->nq, sizeof(*seen))))
 		return FL_ENOMEM;
-	if (line != FL_EXTRACT_ALL) {
+	if (line != FL_EXTRACT_ALL && line >= x->d->line_count) {
+		end = 0; /* no such line: no numbers */
+	} else if (line != FL_EXTRACT_ALL) {
 		/* the quantities (in text order) that start on line */
 		size_t a = x->d->lines[line];
 		size_t z = line + 1 < x->d->line_count ? x->d->lines[line + 1]
