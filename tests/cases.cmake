@@ -54,3 +54,8 @@ add_test(NAME extract.ntrex-gold COMMAND extract_eval gold
   ${CMAKE_CURRENT_SOURCE_DIR}/extract/ntrex-gold.tsv 0.78 0.83)
 set_tests_properties(extract.story extract.ntrex-gold PROPERTIES
   ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")
+
+# tests/data/meta-scale-ai.no-counts.yaml is the bundled story's facts with every
+# 'count:' line removed (golden/headline.case runs the story with both): kept in sync.
+add_test(NAME golden.no-counts-in-sync COMMAND sh -c
+  "grep -v '^ *count:' '${PROJECT_SOURCE_DIR}/examples/meta-scale-ai/facts.yaml' | cmp - '${PROJECT_SOURCE_DIR}/tests/data/meta-scale-ai.no-counts.yaml'")

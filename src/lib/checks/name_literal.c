@@ -17,8 +17,11 @@
  *           it names it, but fewer times than the original. At most as
  *           many as the mentions missing.
  *
- * Both only for an entity the document names less often than the
- * original does (the facts' count; once when not given).
+ * The first whatever the count: a name translated word for word is wrong
+ * however often it is also written right (a facts file written by a
+ * person seldom gives counts). The second only while the document names
+ * the entity less often than the original does (the facts' count; once
+ * when not given).
  *
  * People's names are skipped (a surname that is a word is still a name),
  * and so is a rendering that is the English word itself ("meta"). Of
@@ -249,6 +252,32 @@ static bool single_fits(const fl__check_ctx *c, uint32_t e, const hit *x)
 	return near && article;
 }
 
+/*
+ * Whether the untranslated word at token i, kept as written in a span of
+ * renderings, runs on into a longer phrase of the same kind through its
+ * neighbour j (i - 1 or i + 1): a word of its own script in a text of
+ * another script ("تشغيل AI Image Generation": the "AI" of a Latin phrase,
+ * not of "Play AI"), or, in a cased script, a capitalised word. Such a word
+ * belongs to that phrase, not to the name.
+ */
+static bool orig_runs_on(const fl__check_ctx *c, size_t i, size_t j)
+{
+	const fl__doc *d = c->doc;
+	const fl__token *t = &d->tokens[i], *u;
+	if (j >= d->token_count)
+		return false;
+	u = &d->tokens[j];
+	if (u->kind != FL_TOK_WORD ||
+	    !fl__doc_gap_is_space(d, j < i ? u->end : t->end,
+	                          j < i ? t->start : u->start))
+		return false;
+	if (c->lang->script >= 0 && t->script != c->lang->script)
+		return u->script == t->script;
+	return fl__script_is_cased(u->script) &&
+	       (u->flags & (FL_TOKF_TITLE | FL_TOKF_UPPER | FL_TOKF_MIXED)) &&
+	       !(u->flags & FL_TOKF_SENT);
+}
+
 /* Text of tokens [tf, tl] as UTF-8 into buf. */
 static void span_text(const fl__doc *d, size_t tf, size_t tl, char *buf,
                       size_t cap)
@@ -301,7 +330,14 @@ static int check_entity(fl__check_ctx *c, uint32_t e, const hit *h, size_t nh,
 			tl = h[k].tl;
 			b = k;
 		}
-		if (b > a && translated && have < want) {
+		/* A kept word at either end that runs on into another
+		 * phrase is that phrase's, not the name's. */
+		if (b > a && translated &&
+		    ((h[a].orig && h[a].tf > 0 &&
+		      orig_runs_on(c, h[a].tf, h[a].tf - 1)) ||
+		     (h[b].orig && orig_runs_on(c, h[b].tl, h[b].tl + 1))))
+			translated = false;
+		if (b > a && translated) {
 			char text[256];
 			span_text(d, h[a].tf, tl, text, sizeof(text));
 			error = fl__check_add(
