@@ -688,6 +688,78 @@ static bool opens_sentence(const fl__doc *doc, size_t start)
 	return true;
 }
 
+/* Script of code point c, or FL_SCRIPT_COMMON for one shared by scripts
+ * (digits, punctuation, tatweel) or inherited (combining marks). */
+static int letter_script(UChar32 c)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int s;
+	if (c < 0x80)
+		return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		           ? USCRIPT_LATIN
+		           : FL_SCRIPT_COMMON;
+	s = uscript_getScript(c, &st);
+	if (U_FAILURE(st) || s == FL_SCRIPT_INHERITED)
+		return FL_SCRIPT_COMMON;
+	return s;
+}
+
+/*
+ * End of the first part of the word text[a, end): the offset of the first
+ * letter whose script differs from the letters before it, where one of the
+ * two scripts has case and the other has not (Latin and Arabic or Hebrew),
+ * or end. Shared characters (tatweel, marks) stay with the part before.
+ */
+static size_t script_cut(const uint16_t *text, size_t a, size_t end)
+{
+	int prev = FL_SCRIPT_COMMON;
+	for (size_t i = a; i < end;) {
+		size_t at = i;
+		UChar32 c;
+		int sc;
+		U16_NEXT(text, i, end, c);
+		sc = letter_script(c);
+		if (sc == FL_SCRIPT_COMMON)
+			continue;
+		if (prev != FL_SCRIPT_COMMON && sc != prev &&
+		    fl__script_is_cased(sc) != fl__script_is_cased(prev))
+			return at;
+		prev = sc;
+	}
+	return end;
+}
+
+/* Appends the token text[start, end) of kind to doc; *line follows the
+ * line index. Returns 0 or FL_ENOMEM. */
+static int add_token(fl__doc *doc, size_t *cap, size_t start, size_t end,
+                     fl__tok_kind kind, size_t *line)
+{
+	fl__token *t;
+	if (fl__grow((void **)&doc->tokens, cap, doc->token_count + 1,
+	             sizeof(*doc->tokens)) < 0)
+		return FL_ENOMEM;
+	t = &doc->tokens[doc->token_count++];
+	memset(t, 0, sizeof(*t));
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->kind = kind;
+	while (*line + 1 < doc->line_count &&
+	       doc->lines[*line + 1] <= (uint32_t)start)
+		(*line)++;
+	t->line = (uint32_t)*line;
+	classify(doc, t);
+	if (opens_sentence(doc, start))
+		t->flags |= FL_TOKF_SENT;
+	t->key = (uint32_t)doc->keys_len;
+	if (end - start <= FL_TOKEN_MAX) {
+		size_t k = make_key(doc->keys + doc->keys_len,
+		                    doc->text + start, end - start);
+		t->keylen = (uint16_t)k;
+		doc->keys_len += k;
+	}
+	return 0;
+}
+
 static int tokenize(fl__doc *doc, UBreakIterator *bi, char *err, size_t errlen)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -708,33 +780,22 @@ static int tokenize(fl__doc *doc, UBreakIterator *bi, char *err, size_t errlen)
 	for (end = ubrk_next(bi); end != UBRK_DONE;
 	     start = end, end = ubrk_next(bi)) {
 		int status = ubrk_getRuleStatus(bi);
-		fl__token *t;
+		fl__tok_kind kind;
+		size_t a = (size_t)start;
 		if (status < UBRK_WORD_NONE_LIMIT)
 			continue;
-		if (fl__grow((void **)&doc->tokens, &cap, doc->token_count + 1,
-		             sizeof(*doc->tokens)) < 0)
-			return fl__fail(err, errlen, FL_ENOMEM,
-			                "out of memory");
-		t = &doc->tokens[doc->token_count++];
-		memset(t, 0, sizeof(*t));
-		t->start = (uint32_t)start;
-		t->end = (uint32_t)end;
-		t->kind = status < UBRK_WORD_NUMBER_LIMIT ? FL_TOK_NUMBER
-		                                          : FL_TOK_WORD;
-		while (line + 1 < doc->line_count &&
-		       doc->lines[line + 1] <= (uint32_t)start)
-			line++;
-		t->line = (uint32_t)line;
-		classify(doc, t);
-		if (opens_sentence(doc, (size_t)start))
-			t->flags |= FL_TOKF_SENT;
-		t->key = (uint32_t)doc->keys_len;
-		if ((size_t)(end - start) <= FL_TOKEN_MAX) {
-			size_t k =
-			    make_key(doc->keys + doc->keys_len,
-			             doc->text + start, (size_t)(end - start));
-			t->keylen = (uint16_t)k;
-			doc->keys_len += k;
+		kind = status < UBRK_WORD_NUMBER_LIMIT ? FL_TOK_NUMBER
+		                                       : FL_TOK_WORD;
+		/* A word glued across a change between a cased and an
+		 * uncased script ("Googleو") is two words. */
+		while (a < (size_t)end) {
+			size_t b = kind == FL_TOK_WORD
+			               ? script_cut(doc->text, a, (size_t)end)
+			               : (size_t)end;
+			if (add_token(doc, &cap, a, b, kind, &line) < 0)
+				return fl__fail(err, errlen, FL_ENOMEM,
+				                "out of memory");
+			a = b;
 		}
 	}
 	return 0;
