@@ -218,11 +218,12 @@ static void test_parse_errors(void)
 
 	CHECK_EQ_INT(parse(&p, "lang: ar\nnmae: Arabic\n", NULL), FL_EPARSE);
 	CHECK(p == NULL);
-	CHECK_EQ_STR(
-	    err, "t.yaml:2:1: unknown key 'nmae' in language profile "
-	         "(expected lang, name, script, hunspell, accept, "
-	         "foreign, extra_words, prefixes, common_words, "
-	         "spell_severity, inherit, repeatable, suffixes, articles)");
+	CHECK_EQ_STR(err,
+	             "t.yaml:2:1: unknown key 'nmae' in language profile "
+	             "(expected lang, name, script, hunspell, accept, "
+	             "foreign, extra_words, prefixes, common_words, "
+	             "spell_severity, inherit, repeatable, suffixes, articles, "
+	             "respell)");
 	CHECK_EQ_INT(parse(&p, "name: Arabic\n", NULL), FL_EPARSE);
 	CHECK_CONTAINS(err, "t.yaml:1:1: missing required key 'lang'");
 	CHECK_EQ_INT(parse(&p, "lang: arabic\n", NULL), FL_EPARSE);
@@ -276,9 +277,45 @@ static void test_parse_errors(void)
 	CHECK_EQ_STR(err, "t.yaml: invalid UTF-8 at byte offset 15");
 	CHECK_EQ_INT(parse(&p, "lang: ar\nname: [x\n", NULL), FL_EPARSE);
 	CHECK(strncmp(err, "t.yaml:3:1: ", 12) == 0);
+	CHECK_EQ_INT(parse(&p, "lang: de\nrespell: [w-v]\n", NULL), FL_EPARSE);
+	CHECK_CONTAINS(err,
+	               "t.yaml:2:10: respell item 'w-v' must be 'from>to'");
+	CHECK_EQ_INT(parse(&p, "lang: de\nrespell: ['W>v']\n", NULL),
+	             FL_EPARSE);
+	CHECK_EQ_INT(parse(&p, "lang: de\nrespell: ['$>y']\n", NULL),
+	             FL_EPARSE);
+	CHECK_EQ_INT(parse(&p, "lang: de\nrespell: ['a>b>c']\n", NULL),
+	             FL_EPARSE);
 	CHECK_EQ_INT(parse(&p, "lang: ar\nlang: pt\n", NULL), FL_EPARSE);
 	CHECK_EQ_STR(err, "t.yaml:2:1: duplicate key 'lang'");
 	CHECK(p == NULL);
+}
+
+/* The respell rules: longest left side first, one pass, '$' at a word's
+ * end only, and a result too long for the buffer refused. */
+static void test_respell(void)
+{
+	fl__profile *p = NULL;
+	char out[32];
+	CHECK_EQ_INT(parse(&p,
+	                   "lang: de\nrespell: ['tsch>ch', 'sch>sh', 'w>v', "
+	                   "'j>y', 'i$>y', 'x>xxxxxxxxxxxxxxxxxxxx']\n",
+	                   NULL),
+	             0);
+	if (!p)
+		return;
+	CHECK_EQ_INT(
+	    fl__profile_respell(p, "tschaikowski", 12, out, sizeof(out)), 10);
+	CHECK_EQ_STR(out, "chaikovsky");
+	CHECK_EQ_INT(fl__profile_respell(p, "iwangorod", 9, out, sizeof(out)),
+	             9);
+	CHECK_EQ_STR(out, "ivangorod");
+	/* '$' only at the end of a word; the output is not rewritten again */
+	CHECK_EQ_INT(
+	    fl__profile_respell(p, "dmitri ilja", 11, out, sizeof(out)), 11);
+	CHECK_EQ_STR(out, "dmitry ilya");
+	CHECK_EQ_INT(fl__profile_respell(p, "xx", 2, out, sizeof(out)), -1);
+	fl__profile_free(p);
 }
 
 static void test_load_with_inherit(void)
@@ -435,5 +472,5 @@ static void test_load_empty_folder(void)
 }
 
 TESTS(T(test_tag_canonicalize), T(test_parse_full_profile),
-      T(test_parse_defaults), T(test_parse_errors), T(test_load_with_inherit),
-      T(test_load_errors), T(test_load_empty_folder))
+      T(test_parse_defaults), T(test_parse_errors), T(test_respell),
+      T(test_load_with_inherit), T(test_load_errors), T(test_load_empty_folder))

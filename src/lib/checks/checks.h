@@ -78,6 +78,8 @@ int fl__checks_run(fl__check_ctx *c);
 /* The checks, in the order they run. */
 int fl__find_mentions(fl__check_ctx *c);      /* mentions.c: not a rule */
 int fl__find_xlit_mentions(fl__check_ctx *c); /* across scripts: not a rule */
+/* by the language's spelling of foreign names (mentions_respell.c) */
+int fl__find_respelled_mentions(fl__check_ctx *c);
 int fl__check_name_case(fl__check_ctx *c);    /* name.case */
 int fl__check_name_missing(fl__check_ctx *c); /* name.missing */
 int fl__check_name_garbled(fl__check_ctx *c); /* name.garbled */

@@ -86,16 +86,6 @@ static fl__xlit_verdict compare(const skeletons *name, const skeletons *r,
 	return best;
 }
 
-/* Whether UTF-16 s[0,n) is all Latin letters, marks and punctuation. */
-static bool latin_text(const uint16_t *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] >= 0x0250 && !(s[i] >= 0x1E00 && s[i] <= 0x1EFF) &&
-		    s[i] != 0x2019)
-			return false;
-	return true;
-}
-
 /* A form of the index in Latin script, with its skeletons. */
 typedef struct {
 	uint32_t form;
@@ -122,7 +112,7 @@ static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
 		for (size_t t = 0; ok && t < fm->ntok; t++) {
 			const fl__form_tok *ft = &idx->toks[fm->tok + t];
 			const uint16_t *x = fl__index_str(idx, ft->exact);
-			ok = latin_text(x, ft->exactlen) &&
+			ok = fl__latin_text(x, ft->exactlen) &&
 			     bn + ft->exactlen + 1 < FL_ARRAY_SIZE(buf);
 			if (!ok)
 				break;

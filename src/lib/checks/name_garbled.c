@@ -127,7 +127,9 @@ static bool same_shape(const fl__token *t, const fl__name_word *w)
 	return !(t->flags & big) == !(w->shape & big);
 }
 
-/* Token t and name word w are the same letters but for diacritics. */
+/* Token t and name word w are the same letters but for diacritics, or but
+ * for the document language's spelling of foreign names (its profile's
+ * `respell` rules, applied to the token). */
 static bool same_letters(fl__check_ctx *c, const fl__token *t,
                          const fl__name_word *w)
 {
@@ -142,7 +144,17 @@ static bool same_letters(fl__check_ctx *c, const fl__token *t,
 		return false;
 	nb = fl__translit_ascii(c->text, k, kn, b, sizeof(b));
 	free(k);
-	return nb == na && memcmp(a, b, (size_t)na) == 0;
+	if (nb == na && memcmp(a, b, (size_t)na) == 0)
+		return true;
+	/* The language's way of spelling a foreign name (German
+	 * "Iwangorod" for Ivangorod, French "Donskoï" for Donskoy). */
+	if (nb > 0 && c->lang->profile->respell_count > 0) {
+		char r[4 * FL_TOKEN_MAX];
+		int nr = fl__profile_respell(c->lang->profile, a, (size_t)na, r,
+		                             sizeof(r));
+		return nr == nb && memcmp(r, b, (size_t)nb) == 0;
+	}
+	return false;
 }
 
 /* Whether tokens a and b (a < b, neighbours) are joined by one hyphen and

@@ -25,9 +25,10 @@
 #define FL_PROFILE_MAX_SIZE ((size_t)1024 * 1024)
 
 static const char *const profile_keys[] = {
-    "lang",    "name",        "script",   "hunspell",     "accept",
-    "foreign", "extra_words", "prefixes", "common_words", "spell_severity",
-    "inherit", "repeatable",  "suffixes", "articles",     NULL};
+    "lang",         "name",           "script",      "hunspell",
+    "accept",       "foreign",        "extra_words", "prefixes",
+    "common_words", "spell_severity", "inherit",     "repeatable",
+    "suffixes",     "articles",       "respell",     NULL};
 
 typedef struct {
 	const char *path;
@@ -70,6 +71,7 @@ void fl__profile_free(fl__profile *p)
 	fl_yaml_strv_free(p->common_words, p->common_count);
 	fl_yaml_strv_free(p->repeatable, p->repeatable_count);
 	fl_yaml_strv_free(p->suffixes, p->suffix_count);
+	fl_yaml_strv_free(p->respell, p->respell_count);
 	free(p->inherit);
 	free(p->path);
 	free(p);
@@ -305,6 +307,8 @@ static int parse_lists(parser *ps, fl__profile *p, const fl_yaml_node *root)
 	     offsetof(fl__profile, suffix_count)},
 	    {"articles", offsetof(fl__profile, articles),
 	     offsetof(fl__profile, article_count)},
+	    {"respell", offsetof(fl__profile, respell),
+	     offsetof(fl__profile, respell_count)},
 	};
 	int error;
 
@@ -323,6 +327,28 @@ static int parse_lists(parser *ps, fl__profile *p, const fl_yaml_node *root)
 	if (p->prefixes)
 		qsort(p->prefixes, p->prefix_count, sizeof(*p->prefixes),
 		      cmp_prefix);
+	return 0;
+}
+
+/* Each `respell` item is "from>to", both sides small ASCII letters (to may
+ * be empty): a spelling convention of the language for foreign names. */
+static int check_respell(parser *ps, const fl__profile *p,
+                         const fl_yaml_node *v)
+{
+	for (size_t i = 0; i < p->respell_count; i++) {
+		const char *r = p->respell[i], *gt = strchr(r, '>');
+		bool ok = gt && gt > r && !strchr(gt + 1, '>');
+		for (const char *q = r; ok && *q; q++)
+			ok = q == gt || (*q >= 'a' && *q <= 'z') ||
+			     (*q == '$' && q + 1 == gt && q > r);
+		if (!ok)
+			return FAIL(ps, v,
+			            "respell item '%s' must be 'from>to' in "
+			            "small ASCII letters, the left side "
+			            "optionally ending in '$' for the end of a "
+			            "word (e.g. 'w>v', 'i$>y')",
+			            r);
+	}
 	return 0;
 }
 
@@ -354,6 +380,9 @@ static int parse_root(parser *ps, fl__profile *p, const fl_yaml_node *root)
 	    (error = parse_script(ps, &p->script, v, "script")) < 0)
 		return error;
 	if ((error = parse_lists(ps, p, root)) < 0)
+		return error;
+	if ((v = fl_yaml_map_get(root, "respell")) &&
+	    (error = check_respell(ps, p, v)) < 0)
 		return error;
 	if ((v = fl_yaml_map_get(root, "foreign")) && !fl_yaml_is_null(v) &&
 	    (error = parse_foreign(ps, p, v)) < 0)
@@ -493,6 +522,10 @@ static int inherit_from(fl__profile *child, const fl__profile *parent)
 	    (error = strv_copy(&child->repeatable, &child->repeatable_count,
 	                       parent->repeatable, parent->repeatable_count)) <
 	        0)
+		return error;
+	if (!child->respell && parent->respell &&
+	    (error = strv_copy(&child->respell, &child->respell_count,
+	                       parent->respell, parent->respell_count)) < 0)
 		return error;
 	if (!child->suffixes && parent->suffixes &&
 	    (error = strv_copy(&child->suffixes, &child->suffix_count,
@@ -752,4 +785,42 @@ cleanup:
 	fl_yaml_strv_free(names, count);
 	free(dicts);
 	return error;
+}
+
+int fl__profile_respell(const fl__profile *p, const char *in, size_t n,
+                        char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		const char *to = NULL;
+		size_t from_len = 0, to_len;
+		for (size_t r = 0; r < p->respell_count; r++) {
+			const char *rule = p->respell[r];
+			size_t fl = (size_t)(strchr(rule, '>') - rule);
+			bool at_end = fl > 0 && rule[fl - 1] == '$';
+			size_t ml = fl - at_end; /* letters to match */
+			if (ml > from_len && ml <= n - i &&
+			    memcmp(in + i, rule, ml) == 0 &&
+			    (!at_end || i + ml == n || in[i + ml] == ' ')) {
+				from_len = ml;
+				to = rule + fl + 1;
+			}
+		}
+		if (!to) {
+			if (o + 1 >= cap)
+				return -1;
+			out[o++] = in[i++];
+			continue;
+		}
+		to_len = strlen(to);
+		if (to_len >= cap - o)
+			return -1;
+		memcpy(out + o, to, to_len);
+		o += to_len;
+		i += from_len;
+	}
+	if (o >= cap)
+		return -1;
+	out[o] = '\0';
+	return (int)o;
 }

@@ -4,21 +4,23 @@
  * lang/profile.c through the YAML module.
  *
  * Profile file (all keys but `lang` optional):
- *   lang: pt-BR                 # BCP 47 tag; must match the file name
- *   name: Portuguese (Brazil)   # for messages
- *   script: Latn                # ISO 15924 code of its main script
- *   hunspell: [pt_BR]           # dictionaries; a word any of them knows is
- * known accept: [en_US]             # extra dictionaries whose words are also
- * accepted foreign: {Latn: en_US}      # tokens of another script checked with
- * this dictionary extra_words: pt.dic         # file in dicts/ added to each
- * hunspell dictionary prefixes: [و, ب]            # clitics that may stand
- * before a word or name common_words: [de, que]     # frequent words, for
- * language detection spell_severity: warning     # severity of spell.unknown in
- * this language repeatable: [die, nous]     # words that may stand twice in a
- * row ("die die") suffixes: [s, "'s"]         # endings a name may carry
- * ("Zuckerbergs", "Meta's") articles: [ال, وال]   # prefixes that hold the
- * definite article (name.literal) inherit: pt                 # take unset keys
- * from this profile
+ *   lang: pt-BR           BCP 47 tag; must match the file name
+ *   name: Portuguese      for messages
+ *   script: Latn          ISO 15924 code of its main script
+ *   hunspell: [pt_BR]     dictionaries; a word any of them knows is known
+ *   accept: [en_US]       extra dictionaries whose words are also accepted
+ *   foreign: {Latn: en_US}  tokens of another script checked with this one
+ *   extra_words: pt.dic   file in dicts/ added to each hunspell dictionary
+ *   prefixes: [و, ب]      clitics that may stand before a word or name
+ *   common_words: [de]    frequent words, for language detection
+ *   spell_severity: warning  severity of spell.unknown in this language
+ *   repeatable: [die]     words that may stand twice in a row ("die die")
+ *   suffixes: [s, "'s"]   endings a name may carry ("Zuckerbergs")
+ *   articles: [ال, وال]   prefixes holding the definite article
+ *   respell: ["w>v"]      how the language spells foreign names: ASCII
+ *                         rewrites from its spelling to the English one
+ *                         (Iwangorod, Ivangorod); "i$>y": at a word's end
+ *   inherit: pt           take unset keys from this profile
  */
 #ifndef FL_LANG_PROFILE_H
 #define FL_LANG_PROFILE_H
@@ -51,6 +53,11 @@ typedef struct {
 	size_t suffix_count;
 	char **articles; /* prefixes that hold a definite article (ال, ה) */
 	size_t article_count;
+	/* "from>to" ASCII rewrites from the language's spelling of a foreign
+	 * name to the English one ("w>v": Iwangorod for Ivangorod; "i$>y":
+	 * at the end of a word), applied in one pass, longest first */
+	char **respell;
+	size_t respell_count;
 	fl_severity spell_severity;
 	char *inherit;
 	char *path; /* file it came from */
@@ -81,6 +88,17 @@ int fl__profile_parse(fl__profile **out, const char *path, const char *data,
  * language subtag. Borrowed from set; NULL when none. */
 const fl__profile *fl__profiles_find(const fl__profile_set *set,
                                      const char *tag);
+
+/*
+ * Rewrites in[0,n) (ASCII) with p's `respell` rules into out (cap bytes,
+ * NUL-terminated): at each place the longest rule whose left side stands
+ * there (a left side ending in '$' only at the end of a word) gives its
+ * right side, in one pass (the output is not rewritten
+ * again); other characters are copied. Returns the length written, or -1
+ * when out is too small.
+ */
+int fl__profile_respell(const fl__profile *p, const char *in, size_t n,
+                        char *out, size_t cap);
 
 void fl__profile_free(fl__profile *p);
 void fl__profiles_dispose(fl__profile_set *set);

@@ -1133,3 +1133,12 @@ int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
 	memcpy(slot, &v, sizeof(v));
 	return 1;
 }
+
+bool fl__latin_text(const uint16_t *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 0x0250 && !(s[i] >= 0x1E00 && s[i] <= 0x1EFF) &&
+		    s[i] != 0x2019)
+			return false;
+	return true;
+}

@@ -194,6 +194,9 @@ uint32_t fl__fold_char(uint32_t c);
 int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
                        const uint16_t *s, size_t n);
 
+/* Whether UTF-16 s[0,n) is all Latin letters, marks and punctuation. */
+bool fl__latin_text(const uint16_t *s, size_t n);
+
 /* ICU script code of an ISO 15924 name ("Latn"), or -1 when unknown. */
 int fl__script_code(const char *name);
 
