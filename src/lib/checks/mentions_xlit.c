@@ -7,13 +7,13 @@
  * xlit/skeleton.c (tolerant of vowels, doubled letters, c/k/q, g/j, b/p/f/v,
  * s/z/sh).
  *
- * A single word with a short skeleton ("وانغ", Wang: n-g) would match too
- * much: it counts only for an entity already found in full, and only when
- * the dictionary does not know it. A near miss (one consonant off) of an
- * unknown word is reported as name.garbled, for an entity the document
- * names less often than the original: a warning, since on professional
- * translations (NTREX) exonyms (נאפולי for Naples) and other spellings
- * (ארדואן for Erdogan) are near misses as often as garbles are.
+ * A short skeleton counts only where the dictionary does not know the
+ * word; a single word of two consonants ("وانغ", Wang: n-g) would match
+ * too much, so it counts only for an entity already found in full. A near miss
+ * (one consonant off) of an unknown word is reported as name.garbled, for an
+ * entity the document names less often than the original: a warning, since on
+ * professional translations (NTREX) exonyms (נאפולי for Naples) and other
+ * spellings (ארדואן for Erdogan) are near misses as often as garbles are.
  */
 #include "checks.h"
 
@@ -403,8 +403,11 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 							continue;
 						/* A short skeleton needs words
 						 * no dictionary knows, and a
-						 * single word its entity
-						 * found in full. */
+						 * single word of two consonants
+						 * ("وانغ", Wang) its entity
+						 * found in full; three
+						 * ("تشيلسي", Chelsea) may
+						 * stand alone. */
 						if (ce->len <= FL_XLIT_SHORT) {
 							bool known = false;
 							for (size_t j = i;
@@ -418,7 +421,9 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 								        &known);
 							if (known ||
 							    (f->ntok == 1 &&
-							     !full[f->entity]))
+							     !full[f->entity] &&
+							     ce->len <
+							         FL_XLIT_SHORT))
 								continue;
 						}
 						hit = f;
