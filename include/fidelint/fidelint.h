@@ -358,6 +358,8 @@ typedef struct {
 	size_t context_column;  /**< 1-based column of the finding in context */
 	size_t source_line;     /**< aligned checking: the line of the
 	                             original this line translates; else 0 */
+	size_t context_len;     /**< bytes of context: a NUL of the text is
+	                             one of them, not its end */
 } fl_finding;
 
 /** Number of findings, sorted by place (placeless first) then rule. */

@@ -842,6 +842,7 @@ int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
 			g.expected = f->expected;
 			g.suggestion = f->suggestion;
 			g.context = f->context;
+			g.context_len = f->context_len;
 			g.context_column = f->context_column;
 			g.source_line = i + 1;
 			error = fl__result_add(res, &g);

@@ -522,5 +522,13 @@ expect_has "check - reads standard input" "$out" "-:1:12: error"
 run check - -
 expect_rc "'-' twice refused" 2
 
+# --- issue 10: a NUL does not cut a context line; bidi controls escaped
+printf 'A rede\000 tem 218 lojas e \342\200\256 abc.\n' >ctl.pt-BR.txt
+run check --color never --source keep.en.txt ctl.pt-BR.txt
+expect_rc "context with NUL and U+202E" 1
+expect_has "context: NUL escaped, the line kept" "$out" "A rede<U+0000> tem 218 lojas e <U+202E> abc."
+expect_has "context: the caret under the number" "$out" "      |                    ^~~"
+expect_lacks "context: no raw U+202E" "$out" $'\342\200\256'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
