@@ -397,7 +397,7 @@ else
 fi
 # A FIFO: written into, read by the other end.
 mkfifo out.fifo
-cat out.fifo >fifo.got &
+timeout 20 cat out.fifo >fifo.got &
 reader=$!
 run check --fail-on never -o out.fifo --source keep.en.txt keep.pt-BR.txt
 wait "$reader"
