@@ -258,7 +258,8 @@ typedef struct {
 int fl_check_buffer(fl_result **out, fl_checker *checker, const char *path,
                     const char *data, size_t len, const fl_check_options *opts);
 
-/** As fl_check_buffer, reading the file at path. Adds FL_EIO. */
+/** As fl_check_buffer, reading the file at path ("-": standard input).
+ *  Adds FL_EIO. */
 int fl_check_file(fl_result **out, fl_checker *checker, const char *path,
                   const fl_check_options *opts);
 
@@ -271,7 +272,8 @@ int fl_check_file(fl_result **out, fl_checker *checker, const char *path,
  * target line 12. Findings carry both line numbers (fl_finding.line and
  * source_line); a fact missing from a line is reported on that line.
  * The checker's own facts are not used (they are restored afterwards).
- * source_lang: NULL for "en". opts->partial is ignored.
+ * source_lang: NULL for "en". opts->partial is ignored. Lines end at LF,
+ * CR LF or a lone CR, as in fl_check_buffer.
  * Returns as fl_check_buffer; FL_EINVAL when the line counts differ.
  */
 int fl_check_aligned(fl_result **out, fl_checker *checker, const char *path,
@@ -308,6 +310,30 @@ int fl_check_jsonl_record(char **out, size_t *out_len, fl_checker *checker,
                           const char *record, size_t len,
                           const fl_check_options *opts);
 
+/** Receives one answer line of fl_check_jsonl_fd (no line end; borrowed
+ *  for the call). Returns 0 to go on, or a negative value that stops the
+ *  stream and is returned. */
+typedef int (*fl_jsonl_emit)(void *ctx, const char *answer, size_t len);
+
+/**
+ * Reads a JSONL stream from fd (left open) as it comes, a line at a time,
+ * and answers every record as fl_check_jsonl_record does, through emit.
+ * A line that is empty or only white space is skipped. A record that is
+ * not JSON is answered with an error placed in the stream,
+ * "path:LINE:COLUMN: problem"; other errors name "path:LINE".
+ * path: names the stream in messages (and its language, as a document's
+ * path does). source_lang: the language of the originals of records
+ * without "source_lang" (NULL: "en").
+ * Memory stays bounded: a line longer than the checker's max_file_size
+ * stops the stream with FL_ELIMIT, "path:LINE: line longer than the limit
+ * of N bytes".
+ * Returns 0, FL_EIO (a read error: a folder, ...), FL_ELIMIT, FL_ENOMEM,
+ * FL_EINVAL or what emit returned; the message is on the checker.
+ */
+int fl_check_jsonl_fd(fl_checker *checker, const char *path, int fd,
+                      const char *source_lang, const fl_check_options *opts,
+                      fl_jsonl_emit emit, void *ctx);
+
 /** Releases a result; NULL is accepted. */
 void fl_result_free(fl_result *result);
 
@@ -332,6 +358,8 @@ typedef struct {
 	size_t context_column;  /**< 1-based column of the finding in context */
 	size_t source_line;     /**< aligned checking: the line of the
 	                             original this line translates; else 0 */
+	size_t context_len;     /**< bytes of context: a NUL of the text is
+	                             one of them, not its end */
 } fl_finding;
 
 /** Number of findings, sorted by place (placeless first) then rule. */

@@ -121,6 +121,56 @@ typedef struct {
 	const char **dest;
 } value_option;
 
+/* The input mode in words, for messages. */
+static const char *mode_name(const check_args *args)
+{
+	if (args->input == INPUT_TSV)
+		return "--input tsv";
+	if (args->input == INPUT_JSONL)
+		return "--input jsonl";
+	return "--aligned";
+}
+
+/*
+ * Refuses the options the input mode cannot honour, so that none is
+ * silently ignored; format: the --format value given, or NULL. Returns 0
+ * or CLI_FAILURE after printing why.
+ */
+static int check_combination(const check_args *args, const char *format)
+{
+	bool line_pairs = args->aligned || args->input != INPUT_TEXT;
+	size_t stdin_uses = args->source && strcmp(args->source, "-") == 0;
+
+	if (line_pairs && args->partial)
+		return cli_usage_error(
+		    "check",
+		    "--partial is for whole documents: each line of %s "
+		    "translates one line of the original",
+		    mode_name(args));
+	if (line_pairs && args->facts)
+		return cli_usage_error(
+		    "check",
+		    "--facts is for whole documents: with %s the facts of "
+		    "each line are those of its original line",
+		    mode_name(args));
+	if (args->input == INPUT_JSONL && format &&
+	    args->format != FL_FORMAT_JSON)
+		return cli_usage_error("check",
+		                       "--input jsonl answers with one JSON "
+		                       "line per record: no --format %s",
+		                       format);
+	if (args->source_lang && !line_pairs && !args->source)
+		return cli_usage_error(
+		    "check", "--source-lang needs --source ORIGINAL or "
+		             "--input tsv|jsonl");
+	for (size_t i = 0; i < args->file_count; i++)
+		stdin_uses += strcmp(args->files[i], "-") == 0;
+	if (stdin_uses > 1)
+		return cli_usage_error(
+		    "check", "'-' (standard input) can be read only once");
+	return 0;
+}
+
 /*
  * Parses the arguments after "check" into *args (files allocated, caller
  * frees args->files). Returns 0, CLI_OK after printing the help (*help
@@ -245,7 +295,7 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 		    input);
 	if (args->file_count == 0)
 		return cli_usage_error("check", "no FILE to check");
-	return 0;
+	return check_combination(args, format);
 }
 
 static bool use_color(const check_args *args)
@@ -353,63 +403,67 @@ done:
 	return status;
 }
 
+/* What the answers of a JSONL stream go to. */
+typedef struct {
+	cli_output *out;
+	int fail_on;
+	bool fails; /* an answer with an error or a finding at fail_on */
+} jsonl_sink;
+
+/* fl_jsonl_emit: writes one answer line. */
+static int emit_answer(void *ctx, const char *json, size_t len)
+{
+	jsonl_sink *sink = ctx;
+
+	if (cli_output_write(sink->out, json, len) != 0 ||
+	    cli_output_write(sink->out, "\n", 1) != 0)
+		return -1;
+	if (!sink->fails && sink->fail_on && jsonl_fails(json, sink->fail_on))
+		sink->fails = true;
+	return 0;
+}
+
 /*
  * --input jsonl: every FILE ("-": standard input) is a stream of records,
- * one JSON object per line; each gets one JSON line on standard output.
- * Returns the exit status: CLI_FAILURE when a file cannot be read,
- * CLI_FINDINGS when a record has a finding at --fail-on or an error.
+ * one JSON object per line; each gets one JSON line on out, as it comes.
+ * Returns the exit status: CLI_FAILURE when a file cannot be read (the
+ * others are still read), CLI_FINDINGS when a record has a finding at
+ * --fail-on or an error.
  */
-static int check_jsonl(fl_checker *checker, const check_args *args)
+static int check_jsonl(cli_output *out, fl_checker *checker,
+                       const check_args *args)
 {
 	fl_check_options opts = FL_CHECK_OPTIONS_INIT;
-	int status = CLI_OK;
-	char *line = NULL;
-	size_t cap = 0;
+	jsonl_sink sink = {out, args->fail_on, false};
+	bool failed = false;
 
 	opts.lang = args->lang;
 	for (size_t i = 0; i < args->file_count; i++) {
 		const char *path = args->files[i];
-		FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-		ssize_t n;
-		if (!f) {
-			fprintf(stderr, "fidelint: %s: %s\n", path,
+		bool std = strcmp(path, "-") == 0;
+		int fd = std ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+		int error;
+		if (fd < 0) {
+			fprintf(stderr, "fidelint: %s: cannot open: %s\n", path,
 			        strerror(errno));
-			status = CLI_FAILURE;
+			failed = true;
 			continue;
 		}
-		while ((n = getline(&line, &cap, f)) >= 0) {
-			char *out = NULL;
-			size_t len = 0;
-			int error;
-			while (n > 0 &&
-			       (line[n - 1] == '\n' || line[n - 1] == '\r'))
-				line[--n] = '\0';
-			if (n == 0)
-				continue;
-			error = fl_check_jsonl_record(&out, &len, checker, line,
-			                              (size_t)n, &opts);
-			if (error < 0) {
-				fprintf(stderr, "fidelint: %s\n",
-				        fl_error_name(error));
-				status = CLI_FAILURE;
-				break;
-			}
-			if (cli_write_stdout(out, len) != 0 ||
-			    cli_write_stdout("\n", 1) != 0) {
-				free(out);
-				status = CLI_FAILURE;
-				break;
-			}
-			if (status == CLI_OK && args->fail_on &&
-			    jsonl_fails(out, args->fail_on))
-				status = CLI_FINDINGS;
-			free(out);
+		error = fl_check_jsonl_fd(checker, path, fd, args->source_lang,
+		                          &opts, emit_answer, &sink);
+		if (!std)
+			close(fd);
+		if (error == -1) /* the output failed, already said */
+			return CLI_FAILURE;
+		if (error < 0) {
+			cli_print_failure(path, fl_checker_error(checker),
+			                  error);
+			failed = true;
 		}
-		if (f != stdin)
-			fclose(f);
 	}
-	free(line);
-	return status;
+	if (failed)
+		return CLI_FAILURE;
+	return sink.fails ? CLI_FINDINGS : CLI_OK;
 }
 
 /* Checks every file into report. Sets *failed when one could not be
@@ -480,6 +534,8 @@ int cli_check(int argc, char **argv)
 	fl_checker *checker = NULL;
 	fl_facts *facts = NULL;
 	fl_report *report = NULL;
+	cli_output *out = NULL;
+	const char **inputs = NULL;
 	char *text = NULL;
 	size_t len = 0;
 	bool help = false, failed = false;
@@ -490,7 +546,20 @@ int cli_check(int argc, char **argv)
 	if (status != 0 || help)
 		goto cleanup;
 
+	/* Every file the run reads, that -o must not write over: the FILEs,
+	 * then --facts and --source. */
 	status = CLI_FAILURE;
+	if (!(inputs = calloc(args.file_count + 2, sizeof(*inputs)))) {
+		fprintf(stderr, "fidelint: out of memory\n");
+		goto cleanup;
+	}
+	memcpy(inputs, args.files, args.file_count * sizeof(*inputs));
+	inputs[args.file_count] = args.facts;
+	inputs[args.file_count + 1] = args.source;
+	if (cli_output_open(&out, args.output, inputs, args.file_count + 2) !=
+	    0)
+		goto cleanup;
+
 	copts.data_dir = args.data_dir;
 	if ((error = fl_checker_new(&checker, &copts)) < 0) {
 		const char *msg = checker ? fl_checker_error(checker) : NULL;
@@ -506,7 +575,12 @@ int cli_check(int argc, char **argv)
 	if (facts)
 		fl_checker_set_facts(checker, facts);
 	if (args.input == INPUT_JSONL) {
-		status = check_jsonl(checker, &args);
+		status = check_jsonl(out, checker, &args);
+		/* The answers written so far are kept, as on standard
+		 * output. */
+		if (cli_output_commit(out) != 0)
+			status = CLI_FAILURE;
+		out = NULL;
 		goto cleanup;
 	}
 	if ((error = fl_report_new(&report)) < 0) {
@@ -523,19 +597,23 @@ int cli_check(int argc, char **argv)
 		        fl_error_name(error));
 		goto cleanup;
 	}
-	if (args.output)
-		error = cli_write_file_atomic(args.output, text, len);
+	error = cli_output_write(out, text, len);
+	if (error == 0)
+		error = cli_output_commit(out);
 	else
-		error = cli_write_stdout(text, len);
+		cli_output_discard(out);
+	out = NULL;
 	if (error)
 		goto cleanup;
 	status = failed ? CLI_FAILURE : findings_status(report, args.fail_on);
 
 cleanup:
+	cli_output_discard(out);
 	free(text);
 	fl_report_free(report);
 	fl_checker_free(checker);
 	fl_facts_free(facts);
+	free(inputs);
 	free(args.files);
 	return status;
 }

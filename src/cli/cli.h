@@ -12,24 +12,6 @@
 #define CLI_PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define CLI_PRINTF(a, b)
-/*
- * Replaces the file at path with data atomically (a temporary file beside
- * it, flushed, renamed over it); on failure prints why and leaves path as
- * it was. Returns 0 or CLI_FAILURE. (output.c)
- */
-int cli_write_file_atomic(const char *path, const char *data, size_t len);
-
-/* Writes data to standard output. Returns 0 or CLI_FAILURE. */
-int cli_write_stdout(const char *data, size_t len);
-
-/* Prints "fidelint: message" for a failure on path, naming path first when
- * the message does not start with it. */
-void cli_print_failure(const char *path, const char *message, int code);
-
-/* `fidelint extract ORIGINAL` (extract.c). */
-int cli_extract(int argc, char **argv);
-void cli_help_extract(FILE *out);
-
 #endif
 
 /* Exit statuses. */
@@ -61,14 +43,30 @@ void cli_help_rules(FILE *out);
 void cli_help_explain(FILE *out);
 
 /*
- * Replaces the file at path with data atomically (a temporary file beside
- * it, flushed, renamed over it); on failure prints why and leaves path as
- * it was. Returns 0 or CLI_FAILURE. (output.c)
+ * The destination of a run's output (output.c). path NULL: standard
+ * output. Else path is written directly when it is a device or a FIFO,
+ * and otherwise replaced atomically by cli_output_commit through a
+ * temporary file beside it (nameless where the kernel allows, else removed
+ * on SIGINT, SIGTERM and SIGHUP). Refuses, before anything is written, a
+ * path that is one of the n files in inputs (same device and inode,
+ * symbolic links followed; "-" is standard input; NULL entries skipped),
+ * and a folder. Returns 0 or CLI_FAILURE after printing why.
  */
-int cli_write_file_atomic(const char *path, const char *data, size_t len);
+typedef struct cli_output cli_output;
+int cli_output_open(cli_output **out, const char *path,
+                    const char *const *inputs, size_t n);
 
-/* Writes data to standard output. Returns 0 or CLI_FAILURE. */
-int cli_write_stdout(const char *data, size_t len);
+/* Writes data to the output. Returns 0 or CLI_FAILURE (printed once; later
+ * writes and the commit fail too). */
+int cli_output_write(cli_output *o, const char *data, size_t len);
+
+/* Completes the output (flush; rename over the file) and frees o. Returns
+ * 0 or CLI_FAILURE after printing why; the file is then as it was. */
+int cli_output_commit(cli_output *o);
+
+/* Frees o without completing it: a file being replaced stays as it was.
+ * NULL is accepted. */
+void cli_output_discard(cli_output *o);
 
 /* Prints "fidelint: message" for a failure on path, naming path first when
  * the message does not start with it. */

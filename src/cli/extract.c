@@ -36,6 +36,7 @@ int cli_extract(int argc, char **argv)
 	fl_checker_options copts = FL_CHECKER_OPTIONS_INIT;
 	fl_checker *checker = NULL;
 	const char *lang = NULL, *output = NULL, *path = NULL;
+	cli_output *out = NULL;
 	char *yaml = NULL;
 	size_t len = 0;
 	int status = CLI_FAILURE, error;
@@ -78,6 +79,9 @@ int cli_extract(int argc, char **argv)
 		return cli_usage_error("extract",
 		                       "no ORIGINAL to extract from");
 
+	/* Refused before any work: -o naming the original. */
+	if (cli_output_open(&out, output, &path, 1) != 0)
+		return CLI_FAILURE;
 	if ((error = fl_checker_new(&checker, &copts)) < 0) {
 		const char *msg = checker ? fl_checker_error(checker) : NULL;
 		fprintf(stderr, "fidelint: %s\n",
@@ -88,9 +92,13 @@ int cli_extract(int argc, char **argv)
 		cli_print_failure(path, fl_checker_error(checker), error);
 		goto cleanup;
 	}
-	status = output ? cli_write_file_atomic(output, yaml, len)
-	                : cli_write_stdout(yaml, len);
+	if (cli_output_write(out, yaml, len) == 0)
+		status = cli_output_commit(out);
+	else
+		cli_output_discard(out);
+	out = NULL;
 cleanup:
+	cli_output_discard(out);
 	free(yaml);
 	fl_checker_free(checker);
 	return status;

@@ -702,26 +702,36 @@ int fl_extract_file(char **out, size_t *out_len, fl_checker *chk,
 	return error;
 }
 
-/* The lines of s[0,n): offsets of their starts, then an end mark such
- * that line i ends (its line end excluded) at at[i + 1] - 1. A final line
- * end adds no empty line, so "a\nb" and "a\nb\n" have the same lines. */
+size_t fl__line_next(const char *s, size_t n, size_t *next)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] != '\n' && s[i] != '\r')
+		i++;
+	*next = i;
+	if (i < n)
+		*next += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+	return i;
+}
+
+/* The lines of s[0,n) (fl__line_next): *at gets 2 * count offsets, the
+ * start and the end (line end excluded) of each line. A final line end
+ * adds no empty line, so "a\nb" and "a\nb\n" have the same lines. */
 static int split_lines(size_t **out, size_t *count, const char *s, size_t n)
 {
 	size_t *at = NULL, cap = 0, k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i != 0 && s[i - 1] != '\n')
-			continue;
-		if (fl__grow((void **)&at, &cap, k + 2, sizeof(*at)) < 0) {
+
+	for (size_t p = 0; p < n;) {
+		size_t next, len = fl__line_next(s + p, n - p, &next);
+		if (fl__grow((void **)&at, &cap, 2 * k + 2, sizeof(*at)) < 0) {
 			free(at);
 			return FL_ENOMEM;
 		}
-		at[k++] = i;
+		at[2 * k] = p;
+		at[2 * k + 1] = p + len;
+		k++;
+		p += next;
 	}
-	if (fl__grow((void **)&at, &cap, k + 1, sizeof(*at)) < 0) {
-		free(at);
-		return FL_ENOMEM;
-	}
-	at[k] = n > 0 && s[n - 1] == '\n' ? n : n + 1;
 	*out = at;
 	*count = k;
 	return 0;
@@ -731,11 +741,8 @@ static int split_lines(size_t **out, size_t *count, const char *s, size_t n)
 static void line_span(const char *s, const size_t *at, size_t i, const char **b,
                       size_t *n)
 {
-	size_t e = at[i + 1] - 1;
-	*b = s + at[i];
-	*n = e - at[i];
-	if (*n > 0 && (*b)[*n - 1] == '\r')
-		(*n)--;
+	*b = s + at[2 * i];
+	*n = at[2 * i + 1] - at[2 * i];
 }
 
 int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
@@ -835,6 +842,7 @@ int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
 			g.expected = f->expected;
 			g.suggestion = f->suggestion;
 			g.context = f->context;
+			g.context_len = f->context_len;
 			g.context_column = f->context_column;
 			g.source_line = i + 1;
 			error = fl__result_add(res, &g);
@@ -866,8 +874,17 @@ done:
 int fl__checker_read(char **data, size_t *len, fl_checker *chk,
                      const char *path)
 {
+	if (strcmp(path, "-") == 0)
+		return fl__read_stream(data, len, stdin, "-",
+		                       chk->max_file_size, chk->err,
+		                       sizeof(chk->err));
 	return fl__read_file(data, len, path, chk->max_file_size, chk->err,
 	                     sizeof(chk->err));
+}
+
+size_t fl__checker_max_size(const fl_checker *chk)
+{
+	return chk->max_file_size;
 }
 
 int fl__checker_fail(fl_checker *chk, int code, const char *fmt, ...)

@@ -70,26 +70,21 @@ char *fl__strdup(const char *s)
 	return s ? fl__strndup(s, strlen(s)) : NULL;
 }
 
-int fl__read_file(char **out, size_t *len, const char *path, size_t max,
-                  char *err, size_t errlen)
+int fl__read_stream(char **out, size_t *len, FILE *f, const char *name,
+                    size_t max, char *err, size_t errlen)
 {
-	FILE *f = NULL;
 	char *buf = NULL;
 	size_t cap = 0, n = 0;
 	int error = 0;
 
 	*out = NULL;
 	*len = 0;
-	f = fopen(path, "rb");
-	if (!f)
-		return fl__fail(err, errlen, FL_EIO, "%s: cannot open: %s",
-		                path, strerror(errno));
 	for (;;) {
 		size_t got;
 		/* Read in chunks so that pipes and special files work too. */
 		if ((error = fl__grow((void **)&buf, &cap, n + 65536 + 1, 1)) <
 		    0) {
-			fl__fail(err, errlen, error, "%s: out of memory", path);
+			fl__fail(err, errlen, error, "%s: out of memory", name);
 			goto cleanup;
 		}
 		got = fread(buf + n, 1, cap - n - 1, f);
@@ -97,14 +92,14 @@ int fl__read_file(char **out, size_t *len, const char *path, size_t max,
 		if (n > max) {
 			error = fl__fail(
 			    err, errlen, FL_ELIMIT,
-			    "%s: file larger than the limit of %zu bytes", path,
+			    "%s: file larger than the limit of %zu bytes", name,
 			    max);
 			goto cleanup;
 		}
 		if (got == 0) {
 			if (ferror(f)) {
 				error = fl__fail(err, errlen, FL_EIO,
-				                 "%s: read error: %s", path,
+				                 "%s: read error: %s", name,
 				                 strerror(errno));
 				goto cleanup;
 			}
@@ -118,8 +113,23 @@ int fl__read_file(char **out, size_t *len, const char *path, size_t max,
 
 cleanup:
 	free(buf);
-	if (f)
-		fclose(f);
+	return error;
+}
+
+int fl__read_file(char **out, size_t *len, const char *path, size_t max,
+                  char *err, size_t errlen)
+{
+	FILE *f;
+	int error;
+
+	*out = NULL;
+	*len = 0;
+	f = fopen(path, "rb");
+	if (!f)
+		return fl__fail(err, errlen, FL_EIO, "%s: cannot open: %s",
+		                path, strerror(errno));
+	error = fl__read_stream(out, len, f, path, max, err, errlen);
+	fclose(f);
 	return error;
 }
 

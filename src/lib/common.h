@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Size of the message buffer every handle keeps for its last failure. */
 #define FL_ERRMSG_SIZE 1024
@@ -58,6 +59,11 @@ char *fl__strndup(const char *s, size_t n);
  * *out is NUL-terminated; caller frees. Message in err. */
 int fl__read_file(char **out, size_t *len, const char *path, size_t max,
                   char *err, size_t errlen);
+
+/* As fl__read_file for an open stream f (left open), named name in
+ * messages. */
+int fl__read_stream(char **out, size_t *len, FILE *f, const char *name,
+                    size_t max, char *err, size_t errlen);
 
 /* ASCII-only helpers for tags and keywords (locale independent). */
 int fl__ascii_casecmp(const char *a, const char *b);

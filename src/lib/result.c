@@ -88,7 +88,8 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	for (int i = 0; i < 6; i++) {
 		if (!strs[i])
 			continue;
-		lens[i] = strlen(strs[i]);
+		lens[i] =
+		    i == 5 && f->context_len ? f->context_len : strlen(strs[i]);
 		if (i == 5 && lens[i] > FL_CONTEXT_MAX)
 			ctx_col = window(&strs[i], &lens[i], ctx_col);
 		if (fl__add_overflow(total, lens[i] + 1, &total))
@@ -109,6 +110,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	it->pub.expected = offs[3] ? block + offs[3] - 1 : NULL;
 	it->pub.suggestion = offs[4] ? block + offs[4] - 1 : NULL;
 	it->pub.context = offs[5] ? block + offs[5] - 1 : NULL;
+	it->pub.context_len = lens[5];
 	it->pub.severity = f->severity;
 	it->pub.line = f->line;
 	it->pub.column = f->column;

@@ -28,6 +28,8 @@ typedef struct {
 	const char *context;    /* source line (UTF-8), may be NULL */
 	size_t context_column;  /* column in context; 0: same as column */
 	size_t source_line;     /* aligned checking; 0 otherwise */
+	size_t context_len;     /* bytes of context (a NUL may be one of
+	                           them); 0: strlen(context) */
 } fl__finding_in;
 
 /* Makes an empty result. *out: caller frees with fl_result_free. */

@@ -32,6 +32,16 @@ run() {
 	err=$(cat "$tmp/stderr")
 }
 
+# run_from FILE ARGS...: as run, standard input read from FILE.
+run_from() {
+	local in=$1
+	shift
+	"$bin" "$@" >"$tmp/stdout" 2>"$tmp/stderr" <"$in"
+	rc=$?
+	out=$(cat "$tmp/stdout")
+	err=$(cat "$tmp/stderr")
+}
+
 ok() {
 	passed=$((passed + 1))
 }
@@ -329,10 +339,196 @@ expect_has "jsonl: mismatch" "$out" '{"id":1,"lang":"pt-BR","findings":[{"rule":
 expect_has "jsonl: clean record" "$out" '{"id":"b","lang":"pt-BR","findings":[]}'
 expect_has "jsonl: bad JSON answered" "$out" '{"id":null,"error":'
 expect_has "jsonl: missing target answered" "$out" '{"id":7,"error":"a record needs'
-"$bin" check --input jsonl - <pairs.jsonl >"$tmp/stdout" 2>"$tmp/stderr"
-rc=$?
-out=$(cat "$tmp/stdout")
+run_from pairs.jsonl check --input jsonl -
 expect_has "jsonl: standard input" "$out" '{"id":"b"'
+
+# --- issue 10: -o never destroys what it does not own
+printf 'The chain has 281 stores.\n' >keep.en.txt
+printf 'A rede tem 218 lojas.\n' >keep.pt-BR.txt
+cp keep.en.txt keep.en.orig
+cp keep.pt-BR.txt keep.pt-BR.orig
+run extract -o keep.en.txt keep.en.txt
+expect_rc "-o naming the input of extract" 2
+expect_has "-o naming the input: message names both" "$err" "-o keep.en.txt is the input keep.en.txt"
+if cmp -s keep.en.txt keep.en.orig; then ok; else bad "-o naming the input of extract: the original was changed"; fi
+run check -o keep.pt-BR.txt --source keep.en.txt keep.pt-BR.txt
+expect_rc "-o naming a FILE" 2
+if cmp -s keep.pt-BR.txt keep.pt-BR.orig; then ok; else bad "-o naming a FILE: the translation was changed"; fi
+run check -o keep.en.txt --source keep.en.txt keep.pt-BR.txt
+expect_rc "-o naming --source" 2
+expect_has "-o naming --source" "$err" "keep.en.txt"
+run extract -o keep.facts.yaml keep.en.txt
+cp keep.facts.yaml keep.facts.orig
+run check --facts keep.facts.yaml -o keep.facts.yaml keep.pt-BR.txt
+expect_rc "-o naming --facts" 2
+if cmp -s keep.facts.yaml keep.facts.orig; then ok; else bad "-o naming --facts: the facts were changed"; fi
+ln -s keep.pt-BR.txt keep.link
+ln keep.pt-BR.txt keep.hard
+run check -o keep.link --source keep.en.txt keep.pt-BR.txt
+expect_rc "-o through a symbolic link to a FILE" 2
+expect_has "-o through a symbolic link" "$err" "-o keep.link is the input keep.pt-BR.txt"
+run check -o keep.hard --source keep.en.txt keep.pt-BR.txt
+expect_rc "-o naming a hard link of a FILE" 2
+if cmp -s keep.pt-BR.txt keep.pt-BR.orig; then ok; else bad "-o links: the translation was changed"; fi
+run_from keep.pt-BR.txt check -o keep.pt-BR.txt -
+expect_rc "-o naming standard input's file" 2
+if cmp -s keep.pt-BR.txt keep.pt-BR.orig; then ok; else bad "-o naming standard input's file: changed"; fi
+# A symbolic link to a file that is not read: the file is replaced, the link kept.
+printf 'old\n' >linked.txt
+ln -s linked.txt report.link
+run check --fail-on never -o report.link keep.pt-BR.txt
+expect_rc "-o through a symbolic link" 0
+if [ -L report.link ]; then ok; else bad "-o through a symbolic link: the link was replaced"; fi
+expect_has "-o through a symbolic link: its file written" "$(cat linked.txt)" "in 1 file"
+mkdir outdir
+run check -o outdir keep.pt-BR.txt
+expect_rc "-o naming a folder" 2
+expect_has "-o naming a folder" "$err" "outdir"
+
+# A device node (as /dev/null) is written, never replaced by a file.
+if mknod nulldev c 1 3 2>/dev/null; then
+	run check --fail-on never -o nulldev --source keep.en.txt keep.pt-BR.txt
+	expect_rc "-o a device" 0
+	if [ -c nulldev ]; then ok; else bad "-o a device: the node was replaced"; fi
+	leftovers=$(ls -A | grep -c '^nulldev\.' || true)
+	expect_has "-o a device: no temporary file" "[$leftovers]" "[0]"
+else
+	echo "SKIP: -o onto a device node: mknod is not permitted here"
+fi
+# A FIFO: written into, read by the other end.
+mkfifo out.fifo
+timeout 20 cat out.fifo >fifo.got &
+reader=$!
+run check --fail-on never -o out.fifo --source keep.en.txt keep.pt-BR.txt
+wait "$reader"
+expect_rc "-o a FIFO" 0
+if [ -p out.fifo ]; then ok; else bad "-o a FIFO: the FIFO was replaced"; fi
+expect_has "-o a FIFO: the report came through" "$(cat fifo.got)" "number.mismatch"
+
+# A signal during -o leaves neither the target nor a temporary file. The
+# run is held by a JSONL stream that stays open; its answers go to the
+# temporary file. Both kinds of temporary file: nameless, then named.
+printf '%s\n' '{"id":1,"source":"The chain has 281 stores.","target":"A rede tem 218 lojas.","lang":"pt-BR"}' >one.jsonl
+for named in 0 1; do
+	for sig in INT TERM HUP; do
+		mkdir "sig.$named.$sig"
+		mkfifo "sig.$named.$sig/in"
+		# Job control: else a background job ignores SIGINT.
+		set -m
+		FIDELINT_NAMED_TMPFILE=$named "$bin" check --input jsonl \
+			-o "sig.$named.$sig/out.jsonl" "sig.$named.$sig/in" \
+			>/dev/null 2>&1 &
+		pid=$!
+		set +m
+		exec 3>"sig.$named.$sig/in"
+		cat one.jsonl >&3
+		# Wait until the temporary file (an open file of the run in
+		# that folder other than its input) holds the answer.
+		for _ in $(seq 100); do
+			size=0
+			for fd in /proc/"$pid"/fd/*; do
+				case $(readlink "$fd" 2>/dev/null) in
+				*"sig.$named.$sig/in") ;;
+				*"sig.$named.$sig/"*) size=$(stat -L -c %s "$fd" 2>/dev/null || echo 0) ;;
+				esac
+			done
+			[ "$size" -gt 0 ] && break
+			sleep 0.1
+		done
+		if [ "$size" -gt 0 ]; then ok; else bad "the answer never reached the temporary file ($sig, named=$named)"; fi
+		if [ "$named" = 1 ]; then
+			n=$(ls -A "sig.$named.$sig" | grep -c '^out\.jsonl\.' || true)
+			expect_has "named temporary file exists during the run ($sig)" "[$n]" "[1]"
+		fi
+		kill -s "$sig" "$pid"
+		wait "$pid" 2>/dev/null
+		rc=$?
+		exec 3>&-
+		expect_rc "SIG$sig during -o ends the run (named=$named)" $((128 + $(kill -l "$sig")))
+		left=$(ls -A "sig.$named.$sig" | grep -v '^in$' | tr '\n' ' ')
+		expect_has "SIG$sig during -o leaves nothing (named=$named)" "[$left]" "[]"
+	done
+done
+
+# --- issue 10: every option honoured in every input mode, or refused
+run check --input jsonl -o answers.jsonl --fail-on never one.jsonl
+expect_rc "jsonl -o" 0
+expect_has "jsonl -o: nothing on stdout" "[$out]" "[]"
+expect_has "jsonl -o: the file has the answers" "$(cat answers.jsonl 2>/dev/null)" '{"id":1,"lang":"pt-BR","findings":[{"rule":"number.mismatch"'
+run check --input jsonl --format text one.jsonl
+expect_rc "jsonl --format text refused" 2
+expect_has "jsonl --format text refused" "$err" "--format text"
+run check --input jsonl --format json --fail-on never one.jsonl
+expect_rc "jsonl --format json: its own format" 0
+expect_has "jsonl --format json" "$out" '{"id":1'
+for mode in "--input jsonl one.jsonl" "--input tsv pairs.tsv" "--source orig.en.txt --aligned tr.pt-BR.txt"; do
+	# shellcheck disable=SC2086
+	run check --partial $mode
+	expect_rc "--partial with $mode refused" 2
+	expect_has "--partial with $mode refused" "$err" "--partial"
+	# shellcheck disable=SC2086
+	run check --facts keep.facts.yaml $mode
+	expect_rc "--facts with $mode refused" 2
+	expect_has "--facts with $mode refused" "$err" "--facts"
+done
+run check --source-lang en keep.pt-BR.txt
+expect_rc "--source-lang without --source refused" 2
+expect_has "--source-lang without --source refused" "$err" "--source-lang"
+printf '%s\n' '{"id":1,"source":"The chain has 281 stores.","target":"A rede tem 218 lojas.","lang":"pt-BR"}' >nolang.jsonl
+run check --input jsonl --source-lang xx nolang.jsonl
+expect_rc "jsonl honours --source-lang" 1
+expect_has "jsonl honours --source-lang" "$out" "xx"
+
+# --- issue 10: readers are bounded and say why they stop
+mkfifo zero.fifo
+head -c 100000000 /dev/zero >zero.fifo 2>/dev/null &
+run check --input jsonl zero.fifo
+expect_rc "jsonl: a line without end stops" 2
+expect_has "jsonl: a line without end names file and limit" "$err" "zero.fifo:1: line longer than the limit of 67108864 bytes"
+wait
+head -c 100000000 /dev/zero >zero.fifo 2>/dev/null &
+run check --input tsv zero.fifo
+expect_rc "tsv: an endless input stops" 2
+expect_has "tsv: an endless input names file and limit" "$err" "zero.fifo: file larger than the limit of 67108864 bytes"
+wait
+mkdir adir
+for mode in "--input jsonl" "--input tsv" "--input text"; do
+	# shellcheck disable=SC2086
+	run check $mode adir
+	expect_rc "$mode on a folder" 2
+	expect_has "$mode on a folder" "$err" "adir"
+done
+
+# --- issue 10: JSONL positions are the input's; blank lines skipped
+printf '%s\n' '{"id":1,"source":"a","target":"a"}' '   ' '' '	 ' '{"id":2,"source":"x",}' >positions.jsonl
+run check --input jsonl --fail-on never positions.jsonl
+expect_has "jsonl: blank lines skipped" "$(echo "$out" | wc -l | tr -d ' ')" "2"
+expect_has "jsonl: a bad record is placed at its input line" "$out" '"error":"positions.jsonl:5:22: '
+
+# --- issue 10: a lone CR ends a line in aligned mode as in a document
+printf 'The chain has 281 stores.\rRuben Mayer left.\r' >cr.en.txt
+printf 'A rede tem 218 lojas.\nRuben Mayer saiu.\n' >cr.pt-BR.txt
+run check --source cr.en.txt --aligned --format json cr.pt-BR.txt
+expect_rc "aligned: lone CR ends a line" 1
+expect_has "aligned: lone CR ends a line" "$out" '"source_line": 1'
+printf 'The chain has 281 stores.\tA rede tem 218 lojas.\rIt has 3.\tTem 3.\r\n' >cr.tsv
+run check --input tsv --lang pt-BR --format json cr.tsv
+expect_rc "tsv: lone CR ends a row" 1
+
+# --- issue 10: check - reads standard input
+run_from keep.pt-BR.txt check --color never --source keep.en.txt --lang pt-BR -
+expect_rc "check - reads standard input" 1
+expect_has "check - reads standard input" "$out" "-:1:12: error"
+run check - -
+expect_rc "'-' twice refused" 2
+
+# --- issue 10: a NUL does not cut a context line; bidi controls escaped
+printf 'A rede\000 tem 218 lojas e \342\200\256 abc.\n' >ctl.pt-BR.txt
+run check --color never --source keep.en.txt ctl.pt-BR.txt
+expect_rc "context with NUL and U+202E" 1
+expect_has "context: NUL escaped, the line kept" "$out" "A rede<U+0000> tem 218 lojas e <U+202E> abc."
+expect_has "context: the caret under the number" "$out" "      |                    ^~~"
+expect_lacks "context: no raw U+202E" "$out" $'\342\200\256'
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

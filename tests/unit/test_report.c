@@ -23,7 +23,7 @@ static void add(fl_result *r, const char *rule, fl_severity sev, size_t line,
 {
 	fl__finding_in f = {rule,    sev,  line,    col,      end_line,
 	                    end_col, text, message, expected, suggestion,
-	                    context, 0,    0};
+	                    context, 0,    0,       0};
 	CHECK_EQ_INT(fl__result_add(r, &f), 0);
 }
 
@@ -258,11 +258,55 @@ static void test_caret_edges(void)
 	                  "        = expected: X\n"
 	                  "        = suggestion: Y\n");
 	CHECK_CONTAINS(s, "e.txt:9:1: info: m5 [e.noctx]\n"
-	                  "e.txt:10:3: info: bad  [31m text  [f.ctl]\n"
-	                  "   10 | a  x\n"
-	                  "      |   ^\n");
+	                  "e.txt:10:3: info: bad <U+001B>[31m text<U+000A> "
+	                  "[f.ctl]\n"
+	                  "   10 | a<U+001B><U+000D>x\n"
+	                  "      |          ^\n");
 	CHECK(s && !strchr(s, '\033'));
 	CHECK_CONTAINS(s, "\n2 errors, 1 warning, 3 infos in 1 file\n");
+	free(s);
+	fl_report_free(rep);
+}
+
+/*
+ * Trojan Source: bidirectional controls and other control characters of a
+ * context line are shown escaped, and the caret still points at its
+ * column; a NUL of the text does not end the line.
+ */
+static void test_escapes(void)
+{
+	static const char nul_line[] = "ab\0cd 218 x";
+	fl_report *rep = NULL;
+	fl_result *r = make_result("t.txt", "en");
+	fl__finding_in f = {"n.nul",  FL_SEVERITY_ERROR,
+	                    2,        7,
+	                    2,        10,
+	                    "218",    "m2",
+	                    NULL,     NULL,
+	                    nul_line, 0,
+	                    0,        sizeof(nul_line) - 1};
+	char *s;
+
+	CHECK_EQ_INT(fl_report_new(&rep), 0);
+	/* U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, U+200F
+	 * RIGHT-TO-LEFT MARK, U+061C ARABIC LETTER MARK, U+0085 (C1). */
+	add(r, "b.bidi", FL_SEVERITY_ERROR, 1, 10, 1, 12, "ok",
+	    "m1 \xe2\x80\xae", NULL, NULL,
+	    "a\xe2\x80\xae"
+	    "b\xe2\x81\xa6"
+	    "c\xe2\x80\x8f\xd8\x9c\xc2\x85 ok");
+	CHECK_EQ_INT(fl__result_add(r, &f), 0);
+	CHECK_EQ_INT(fl_report_add_result(rep, r), 0);
+	s = render(rep, FL_FORMAT_TEXT, 0);
+	CHECK_CONTAINS(
+	    s, "t.txt:1:10: error: m1 <U+202E> [b.bidi]\n"
+	       "    1 | a<U+202E>b<U+2066>c<U+200F><U+061C><U+0085> "
+	       "ok\n"
+	       "      |                                             ^~\n");
+	CHECK_CONTAINS(s, "t.txt:2:7: error: m2 [n.nul]\n"
+	                  "    2 | ab<U+0000>cd 218 x\n"
+	                  "      |              ^~~\n");
+	CHECK(s && !strstr(s, "\xe2\x80\xae"));
 	free(s);
 	fl_report_free(rep);
 }
@@ -352,6 +396,6 @@ static void test_api_edges(void)
 	fl_report_free(NULL);
 }
 
-TESTS(T(test_text), T(test_text_color), T(test_json),
+TESTS(T(test_text), T(test_text_color), T(test_json), T(test_escapes),
       T(test_json_escaping_and_no_failed), T(test_caret_edges),
       T(test_summary_plurals), T(test_api_edges))

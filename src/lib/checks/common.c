@@ -60,6 +60,7 @@ static int vadd(fl__check_ctx *c, const char *rule, fl_severity sev,
 			goto cleanup;
 		f.text = span.ptr;
 		f.context = line.ptr;
+		f.context_len = line.len;
 	} else {
 		f.text = text;
 	}

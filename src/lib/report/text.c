@@ -6,14 +6,19 @@
  *         |                                                 ^~~~~~
  *         = suggestion: Surge
  *
- * Columns are code points; the printed line shows every control character
- * (TAB included) as one space, so that one space of padding per code point
- * puts the caret under its column. Document text never reaches the
- * terminal with its control characters (no escape injection).
+ * Columns are code points. Document text never reaches the terminal with
+ * its control characters: a TAB is shown as one space, every other control
+ * character (C0, DEL, C1, a NUL included) and every bidirectional control
+ * (U+061C, U+200E/F, U+202A-202E, U+2066-2069) and line or paragraph
+ * separator as "<U+202E>", as compilers do since Trojan Source, so that
+ * a report cannot be made to display text other than the one it names;
+ * the caret line counts the columns of those escapes.
  */
 #include "report.h"
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,29 +72,96 @@ static void sgr(writer *w, const char *code)
 		puts_(w, code);
 }
 
-/* s with control characters (C0, DEL) shown as spaces. */
-static void put_clean(writer *w, const char *s)
+/* Whether code point c is shown escaped ("<U+XXXX>"). */
+static bool escaped(uint32_t c)
 {
-	const char *run = s;
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 0x20 && c != 0x7F)
-			continue;
-		put(w, run, (size_t)(s - run));
-		putc_n(w, ' ', 1);
-		run = s + 1;
-	}
-	put(w, run, (size_t)(s - run));
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C ||
+	       c == 0x200E || c == 0x200F || (c >= 0x2028 && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069);
 }
 
-/* Number of code points of UTF-8 s (bytes that do not continue one). */
-static size_t count_code_points(const char *s)
+/*
+ * The code point at s[0,n) (n > 0): sets *len to its bytes and writes how
+ * it is shown into esc (NUL-terminated; "" when shown as it is). A byte
+ * that does not start valid UTF-8 is shown as "<0xFF>".
+ */
+static void shown(char esc[12], const char *s, size_t n, size_t *len)
 {
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c = u[0];
+	size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+
+	esc[0] = '\0';
+	*len = 1;
+	if (c >= 0x80) {
+		if (c < 0xC2 || c > 0xF4 || k > n) {
+			snprintf(esc, 12, "<0x%02X>", (unsigned)u[0]);
+			return;
+		}
+		c &= 0x3F >> (k - 1);
+		for (size_t i = 1; i < k; i++) {
+			if ((u[i] & 0xC0) != 0x80) {
+				snprintf(esc, 12, "<0x%02X>", (unsigned)u[0]);
+				return;
+			}
+			c = c << 6 | (u[i] & 0x3F);
+		}
+		*len = k;
+	}
+	if (c == '\t')
+		memcpy(esc, " ", 2);
+	else if (escaped(c))
+		snprintf(esc, 12, "<U+%04X>", (unsigned)c);
+}
+
+/* Writes s[0,n) with the characters escaped() shows as escapes; returns
+ * the columns written (one per code point, an escape's length for an
+ * escape). w NULL: only counts. */
+static size_t put_clean_n(writer *w, const char *s, size_t n)
+{
+	size_t cols = 0, run = 0, i = 0;
+	char esc[12];
+
+	while (i < n) {
+		size_t len;
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++;
+			cols++;
+			continue;
+		}
+		shown(esc, s + i, n - i, &len);
+		if (!esc[0]) {
+			i += len;
+			cols++;
+			continue;
+		}
+		if (w) {
+			put(w, s + run, i - run);
+			puts_(w, esc);
+		}
+		cols += strlen(esc);
+		i += len;
+		run = i;
+	}
+	if (w)
+		put(w, s + run, n - run);
+	return cols;
+}
+
+/* put_clean_n of NUL-terminated s. */
+static void put_clean(writer *w, const char *s)
+{
+	put_clean_n(w, s, strlen(s));
+}
+
+/* Number of code points of UTF-8 s[0,n) (bytes that do not continue
+ * one). */
+static size_t count_code_points(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
 }
 
 static int digits(size_t n)
@@ -142,18 +214,17 @@ static void put_header(writer *w, const char *path, const fl_finding *f)
 	puts_(w, "\n");
 }
 
-/* Byte offset of code point n (0-based) of UTF-8 s, or its length. */
-static size_t cp_offset(const char *s, size_t n)
+/* Byte offset of code point k (0-based) of UTF-8 s[0,n), or n. */
+static size_t cp_offset(const char *s, size_t n, size_t k)
 {
-	size_t i = 0;
-	for (; s[i]; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (n == 0)
+			if (k == 0)
 				return i;
-			n--;
+			k--;
 		}
 	}
-	return i;
+	return n;
 }
 
 /*
@@ -164,9 +235,11 @@ static size_t cp_offset(const char *s, size_t n)
  */
 static void put_source(writer *w, const fl_finding *f, int width)
 {
-	size_t cps = count_code_points(f->context);
+	const char *ctx = f->context;
+	size_t clen = f->context_len ? f->context_len : strlen(ctx);
+	size_t cps = count_code_points(ctx, clen);
 	size_t col = f->context_column ? f->context_column : 1;
-	size_t tildes = 0, first = 1, last = cps;
+	size_t tildes = 0, first = 1, last = cps, a, b, at;
 	bool cut_left = false, cut_right = false;
 
 	/* A place past the end of the kept line points just after it. */
@@ -193,33 +266,32 @@ static void put_source(writer *w, const fl_finding *f, int width)
 			cut_right = true;
 	}
 
+	a = cp_offset(ctx, clen, first - 1);
+	b = cp_offset(ctx, clen, last);
+	at = cp_offset(ctx, clen, col - 1);
 	puts_(w, " ");
 	put_size(w, f->line, width);
 	puts_(w, " | ");
 	if (cut_left)
 		puts_(w, "...");
-	{
-		size_t a = cp_offset(f->context, first - 1);
-		size_t b = cp_offset(f->context, last);
-		char *part = malloc(b - a + 1);
-		if (!part) {
-			w->error = FL_ENOMEM;
-			return;
-		}
-		memcpy(part, f->context + a, b - a);
-		part[b - a] = '\0';
-		put_clean(w, part);
-		free(part);
-	}
+	put_clean_n(w, ctx + a, b - a);
 	if (cut_right)
 		puts_(w, "...");
 	puts_(w, "\n ");
 	putc_n(w, ' ', (size_t)width);
 	puts_(w, " | ");
-	putc_n(w, ' ', col - first + (cut_left ? 3 : 0));
+	/* Under the column: as wide as what is shown before it. */
+	putc_n(w, ' ',
+	       put_clean_n(NULL, ctx + a, (at > a ? at : a) - a) +
+	           (cut_left ? 3 : 0));
 	sgr(w, SGR_GREEN);
 	puts_(w, "^");
-	putc_n(w, '~', tildes);
+	/* As wide as what is shown of the span. */
+	if (tildes) {
+		size_t e = cp_offset(ctx, clen, col + tildes);
+		size_t n = at < e ? put_clean_n(NULL, ctx + at, e - at) : 0;
+		putc_n(w, '~', n > 1 ? n - 1 : tildes);
+	}
 	sgr(w, SGR_RESET);
 	puts_(w, "\n");
 }
