@@ -227,8 +227,17 @@ static int open_temporary(cli_output *o)
 		}
 		o->fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
 		free(dir);
-		if (o->fd >= 0)
-			return 0;
+		if (o->fd >= 0) {
+			/* Naming it at the end goes through /proc (or a
+			 * capability root may lack in a container): without
+			 * /proc, the named file from the start. */
+			char proc[64];
+			snprintf(proc, sizeof(proc), "/proc/self/fd/%d", o->fd);
+			if (access(proc, F_OK) == 0)
+				return 0;
+			close(o->fd);
+			o->fd = -1;
+		}
 		/* Not supported here (old kernel, file system): fall back;
 		 * any other failure would recur with mkstemp and say why. */
 	}
