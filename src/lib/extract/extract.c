@@ -256,7 +256,7 @@ typedef struct {
 	uint32_t first_tok; /* where first seen */
 	uint32_t count;
 	uint32_t after_place_word; /* mentions right after "in" */
-	bool person, title, org, place, event, gone;
+	bool person, title, org, place, territory, event, gone;
 	int32_t alias_of; /* candidate this one is an alias of, or -1 */
 	char display[256];
 } cand;
@@ -457,21 +457,20 @@ static int describer(const ex *x, size_t i, bool alone)
 	       fl__doc_gap_is_space(x->d, t->end, x->d->tokens[i + 1].start);
 }
 
-/* Does token i open a sentence, or a quotation after a comma or colon
- * inside one ("shouting, "Long live Spain."", not "nicknamed "Don
- * Goyo"")? */
-static bool sent_start(const ex *x, size_t i)
+/* Does the run [a, b] open a sentence, or, a word alone, a quotation
+ * ("saying "If it takes", "shouting, "Long live Spain."", not
+ * "nicknamed "Don Goyo"")? */
+static bool sent_start(const ex *x, size_t a, size_t b)
 {
 	const fl__doc *d = x->d;
-	uint32_t p = d->tokens[i].start;
+	uint32_t p = d->tokens[a].start;
 	uint16_t q = p > 0 ? d->text[p - 1] : 0;
-	if (d->tokens[i].flags & FL_TOKF_SENT)
+	if (d->tokens[a].flags & FL_TOKF_SENT)
 		return true;
-	if (q != '"' && q != 0x201C && q != 0x2018 && q != '\'')
+	if (a != b || (q != '"' && q != 0x201C && q != 0x2018 && q != '\''))
 		return false;
-	return p == 1 || d->text[p - 2] == '\n' ||
-	       (p >= 3 && d->text[p - 2] == ' ' &&
-	        (d->text[p - 3] == ',' || d->text[p - 3] == ':'));
+	return p == 1 || d->text[p - 2] == '\n' || d->text[p - 2] == ' ' ||
+	       d->text[p - 2] == '(';
 }
 
 /* Title-case headline lines: most words capitalised, at least three, and
@@ -620,7 +619,7 @@ static bool opener(const ex *x, size_t i)
 {
 	const fl__token *t = &x->d->tokens[i];
 	return capital_word(x, i) && (t->flags & FL_TOKF_TITLE) &&
-	       !sent_start(x, i) && !x->headline[t->line] &&
+	       !sent_start(x, i, i) && !x->headline[t->line] &&
 	       tok_in(x, &x->in->data->openers, i) &&
 	       i + 1 < x->d->token_count && name_gap(x, i) &&
 	       (capitalised(x, i + 1) || opener(x, i + 1));
@@ -798,7 +797,8 @@ static int add_cand(ex *x, size_t a, size_t b, bool title)
 		c->place |= tok_in(x, &x->in->data->place_words, i);
 		c->event |= tok_in(x, &x->in->data->event_words, i);
 	}
-	c->place |= in_set(&x->in->data->territories, k, n);
+	c->territory = in_set(&x->in->data->territories, k, n);
+	c->place |= c->territory;
 	return 0;
 }
 
@@ -864,7 +864,7 @@ static int mark_evidence(ex *x)
 			continue;
 		b = run_end(x, i);
 		i = b;
-		if (!trim_titles(x, &a, &b, &title) || sent_start(x, a) ||
+		if (!trim_titles(x, &a, &b, &title) || sent_start(x, a, b) ||
 		    !(d->tokens[a].flags & (FL_TOKF_TITLE | FL_TOKF_MIXED)))
 			continue;
 		if (fl_map_put(&x->mid_first, fl__tok_key(d, &d->tokens[a]),
@@ -910,7 +910,7 @@ static int consider(ex *x, size_t a, size_t b, bool title)
 	int r;
 	/* A word opening a sentence: "Further Meta ...", but not "New
 	 * York" */
-	if (sent_start(x, a) && (r = sentence_name(x, a, b)) <= 0) {
+	if (sent_start(x, a, b) && (r = sentence_name(x, a, b)) <= 0) {
 		if (r < 0)
 			return r;
 		if (a == b)
@@ -978,15 +978,18 @@ static int discover(ex *x)
 /* Is candidate c a person's name? Titles before it or a given name first
  * ("Theresa", "Jason": the dictionary knows them only capitalised), or
  * its last word used alone ("Mark Zuckerberg ... Zuckerberg"); never a
- * place, an organisation or an event. */
+ * place ("in Baja California", "California" alone a place), an
+ * organisation or an event. */
 static int classify(ex *x, cand *c)
 {
 	const fl__doc *d = x->d;
 	uint16_t last[FL_TOKEN_MAX];
 	size_t ln = 0, lw = c->keylen;
+	uintptr_t v;
 	int r;
 
-	if (c->ntok < 2 || c->ntok > 3 || c->org || c->place || c->event)
+	if (c->ntok < 2 || c->ntok > 3 || c->org || c->place || c->event ||
+	    c->after_place_word > 0)
 		return 0;
 	for (size_t i = c->first_tok; i < c->first_tok + c->ntok; i++)
 		if (!(d->tokens[i].flags & FL_TOKF_TITLE) ||
@@ -1008,7 +1011,10 @@ static int classify(ex *x, cand *c)
 		lw--;
 	ln = c->keylen - lw;
 	memcpy(last, c->key + lw, ln * 2);
-	c->person = in_set(&x->seen, last, ln);
+	if (fl_map_get(&x->seen, last, ln * 2, &v)) {
+		const cand *s = &x->c[v - 1];
+		c->person = !s->place && !s->org && s->after_place_word == 0;
+	}
 	return 0;
 }
 
@@ -1052,8 +1058,8 @@ static int occ_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* Counts every candidate's mentions, longest names first; a person's
- * surname alone counts for the person. */
+/* Counts every candidate's mentions, longest names first, tells persons
+ * (classify); a person's surname alone counts for the person. */
 static int count(ex *x)
 {
 	const fl__doc *d = x->d;
@@ -1118,7 +1124,15 @@ static int count(ex *x)
 			i = last;
 		}
 	}
-	/* Surnames alone, then the rest of single words. */
+	/* Who is a person, now that "in X" is known; then surnames alone
+	 * count for them. */
+	for (size_t i = 0; i < x->n; i++) {
+		int error = classify(x, &x->c[i]);
+		if (error < 0) {
+			free(order);
+			return error;
+		}
+	}
 	for (size_t o = 0; o < x->n; o++) {
 		cand *c = &x->c[order[o]];
 		size_t lw = c->keylen;
@@ -1182,7 +1196,7 @@ static const char *kind_name(const cand *c, const fl__doc *d)
 		return "person";
 	if (c->event)
 		return "other";
-	if (c->place && !c->org)
+	if (c->territory || (c->place && !c->org))
 		return "place";
 	if (c->org || (c->ntok == 1 && (d->tokens[c->first_tok].flags &
 	                                (FL_TOKF_UPPER | FL_TOKF_MIXED))))
@@ -1487,9 +1501,7 @@ int fl__extract_run(fl__extraction **out, const fl__extract_in *in, char *err,
 	find_headlines(x);
 	if ((error = mark_evidence(x)) < 0 || (error = discover(x)) < 0)
 		goto cleanup;
-	for (size_t i = 0; i < x->n && error == 0; i++)
-		error = classify(x, &x->c[i]);
-	if (error < 0 || (error = count(x)) < 0 ||
+	if ((error = count(x)) < 0 ||
 	    (error = fl__numbers_find(&x->q, &x->nq, x->d, in->num, in->text,
 	                              in->locale)) < 0)
 		goto cleanup;
