@@ -1277,11 +1277,70 @@ typedef struct {
 	char value[64], unit[64];
 } numkey;
 
+/* Offset of the digit joined to [s, e) by a hyphen or dash ("1-0",
+ * "38 - 17", "18-7"), looking forward (dir 1) or back (-1); SIZE_MAX for
+ * none. */
+static size_t joined_digit(const fl__doc *d, size_t s, size_t e, int dir)
+{
+	size_t p = dir > 0 ? e : s, dash = 0;
+	for (size_t steps = 0; steps < 4; steps++) {
+		uint16_t c;
+		if (dir > 0 ? p >= d->len : p == 0)
+			return SIZE_MAX;
+		c = dir > 0 ? d->text[p] : d->text[p - 1];
+		if (c == '-' || c == 0x2013 || c == 0x2014)
+			dash++;
+		else if (c != ' ')
+			return dash == 1 && fl__digit_value(c) >= 0
+			           ? (dir > 0 ? p : p - 1)
+			           : SIZE_MAX;
+		p = dir > 0 ? p + 1 : p - 1;
+	}
+	return SIZE_MAX;
+}
+
+/* Is the word at offset p, between hyphens, a unit of compound heights
+ * ("6-foot-6")? dir gives the side the word is on. */
+static bool compound_unit(const ex *x, size_t s, size_t e, int dir)
+{
+	const fl__doc *d = x->d;
+	size_t p = dir > 0 ? e : s;
+	for (size_t i = 0; i < d->token_count; i++) {
+		const fl__token *t = &d->tokens[i];
+		if (dir > 0 ? t->start != p + 1 : t->end + 1 != p)
+			continue;
+		if ((dir > 0 ? d->text[p] : d->text[p - 1]) != '-' ||
+		    !tok_in(x, &x->in->data->compound_units, i))
+			return false;
+		return dir > 0
+		           ? t->end + 1 < d->len && d->text[t->end] == '-' &&
+		                 fl__digit_value(d->text[t->end + 1]) >= 0
+		           : t->start >= 2 && d->text[t->start - 1] == '-' &&
+		                 fl__digit_value(d->text[t->start - 2]) >= 0;
+	}
+	return false;
+}
+
+/* Not a quantity of the text: a plain number in a score, a record or a
+ * range of plain numbers ("a 1-0 win", "Ayr 38 - 17 Melrose", "is
+ * 18-7"), or a height ("6-foot-6"). */
+static bool not_quantity(const ex *x, const fl__quantity *r)
+{
+	if (r->kind != FL_QTY_COUNT && r->kind != FL_QTY_MEASURE)
+		return false;
+	if (compound_unit(x, r->start, r->end, 1) ||
+	    compound_unit(x, r->start, r->end, -1))
+		return true;
+	return r->kind == FL_QTY_COUNT &&
+	       (joined_digit(x->d, r->start, r->end, 1) != SIZE_MAX ||
+	        joined_digit(x->d, r->start, r->end, -1) != SIZE_MAX);
+}
+
 /* The facts-file value and unit of quantity r; false for none. */
 static bool number_key(const ex *x, const fl__quantity *r, numkey *k)
 {
 	memset(k, 0, sizeof(*k));
-	if (r->vague || (r->spelled && r->value == 1))
+	if (r->vague || (r->spelled && r->value == 1) || not_quantity(x, r))
 		return false;
 	switch (r->kind) {
 	case FL_QTY_TIME:
