@@ -24,8 +24,9 @@
 struct fl__extract_data {
 	fl_map titles, connectors, weak_connectors, and_words, openers,
 	    org_words, place_words, event_words, place_before, stop,
-	    function_words, compound_units, year_words; /* match keys -> 1 */
-	fl__keylist demonym_endings;                    /* longest first */
+	    function_words, compound_units, year_words,
+	    ordinal_suffixes;        /* keys -> 1 */
+	fl__keylist demonym_endings; /* longest first */
 	fl__keylist adjective_endings, plural_demonym_endings;
 	fl_map territories, languages; /* CLDR display names (ICU) */
 };
@@ -46,6 +47,7 @@ void fl__extract_data_free(fl__extract_data *x)
 	fl_map_dispose(&x->function_words);
 	fl_map_dispose(&x->compound_units);
 	fl_map_dispose(&x->year_words);
+	fl_map_dispose(&x->ordinal_suffixes);
 	fl__keylist_dispose(&x->demonym_endings);
 	fl__keylist_dispose(&x->adjective_endings);
 	fl__keylist_dispose(&x->plural_demonym_endings);
@@ -153,6 +155,7 @@ int fl__extract_data_load(fl__extract_data **out, const char *data_dir,
 	                                   "function_words",
 	                                   "compound_units",
 	                                   "year_words",
+	                                   "ordinal_suffixes",
 	                                   "demonym_endings",
 	                                   "plural_demonym_endings",
 	                                   "adjective_endings",
@@ -226,6 +229,8 @@ int fl__extract_data_load(fl__extract_data **out, const char *data_dir,
 	                      path.ptr, err, errlen)) < 0 ||
 	    (error = word_set(&x->year_words, root, "year_words", path.ptr, err,
 	                      errlen)) < 0 ||
+	    (error = word_set(&x->ordinal_suffixes, root, "ordinal_suffixes",
+	                      path.ptr, err, errlen)) < 0 ||
 	    (error = word_list(&x->demonym_endings, root, "demonym_endings",
 	                       path.ptr, err, errlen)) < 0 ||
 	    (error = word_list(&x->plural_demonym_endings, root,
@@ -256,7 +261,7 @@ typedef struct {
 	uint32_t first_tok; /* where first seen */
 	uint32_t count;
 	uint32_t after_place_word; /* mentions right after "in" */
-	bool person, title, org, place, territory, event, gone;
+	bool person, title, org, place, territory, event, name_s, gone;
 	int32_t alias_of; /* candidate this one is an alias of, or -1 */
 	char display[256];
 } cand;
@@ -430,7 +435,9 @@ static int known_plural(const ex *x, size_t i)
  * inside a longer name only capitalised, which "Ocean" is not), a
  * language's name in CLDR ("Welsh"), or alone before a word, an adjective
  * the dictionary knows in lower case ("Democratic Sen.", "the Episcopal
- * diocese", not "and Anthropic,": adjective_endings). */
+ * diocese", not "and Anthropic,": adjective_endings). 1 for a people's
+ * or language's word, 2 for an adjective, 0 for none, negative on
+ * failure. */
 static int describer(const ex *x, size_t i, bool alone)
 {
 	const fl__token *t = &x->d->tokens[i];
@@ -450,11 +457,12 @@ static int describer(const ex *x, size_t i, bool alone)
 	    ends_with(x, i, &x->in->data->plural_demonym_endings) &&
 	    (r = known_plural(x, i)) != 0)
 		return r;
-	return alone && low &&
-	       ends_with(x, i, &x->in->data->adjective_endings) &&
-	       i + 1 < x->d->token_count &&
-	       x->d->tokens[i + 1].kind == FL_TOK_WORD &&
-	       fl__doc_gap_is_space(x->d, t->end, x->d->tokens[i + 1].start);
+	return 2 *
+	       (alone && low &&
+	        ends_with(x, i, &x->in->data->adjective_endings) &&
+	        i + 1 < x->d->token_count &&
+	        x->d->tokens[i + 1].kind == FL_TOK_WORD &&
+	        fl__doc_gap_is_space(x->d, t->end, x->d->tokens[i + 1].start));
 }
 
 /* Does the run [a, b] open a sentence, or, a word alone, a quotation
@@ -522,11 +530,12 @@ static bool title_at(const ex *x, size_t i)
  * follows an abbreviation of places ("St. Martin's") or is an ordinary
  * one before a capitalised word ("Rady Children's Hospital", "Coroner's
  * Office"). Opening a name, never when the text also writes the word
- * without it: when the dictionary does not know the word and the text
- * writes it so before punctuation or a function word ("at Sainsbury's.",
- * "Sainsbury's said"), or when a capitalised word follows a word that is
- * no given name ("Beacon's Beach"). Not after a name: "Gwyneth Paltrow's
- * Goop", "David Armstrong's kick", "Mr Crick's suggestion". */
+ * without it: when the text writes it so before punctuation or a function
+ * word ("at Sainsbury's.", "Swami's in Encinitas") and it is no word the
+ * dictionary knows only capitalised ("England's."), or when a capitalised
+ * word follows a word that is no given name ("Beacon's Beach"). Not after a
+ * name: "Gwyneth Paltrow's Goop", "David Armstrong's kick", "Mr Crick's
+ * suggestion". */
 static int given_name(const ex *x, size_t i);
 
 static bool name_s(const ex *x, size_t i)
@@ -556,7 +565,7 @@ static bool name_s(const ex *x, size_t i)
 	if (tok_in(x, &x->bare, i))
 		return false;
 	if (in_set(&x->s_end, fl__tok_key(d, t), t->keylen) &&
-	    known_as_written(x, i) == 0)
+	    given_name(x, i) == 0)
 		return true;
 	return next_cap && given_name(x, i) == 0;
 }
@@ -792,6 +801,7 @@ static int add_cand(ex *x, size_t a, size_t b, bool title)
 	                    end - d->tokens[a].start);
 	for (size_t i = a; i <= b; i++) {
 		const fl__token *t = &d->tokens[i];
+		c->name_s |= name_s(x, i);
 		c->org |= tok_in(x, &x->in->data->org_words, i) ||
 		          (t->flags & (FL_TOKF_UPPER | FL_TOKF_MIXED));
 		c->place |= tok_in(x, &x->in->data->place_words, i);
@@ -825,7 +835,9 @@ static bool trim_titles(const ex *x, size_t *a, size_t *b, bool *title)
 	if (*b < end && *a == *b && (x->d->tokens[*a].flags & FL_TOKF_TITLE) &&
 	    known_lower(x, *a) > 0)
 		return false;
-	while (*a < *b && (x->d->tokens[*a].flags & FL_TOKF_LOWER))
+	while (*a < *b && (x->d->tokens[*a].flags & FL_TOKF_LOWER) &&
+	       (tok_in(x, &x->in->data->connectors, *a) ||
+	        tok_in(x, &x->in->data->weak_connectors, *a)))
 		(*a)++; /* "Secretary of State" */
 	return true;
 }
@@ -923,6 +935,12 @@ static int consider(ex *x, size_t a, size_t b, bool title)
 	 * nothing */
 	if ((r = describer(x, b, a == b)) != 0)
 		return r < 0 ? r : 0;
+	if (a + 1 == b && (r = describer(x, a, true)) != 0) {
+		/* "A Welsh Conservative said": a people's word and an
+		 * adjective; not "the Pacific Ocean" */
+		if (r < 0 || (r == 1 && (r = describer(x, b, true)) != 0))
+			return r < 0 ? r : 0;
+	}
 	if (a == b) {
 		/* Titles alone, acronyms in the plural (AMs, MPs) and
 		 * kinds of event alone ("Hurricane") are common nouns. */
@@ -934,6 +952,19 @@ static int consider(ex *x, size_t a, size_t b, bool title)
 	return add_cand(x, a, b, title);
 }
 
+/* An ordinal in digits ("125th": rules/extract ordinal_suffixes). */
+static bool ordinal(const ex *x, size_t i)
+{
+	const fl__token *t = &x->d->tokens[i];
+	const uint16_t *k = fl__tok_key(x->d, t);
+	size_t n = t->keylen, digits = 0;
+	while (digits < n && k[digits] >= '0' && k[digits] <= '9')
+		digits++;
+	if (digits == 0 || digits == n)
+		return false;
+	return in_set(&x->in->data->ordinal_suffixes, k + digits, n - digits);
+}
+
 static int discover(ex *x)
 {
 	const fl__doc *d = x->d;
@@ -941,7 +972,7 @@ static int discover(ex *x)
 
 	for (size_t i = 0; i < d->token_count && error >= 0; i++) {
 		const fl__token *t = &d->tokens[i];
-		size_t a = i, b;
+		size_t a = i, b, start;
 		bool title = false;
 
 		/* @handles */
@@ -954,6 +985,7 @@ static int discover(ex *x)
 			continue;
 		b = run_end(x, i);
 		i = b;
+		start = a;
 		/* "Meta CEO Mark Zuckerberg": a title inside a run ends one
 		 * name and opens a person's */
 		for (size_t k = a + 1; k < b; k++) {
@@ -969,6 +1001,11 @@ static int discover(ex *x)
 			a = k;
 			break;
 		}
+		/* "125th Street": an ordinal before a word of places */
+		if (a == start && a > 0 && ordinal(x, a - 1) &&
+		    name_gap(x, a - 1) &&
+		    tok_in(x, &x->in->data->place_words, a))
+			a--;
 		if (trim_titles(x, &a, &b, &title))
 			error = consider(x, a, b, title);
 	}
@@ -1453,6 +1490,27 @@ static void mentions_on(const ex *x, size_t line, uint32_t *on_line)
 		on_line[x->occ[lo].cand]++;
 }
 
+/* out: display without its "'s" (or "’s"); false when it has none. */
+static bool without_s(char *out, const char *display)
+{
+	size_t n = 0;
+	bool cut = false;
+	for (const char *p = display; *p;) {
+		if (p[0] == '\'' && p[1] == 's' && (p[2] == ' ' || !p[2])) {
+			p += 2;
+			cut = true;
+		} else if (strncmp(p, "\xe2\x80\x99s", 4) == 0 &&
+		           (p[4] == ' ' || !p[4])) {
+			p += 4;
+			cut = true;
+		} else {
+			out[n++] = *p++;
+		}
+	}
+	out[n] = '\0';
+	return cut;
+}
+
 static int write_yaml(const ex *x, fl_buf *b, size_t line)
 {
 	const fl__doc *d = x->d;
@@ -1487,6 +1545,7 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 		const cand *c = &x->c[i];
 		uint32_t count = on_line ? on_line[i] : c->count;
 		bool aliases = false;
+		char bare[sizeof(c->display)];
 		if (c->gone || count == 0)
 			continue;
 		shown++;
@@ -1496,12 +1555,19 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 			error = put_quoted(b, c->display);
 		if (error == 0)
 			error = fl_buf_printf(b, ", kind: %s", kind_name(c, d));
-		for (size_t a = 0, any = 0; a < x->n && error == 0; a++) {
+		for (size_t a = 0; a < x->n && error == 0; a++) {
 			if (x->c[a].alias_of != (int32_t)i)
 				continue;
-			error = fl_buf_puts(b, any++ ? ", " : ", aliases: [");
+			error = fl_buf_puts(b, aliases ? ", " : ", aliases: [");
 			if (error == 0)
 				error = put_quoted(b, x->c[a].display);
+			aliases = true;
+		}
+		/* "Sainsbury's" is also written "Sainsbury" */
+		if (error == 0 && c->name_s && without_s(bare, c->display)) {
+			error = fl_buf_puts(b, aliases ? ", " : ", aliases: [");
+			if (error == 0)
+				error = put_quoted(b, bare);
 			aliases = true;
 		}
 		if (error == 0)
