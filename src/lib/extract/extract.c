@@ -24,8 +24,8 @@
 struct fl__extract_data {
 	fl_map titles, connectors, weak_connectors, and_words, openers,
 	    org_words, place_words, event_words, place_before, stop,
-	    function_words, compound_units, year_words,
-	    ordinal_suffixes;        /* keys -> 1 */
+	    function_words, compound_units, year_words, ordinal_suffixes,
+	    name_prefixes;           /* match keys -> 1 */
 	fl__keylist demonym_endings; /* longest first */
 	fl__keylist adjective_endings, plural_demonym_endings;
 	fl_map territories, languages; /* CLDR display names (ICU) */
@@ -48,6 +48,7 @@ void fl__extract_data_free(fl__extract_data *x)
 	fl_map_dispose(&x->compound_units);
 	fl_map_dispose(&x->year_words);
 	fl_map_dispose(&x->ordinal_suffixes);
+	fl_map_dispose(&x->name_prefixes);
 	fl__keylist_dispose(&x->demonym_endings);
 	fl__keylist_dispose(&x->adjective_endings);
 	fl__keylist_dispose(&x->plural_demonym_endings);
@@ -156,6 +157,7 @@ int fl__extract_data_load(fl__extract_data **out, const char *data_dir,
 	                                   "compound_units",
 	                                   "year_words",
 	                                   "ordinal_suffixes",
+	                                   "name_prefixes",
 	                                   "demonym_endings",
 	                                   "plural_demonym_endings",
 	                                   "adjective_endings",
@@ -230,6 +232,8 @@ int fl__extract_data_load(fl__extract_data **out, const char *data_dir,
 	    (error = word_set(&x->year_words, root, "year_words", path.ptr, err,
 	                      errlen)) < 0 ||
 	    (error = word_set(&x->ordinal_suffixes, root, "ordinal_suffixes",
+	                      path.ptr, err, errlen)) < 0 ||
+	    (error = word_set(&x->name_prefixes, root, "name_prefixes",
 	                      path.ptr, err, errlen)) < 0 ||
 	    (error = word_list(&x->demonym_endings, root, "demonym_endings",
 	                       path.ptr, err, errlen)) < 0 ||
@@ -370,7 +374,8 @@ static bool shouted(const ex *x, size_t i)
 	bool next = false;
 	if (!(t->flags & FL_TOKF_UPPER) || known_lower(x, i) <= 0)
 		return false;
-	if (t->end - t->start >= 3 && tok_in(x, &x->lower, i))
+	if (t->end - t->start >= 5 ||
+	    (t->end - t->start >= 3 && tok_in(x, &x->lower, i)))
 		return true;
 	for (int side = -1; side <= 1 && !next; side += 2) {
 		size_t j = side < 0 ? i - 1 : i + 1;
@@ -611,14 +616,21 @@ static bool name_gap(const ex *x, size_t a)
 }
 
 /* A word the dictionary knows only capitalised ("Theresa", "Mark" is
- * also "mark"): 1 yes, 0 no, negative on failure. */
+ * also "mark"), and no day, territory or people's word: 1 yes, 0 no,
+ * negative on failure. */
 static int given_name(const ex *x, size_t i)
 {
-	int r = known_as_written(x, i);
-	if (r <= 0)
+	int r;
+	if (tok_in(x, &x->in->data->stop, i) ||
+	    tok_in(x, &x->in->data->territories, i))
+		return 0; /* "Saturday Night Live", "Chad" */
+	if ((r = known_as_written(x, i)) <= 0)
 		return r;
-	r = known_lower(x, i);
-	return r < 0 ? r : !r;
+	if ((r = known_lower(x, i)) != 0)
+		return r < 0 ? r : 0;
+	/* "Korean War", "Latin America": a people's word */
+	r = describer(x, i, false);
+	return r < 0 ? r : r == 0;
 }
 
 /* A stop word that opens a name inside a sentence before a capitalised
@@ -678,6 +690,8 @@ static bool joins(const ex *x, size_t i, size_t last, size_t nx)
 	end = plain_end(x, after);
 	return pair && tok_in(x, &x->in->data->org_words, end);
 }
+
+static size_t joined_digit(const fl__doc *d, size_t s, size_t e, int dir);
 
 /* The end of the name run starting at token i. */
 static size_t run_end(const ex *x, size_t i)
@@ -742,8 +756,10 @@ static size_t run_end(const ex *x, size_t i)
 	if (last == i && last + 1 < d->token_count && name_gap(x, last) &&
 	    d->tokens[last + 1].kind == FL_TOK_NUMBER &&
 	    d->tokens[last + 1].end - d->tokens[last + 1].start <= 2 &&
-	    !possessive(d, &d->tokens[last]))
-		last++;
+	    !possessive(d, &d->tokens[last]) &&
+	    joined_digit(d, d->tokens[last + 1].start, d->tokens[last + 1].end,
+	                 1) == SIZE_MAX)
+		last++; /* not "Livingston 1-0 Rangers" */
 	return last;
 }
 
@@ -762,6 +778,23 @@ static size_t run_key(const ex *x, size_t a, size_t b, uint16_t *k, size_t cap)
 		n += len;
 	}
 	return n;
+}
+
+/* "McIlroy", "MacPherson", "LeBron": a name's prefix and a capitalised
+ * rest (rules/extract name_prefixes), not a brand's capitals. */
+static bool prefixed_name(const ex *x, size_t i)
+{
+	const fl__token *t = &x->d->tokens[i];
+	const uint16_t *s = x->d->text + t->start;
+	const uint16_t *k = fl__tok_key(x->d, t);
+	size_t n = t->end - t->start, up = 0;
+	for (size_t p = 1; p < n; p++)
+		up += s[p] >= 'A' && s[p] <= 'Z';
+	for (size_t p = 1; p + 1 < n && up == 1; p++)
+		if (s[p] >= 'A' && s[p] <= 'Z')
+			return p <= t->keylen &&
+			       in_set(&x->in->data->name_prefixes, k, p);
+	return false;
 }
 
 static int add_cand(ex *x, size_t a, size_t b, bool title)
@@ -803,7 +836,8 @@ static int add_cand(ex *x, size_t a, size_t b, bool title)
 		const fl__token *t = &d->tokens[i];
 		c->name_s |= name_s(x, i);
 		c->org |= tok_in(x, &x->in->data->org_words, i) ||
-		          (t->flags & (FL_TOKF_UPPER | FL_TOKF_MIXED));
+		          (t->flags & FL_TOKF_UPPER) ||
+		          ((t->flags & FL_TOKF_MIXED) && !prefixed_name(x, i));
 		c->place |= tok_in(x, &x->in->data->place_words, i);
 		c->event |= tok_in(x, &x->in->data->event_words, i);
 	}
@@ -829,6 +863,10 @@ static bool trim_titles(const ex *x, size_t *a, size_t *b, bool *title)
 	while (*a < *b && title_at(x, *a)) {
 		(*a)++;
 		*title = true;
+		/* "Secretary of State Mike Pompeo": the title's complement */
+		if (*a + 2 < *b && (x->d->tokens[*a].flags & FL_TOKF_LOWER) &&
+		    tok_in(x, &x->in->data->connectors, *a))
+			*a += 2;
 	}
 	while (*b > *a && tok_in(x, &x->in->data->titles, *b))
 		(*b)--;
@@ -972,8 +1010,9 @@ static int discover(ex *x)
 
 	for (size_t i = 0; i < d->token_count && error >= 0; i++) {
 		const fl__token *t = &d->tokens[i];
-		size_t a = i, b, start;
+		size_t a = i, b, start, end;
 		bool title = false;
+		int r;
 
 		/* @handles */
 		if ((t->flags & FL_TOKF_MASKED) && t->start > 0 &&
@@ -995,11 +1034,33 @@ static int discover(ex *x)
 			for (size_t j = a; j < k; j++)
 				titles_only &=
 				    tok_in(x, &x->in->data->titles, j);
+			/* "North Korean Foreign Minister": an ordinary word
+			 * right before the title is the title's */
+			end = k - 1;
+			if (end > a && (d->tokens[end].flags & FL_TOKF_TITLE) &&
+			    (r = known_lower(x, end)) != 0) {
+				if (r < 0)
+					return r;
+				end--;
+			}
 			if (!titles_only &&
-			    (error = consider(x, a, k - 1, false)) < 0)
+			    (error = consider(x, a, end, false)) < 0)
 				return error;
 			a = k;
 			break;
+		}
+		/* "Secretary of State Mike Pompeo": the title's complement
+		 * after "Secretary of" */
+		if (a == start && a + 1 < b && a >= 2 &&
+		    (d->tokens[a - 1].flags & FL_TOKF_LOWER) &&
+		    tok_in(x, &x->in->data->connectors, a - 1) &&
+		    tok_in(x, &x->in->data->titles, a - 2) &&
+		    fl__doc_gap_is_space(d, d->tokens[a - 2].end,
+		                         d->tokens[a - 1].start) &&
+		    fl__doc_gap_is_space(d, d->tokens[a - 1].end,
+		                         d->tokens[a].start)) {
+			a++;
+			title = true;
 		}
 		/* "125th Street": an ordinal before a word of places */
 		if (a == start && a > 0 && ordinal(x, a - 1) &&
@@ -1029,7 +1090,9 @@ static int classify(ex *x, cand *c)
 	    c->after_place_word > 0)
 		return 0;
 	for (size_t i = c->first_tok; i < c->first_tok + c->ntok; i++)
-		if (!(d->tokens[i].flags & FL_TOKF_TITLE) ||
+		if (!((d->tokens[i].flags & FL_TOKF_TITLE) ||
+		      ((d->tokens[i].flags & FL_TOKF_MIXED) &&
+		       prefixed_name(x, i))) ||
 		    (i > c->first_tok &&
 		     !fl__doc_gap_is_space(d, d->tokens[i - 1].end,
 		                           d->tokens[i].start) &&
@@ -1227,16 +1290,19 @@ static int put_quoted(fl_buf *b, const char *s)
  * kind of event ("Hurricane Rosa"), a word of organisations, a CLDR
  * territory or a word of places, capitals (an acronym: org), or "in X"
  * (place). */
-static const char *kind_name(const cand *c, const fl__doc *d)
+static const char *kind_name(const ex *x, const cand *c)
 {
+	const fl__doc *d = x->d;
 	if (c->person)
 		return "person";
 	if (c->event)
 		return "other";
 	if (c->territory || (c->place && !c->org))
 		return "place";
-	if (c->org || (c->ntok == 1 && (d->tokens[c->first_tok].flags &
-	                                (FL_TOKF_UPPER | FL_TOKF_MIXED))))
+	if (c->org || (c->ntok == 1 &&
+	               (d->tokens[c->first_tok].flags &
+	                (FL_TOKF_UPPER | FL_TOKF_MIXED)) &&
+	               !prefixed_name(x, c->first_tok)))
 		return "org";
 	if (c->place || c->after_place_word > 0)
 		return "place";
@@ -1554,7 +1620,7 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 		if (error == 0)
 			error = put_quoted(b, c->display);
 		if (error == 0)
-			error = fl_buf_printf(b, ", kind: %s", kind_name(c, d));
+			error = fl_buf_printf(b, ", kind: %s", kind_name(x, c));
 		for (size_t a = 0; a < x->n && error == 0; a++) {
 			if (x->c[a].alias_of != (int32_t)i)
 				continue;
