@@ -635,13 +635,18 @@ static int given_name(const ex *x, size_t i)
 
 /* A stop word that opens a name inside a sentence before a capitalised
  * word: "the show This Morning", "The Sunday Telegraph", "Saturday Night
- * Live" (rules/extract openers). */
+ * Live" (rules/extract openers), or an acronym among the stop words ("an
+ * initiative called AI Next"). */
 static bool opener(const ex *x, size_t i)
 {
 	const fl__token *t = &x->d->tokens[i];
-	return capital_word(x, i) && (t->flags & FL_TOKF_TITLE) &&
-	       !sent_start(x, i, i) && !x->headline[t->line] &&
-	       tok_in(x, &x->in->data->openers, i) &&
+	bool acronym = (t->flags & FL_TOKF_UPPER) && !shouted(x, i) &&
+	               !tok_in(x, &x->in->data->titles, i);
+	return capital_word(x, i) && !sent_start(x, i, i) &&
+	       !x->headline[t->line] &&
+	       (((t->flags & FL_TOKF_TITLE) &&
+	         tok_in(x, &x->in->data->openers, i)) ||
+	        (acronym && tok_in(x, &x->in->data->stop, i))) &&
 	       i + 1 < x->d->token_count && name_gap(x, i) &&
 	       (capitalised(x, i + 1) || opener(x, i + 1));
 }
@@ -1102,6 +1107,8 @@ static int classify(ex *x, cand *c)
 		c->person = true;
 		return 0;
 	}
+	if (tok_in(x, &x->in->data->stop, c->first_tok))
+		return 0; /* "This Morning", "Saturday Night Live" */
 	if ((r = given_name(x, c->first_tok)) != 0) {
 		c->person = r > 0;
 		return r < 0 ? r : 0;
@@ -1402,26 +1409,49 @@ static size_t joined_digit(const fl__doc *d, size_t s, size_t e, int dir)
 	return SIZE_MAX;
 }
 
-/* Is the word at offset p, between hyphens, a unit of compound heights
- * ("6-foot-6")? dir gives the side the word is on. */
+/* The first token starting at or after offset p. */
+static size_t token_from(const fl__doc *d, size_t p)
+{
+	size_t lo = 0, hi = d->token_count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->tokens[mid].start < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Is the word beside [s, e) (after it for dir 1, before it for -1),
+ * between hyphens and before or after a digit, a unit of compound
+ * heights ("6-foot-6": rules/extract compound_units)? */
 static bool compound_unit(const ex *x, size_t s, size_t e, int dir)
 {
 	const fl__doc *d = x->d;
-	size_t p = dir > 0 ? e : s;
-	for (size_t i = 0; i < d->token_count; i++) {
-		const fl__token *t = &d->tokens[i];
-		if (dir > 0 ? t->start != p + 1 : t->end + 1 != p)
-			continue;
-		if ((dir > 0 ? d->text[p] : d->text[p - 1]) != '-' ||
-		    !tok_in(x, &x->in->data->compound_units, i))
+	size_t i;
+	const fl__token *t;
+	if (dir > 0) {
+		if (e + 1 >= d->len || d->text[e] != '-')
 			return false;
-		return dir > 0
-		           ? t->end + 1 < d->len && d->text[t->end] == '-' &&
-		                 fl__digit_value(d->text[t->end + 1]) >= 0
-		           : t->start >= 2 && d->text[t->start - 1] == '-' &&
-		                 fl__digit_value(d->text[t->start - 2]) >= 0;
+		i = token_from(d, e + 1);
+		if (i >= d->token_count || d->tokens[i].start != e + 1)
+			return false;
+	} else {
+		if (s < 2 || d->text[s - 1] != '-')
+			return false;
+		i = token_from(d, s - 1);
+		if (i == 0 || d->tokens[i - 1].end != s - 1)
+			return false;
+		i--;
 	}
-	return false;
+	t = &d->tokens[i];
+	if (!tok_in(x, &x->in->data->compound_units, i))
+		return false;
+	return dir > 0 ? t->end + 1 < d->len && d->text[t->end] == '-' &&
+	                     fl__digit_value(d->text[t->end + 1]) >= 0
+	               : t->start >= 2 && d->text[t->start - 1] == '-' &&
+	                     fl__digit_value(d->text[t->start - 2]) >= 0;
 }
 
 /* Not a quantity of the text: a plain number in a score, a record or a
