@@ -8,6 +8,7 @@
 #include "../util/yaml.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1409,18 +1410,30 @@ static size_t joined_digit(const fl__doc *d, size_t s, size_t e, int dir)
 	return SIZE_MAX;
 }
 
-/* The first token starting at or after offset p. */
-static size_t token_from(const fl__doc *d, size_t p)
+/* The first of n records (size bytes each, at base, sorted by the
+ * uint32_t field at offset off) whose field is at least v. */
+static size_t first_at_least(const void *base, size_t n, size_t size,
+                             size_t off, size_t v)
 {
-	size_t lo = 0, hi = d->token_count;
+	const char *r = base;
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (d->tokens[mid].start < p)
+		uint32_t f;
+		memcpy(&f, r + mid * size + off, sizeof(f));
+		if (f < v)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+/* The first token starting at or after offset p. */
+static size_t token_from(const fl__doc *d, size_t p)
+{
+	return first_at_least(d->tokens, d->token_count, sizeof(*d->tokens),
+	                      offsetof(fl__token, start), p);
 }
 
 /* Is the word beside [s, e) (after it for dir 1, before it for -1),
@@ -1506,15 +1519,8 @@ static bool number_key(const ex *x, const fl__quantity *r, numkey *k)
 /* The first quantity starting at or after offset p. */
 static size_t quantity_from(const ex *x, size_t p)
 {
-	size_t lo = 0, hi = x->nq;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->q[mid].start < p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return first_at_least(x->q, x->nq, sizeof(*x->q),
+	                      offsetof(fl__quantity, start), p);
 }
 
 /* The numbers of line (or all with FL_EXTRACT_ALL), each once. */
@@ -1574,14 +1580,8 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 /* The mentions of each candidate on line, into on_line[x->n]. */
 static void mentions_on(const ex *x, size_t line, uint32_t *on_line)
 {
-	size_t lo = 0, hi = x->nocc;
-	while (lo < hi) { /* the first occurrence on or after line */
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->occ[mid].line < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = first_at_least(x->occ, x->nocc, sizeof(*x->occ),
+	                           offsetof(occurrence, line), line);
 	for (; lo < x->nocc && x->occ[lo].line == line; lo++)
 		on_line[x->occ[lo].cand]++;
 }
