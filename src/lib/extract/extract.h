@@ -3,16 +3,27 @@
  * the entities of a text, with their mention counts, and its numbers,
  * written as a facts file for a person to review.
  *
- * Entities are runs of capitalised words (with "of", "de"... between
- * them), acronyms, CamelCase brands and @handles. A word capitalised only
- * because it opens a sentence or a title-case headline is left out unless
- * the dictionary does not know it in lower case or it is capitalised
- * elsewhere inside a sentence. Acronyms the dictionary knows (AI, CEO)
- * are common nouns. A run of two or three words is a person when a title
- * stands before it, when its first word is a given name the dictionary
- * knows only capitalised, or when its last word is used alone; then the
- * surname alone counts as a mention. What a language adds (titles,
- * connectors, words of organisations, words never entities) is data:
+ * Entities are runs of capitalised words (with "of", "for the", "and"...
+ * between them where a word of organisations or places calls for it),
+ * acronyms, CamelCase brands and @handles. Evidence comes from the text's
+ * own shape, the dictionary and CLDR, not from word lists of names:
+ *
+ *  - A word capitalised only because it opens a sentence, a quotation or
+ *    a title-case headline is no name unless the dictionary does not know
+ *    it in lower case or the text writes it as a name inside a sentence
+ *    (alone for a name of one word, opening the name for a longer one).
+ *    Capitals for emphasis ("NOT", "THANK YOU") are no acronyms.
+ *  - Mentions are counted as written, case included ("To" is not "to").
+ *  - A person: a title before the name, a first word the dictionary knows
+ *    only capitalised (no day, territory or people's word), or a last word
+ *    used alone; then the surname alone counts as a mention. A place: a
+ *    CLDR territory name, a word of places, or a name written after "in".
+ *    Demonyms, CLDR language names and adjectives describe, name nothing.
+ *  - Numbers in scores, records and heights ("1-0", "6-foot-6") are not
+ *    quantities.
+ *
+ * What a language adds (titles, connectors, words of organisations,
+ * places and events, words never entities) is data:
  * rules/extract/<lang>.yaml.
  */
 #ifndef FL_EXTRACT_EXTRACT_H
