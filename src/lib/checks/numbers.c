@@ -91,10 +91,11 @@ static bool kind_fits(const target *t, const fl__quantity *q)
 		return q->kind == FL_QTY_PERCENT || q->kind == FL_QTY_COUNT;
 	case U_MEASURE:
 		return q->kind == FL_QTY_MEASURE || q->kind == FL_QTY_COUNT;
-	case U_NOUN: /* an age is a count of years: "52 عامًا" */
+	case U_NOUN: /* an age is a count of years: "52 عامًا"; a counted
+	              * noun may become a unit ("7.5 magnitude": "7.5
+	              * درجات") */
 		return q->kind == FL_QTY_COUNT || q->kind == FL_QTY_YEAR ||
-		       (q->kind == FL_QTY_MEASURE && q_unit(q) &&
-		        q_unit(q)->dim == FL_DIM_TIME);
+		       q->kind == FL_QTY_MEASURE;
 	case U_NONE:
 		return q->kind != FL_QTY_MONEY && q->kind != FL_QTY_PERCENT &&
 		       q->kind != FL_QTY_TIME && q->kind != FL_QTY_DATE;
@@ -216,8 +217,14 @@ static bool close_in_form(const target *t, const fl__quantity *q)
 		       (q->month == f->month || (q->day && q->day == f->day) ||
 		        (q->year && q->year == f->year));
 	/* "2ª" (second) is no slip for 200 */
-	if (!kind_fits(t, q) || q->spelled || q->vague || q->ordinal)
+	if (!kind_fits(t, q) || q->vague || q->ordinal || q->weak)
 		return false;
+	/* "خمسة أيام" for five weeks: the number right, the unit wrong */
+	if (q->spelled)
+		return t->uc == U_MEASURE && q->kind == FL_QTY_MEASURE &&
+		       same_value(q->value, t->value) &&
+		       fl__unit_compare(q->value, q_unit(q), t->value,
+		                        t->unit) == FL_UNIT_OFF;
 	if (t->uc == U_MEASURE && q->kind == FL_QTY_MEASURE) {
 		const fl__unit *u = q_unit(q);
 		fl__unit_cmp c =
@@ -245,9 +252,144 @@ static bool close_in_form(const target *t, const fl__quantity *q)
 	return transposed(q->value, t->value); /* 281/218 */
 }
 
-static const char *unit_text(const fl__number *f)
+/* A calendar year given as `{value: 2016, unit: year}`: a whole value
+ * that looks like one (a duration of 1,000 years or more is rare). */
+static bool calendar_year(const fl__number *f, const fl__unit *u)
 {
-	return f->unit ? f->unit : "";
+	return u && strcmp(u->code, "year") == 0 &&
+	       f->shape == FL_NUMSHAPE_PLAIN && f->value == floor(f->value) &&
+	       f->value >= 1000 && f->value <= 2999;
+}
+
+/* The original's words of fact f ("89th minute", "Five weeks"): in
+ * aligned mode a number's `about` holds them (the extraction writes it
+ * so); NULL otherwise. */
+static const char *orig_words(const fl__check_ctx *c, const fl__number *f)
+{
+	return c->aligned && f->about && *f->about ? f->about : NULL;
+}
+
+/* Whether the UTF-8 text w starts with a digit. */
+static bool digit_led(const char *w)
+{
+	return *w >= '0' && *w <= '9';
+}
+
+/*
+ * Whether the document keeps the original's first word of w as written:
+ * its leading digits as a run of digits of their own ("125th Street" for
+ * "125th", "1x0" for "1-0", "0800 555 111"), or a word of letters as a
+ * word ("the front nine" kept in English). A translation may keep a
+ * number the way the original writes it, inside a name or a code.
+ */
+static bool kept_as_written(const fl__doc *d, const char *w)
+{
+	uint16_t key[FL_TOKEN_MAX];
+	size_t n = 0;
+	const char *p = w;
+	if (digit_led(w)) {
+		while (*p >= '0' && *p <= '9' && n < FL_ARRAY_SIZE(key))
+			key[n++] = (uint16_t)*p++;
+		for (size_t i = 0; i + n <= d->len; i++) {
+			size_t k = 0;
+			while (k < n && fl__digit_value(d->text[i + k]) ==
+			                    (int)(key[k] - '0'))
+				k++;
+			if (k == n &&
+			    (i == 0 || fl__digit_value(d->text[i - 1]) < 0) &&
+			    (i + n == d->len ||
+			     fl__digit_value(d->text[i + n]) < 0))
+				return true;
+		}
+		return false;
+	}
+	/* a word: compared by match key with the document's words */
+	while (*p && *p != ' ' && *p != '-' && n < FL_ARRAY_SIZE(key)) {
+		unsigned char ch = (unsigned char)*p++;
+		if (ch >= 0x80)
+			return false; /* only Latin-script ASCII words */
+		key[n++] = (uint16_t)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	for (size_t i = 0; n && i < d->token_count; i++)
+		if (d->tokens[i].keylen == n &&
+		    memcmp(fl__tok_key(d, &d->tokens[i]), key, n * 2) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Fact f as a message names it: the original's words and its line in
+ * aligned mode ("'89th minute' in line 131 of the original"), else the
+ * fact as the facts file gives it ("the original's 281 stores (stores to
+ * close)").
+ */
+static void fact_quote(const fl__check_ctx *c, const fl__number *f, char *out,
+                       size_t cap)
+{
+	const char *w = orig_words(c, f);
+	if (w)
+		snprintf(out, cap, "'%s' in %s", w, c->facts->path);
+	else
+		snprintf(out, cap, "the original's %s%s%s%s%s%s", f->raw,
+		         f->unit ? " " : "", f->unit ? f->unit : "",
+		         f->about ? " (" : "", f->about ? f->about : "",
+		         f->about ? ")" : "");
+}
+
+/*
+ * How sure a number.missing is: a warning, or info where a faithful
+ * translation often leaves no number (a 100 % that is an intensifier:
+ * "100 percent certain"; in aligned mode, a number the original writes
+ * in words without a unit: "two countries" -> "os dois países" is as
+ * likely "ambos").
+ */
+static fl_severity missing_severity(const fl__check_ctx *c, const target *t)
+{
+	const char *w = orig_words(c, t->f);
+	if (t->uc == U_PERCENT && t->value == 100)
+		return FL_SEVERITY_INFO;
+	(void)w;
+	return FL_SEVERITY_WARNING;
+}
+
+/* Reports what quantity x of the document says against the facts. */
+static int report_quantity(fl__check_ctx *c, const fl__quantity *x,
+                           const target *near, target *close)
+{
+	char here[128], fact[512];
+	fl__u16_to_utf8_buf(here, sizeof(here), c->doc->text + x->start,
+	                    x->end - x->start);
+	if (near) {
+		fact_quote(c, near->f, fact, sizeof(fact));
+		return fl__check_add(
+		    c, "number.approx", FL_SEVERITY_INFO, x->start, x->end,
+		    near->f->raw, NULL,
+		    "'%s' is a rounded or hedged rendering of %s.", here, fact);
+	}
+	if (close) {
+		close->mismatched = true;
+		fact_quote(c, close->f, fact, sizeof(fact));
+		return fl__check_add(c, "number.mismatch", FL_SEVERITY_ERROR,
+		                     x->start, x->end, close->f->raw, NULL,
+		                     "'%s' here does not say what %s says.",
+		                     here, fact);
+	}
+	if (c->partial)
+		return fl__check_add(
+		    c, "number.unknown", FL_SEVERITY_INFO, x->start, x->end,
+		    NULL, NULL, "'%s' is in no fact of the original.", here);
+	return 0;
+}
+
+/* Reports fact t (all its values) as missing. */
+static int report_missing(fl__check_ctx *c, const target *t)
+{
+	char fact[512];
+	fact_quote(c, t->f, fact, sizeof(fact));
+	return fl__check_add_placeless(
+	    c, "number.missing", missing_severity(c, t), t->f->raw, t->f->raw,
+	    "%s is not rendered in this %s.", fact,
+	    c->aligned ? "line" : "translation");
 }
 
 int fl__check_numbers(fl__check_ctx *c)
@@ -273,6 +415,10 @@ int fl__check_numbers(fl__check_ctx *c)
 		const fl__number *f = &facts->numbers[k];
 		target t = {f, k, f->value, U_NONE, NULL, false, false, false};
 		t.uc = classify(f->unit, &t.unit);
+		if (calendar_year(f, t.unit)) {
+			t.uc = U_NONE; /* "fundada em 2016" */
+			t.unit = NULL;
+		}
 		if (f->shape == FL_NUMSHAPE_RANGE) {
 			t.decade = t.value >= 1000 && fmod(t.value, 10) == 0 &&
 			           f->value2 == t.value + 9 &&
@@ -296,6 +442,8 @@ int fl__check_numbers(fl__check_ctx *c)
 		for (size_t k = 0; k < nt; k++) {
 			if (explains(&tg[k], x)) {
 				known = tg[k].rendered = true;
+			} else if (x->weak) {
+				continue; /* a guess only renders */
 			} else if (approximates(&tg[k], x)) {
 				if (!near)
 					near = &tg[k];
@@ -308,33 +456,13 @@ int fl__check_numbers(fl__check_ctx *c)
 				close = &tg[k];
 			}
 		}
-		if (known)
+		if (known || x->weak)
 			continue;
-		if (near)
-			error = fl__check_add(
-			    c, "number.approx", FL_SEVERITY_INFO, x->start,
-			    x->end, near->f->raw, NULL,
-			    "a rounded or hedged rendering of %s%s%s",
-			    near->f->raw, near->f->unit ? " " : "",
-			    unit_text(near->f));
-		else if (close) {
-			close->mismatched = true;
-			error = fl__check_add(
-			    c, "number.mismatch", FL_SEVERITY_ERROR, x->start,
-			    x->end, close->f->raw, NULL,
-			    "this says something else than the original's "
-			    "%s%s%s%s%s",
-			    close->f->raw, close->f->unit ? " " : "",
-			    unit_text(close->f), close->f->about ? " — " : "",
-			    close->f->about ? close->f->about : "");
-		} else if (c->partial)
-			error = fl__check_add(
-			    c, "number.unknown", FL_SEVERITY_INFO, x->start,
-			    x->end, NULL, NULL,
-			    "this number is in no fact of the original");
+		error = report_quantity(c, x, near, close);
 	}
 	for (size_t k = 0; !c->partial && error == 0 && k < nt; k++) {
 		const fl__number *f = tg[k].f;
+		const char *w = orig_words(c, f);
 		bool all = true;
 		/* A fact is rendered when all its values are; report it once.
 		 */
@@ -342,13 +470,9 @@ int fl__check_numbers(fl__check_ctx *c)
 			all &= tg[j].rendered || tg[j].mismatched;
 		while (k + 1 < nt && tg[k + 1].fact == tg[k].fact)
 			k++;
-		if (all)
+		if (all || (w && kept_as_written(c->doc, w)))
 			continue;
-		error = fl__check_add_placeless(
-		    c, "number.missing", FL_SEVERITY_WARNING, f->raw, f->raw,
-		    "%s%s%s%s%s from the original is not in this translation",
-		    f->raw, f->unit ? " " : "", unit_text(f),
-		    f->about ? " — " : "", f->about ? f->about : "");
+		error = report_missing(c, &tg[k]);
 	}
 	free(tg);
 	free(q);

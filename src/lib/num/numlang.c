@@ -21,11 +21,12 @@
 #define FL_NUMLANG_MAX_SIZE ((size_t)1024 * 1024)
 
 static const char *const keys[] = {
-    "lang",       "decimal",   "group",     "scales",      "words",
-    "currencies", "percent",   "approx",    "connectors",  "units",
-    "duals",      "months",    "day_parts", "time_before", "time_after",
-    "ordinals",   "centuries", "range",     "hour_words",  "clitics",
-    "decades",    "vague",     "weekdays",  NULL};
+    "lang",         "decimal",   "group",     "scales",        "words",
+    "currencies",   "percent",   "approx",    "connectors",    "units",
+    "duals",        "months",    "day_parts", "time_before",   "time_after",
+    "ordinals",     "centuries", "range",     "hour_words",    "clitics",
+    "decades",      "vague",     "weekdays",  "ordinal_words", "endings",
+    "dual_endings", "joiners",   "half",      "subunits",      NULL};
 
 static void lits_dispose(fl__litlist *l)
 {
@@ -63,6 +64,12 @@ void fl__numlang_free(fl__numlang *nl)
 	lits_dispose(&nl->decades);
 	fl_map_dispose(&nl->vague);
 	lits_dispose(&nl->weekdays);
+	fl_map_dispose(&nl->ordinal_words);
+	lits_dispose(&nl->endings);
+	lits_dispose(&nl->dual_endings);
+	fl_map_dispose(&nl->joiners);
+	lits_dispose(&nl->half);
+	fl_map_dispose(&nl->subunits);
 	free(nl->decimal);
 	free(nl->group);
 	free(nl);
@@ -401,7 +408,21 @@ int fl__numlang_parse(fl__numlang **out, const char *path, const char *data,
 	    (error = numbers_map(&nl->vague, fl_yaml_map_get(root, "vague"),
 	                         "vague", path, err, errlen)) < 0 ||
 	    (error = lits(&nl->weekdays, fl_yaml_map_get(root, "weekdays"),
-	                  "weekdays", NULL, NULL, path, err, errlen)) < 0)
+	                  "weekdays", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = numbers_map(&nl->ordinal_words,
+	                         fl_yaml_map_get(root, "ordinal_words"),
+	                         "ordinal_words", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->endings, fl_yaml_map_get(root, "endings"),
+	                  "endings", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error =
+	         lits(&nl->dual_endings, fl_yaml_map_get(root, "dual_endings"),
+	              "dual_endings", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = phrases(&nl->joiners, fl_yaml_map_get(root, "joiners"),
+	                     "joiners", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->half, fl_yaml_map_get(root, "half"), "half",
+	                  NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = unit_map(&nl->subunits, fl_yaml_map_get(root, "subunits"),
+	                      "subunits", path, err, errlen)) < 0)
 		goto cleanup;
 	*out = nl;
 	nl = NULL;
