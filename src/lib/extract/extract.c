@@ -789,7 +789,7 @@ static bool number_key(const ex *x, const fl__quantity *r, numkey *k)
 {
 	memset(k, 0, sizeof(*k));
 	k->noun = SIZE_MAX;
-	if (r->vague || r->optional || (r->spelled && r->value == 1))
+	if (r->vague || r->optional || r->weak || (r->spelled && r->value == 1))
 		return false;
 	switch (r->kind) {
 	case FL_QTY_TIME:
@@ -807,6 +807,10 @@ static bool number_key(const ex *x, const fl__quantity *r, numkey *k)
 			snprintf(k->value, sizeof(k->value), "%04d-%02d",
 			         r->year, r->month);
 		break;
+	case FL_QTY_SCORE: /* a range that may go down: "2-1" */
+		snprintf(k->value, sizeof(k->value), "%.15g-%.15g", r->value,
+		         r->alt);
+		break;
 	default:
 		snprintf(k->value, sizeof(k->value), "%.15g", r->value);
 	}
@@ -814,8 +818,14 @@ static bool number_key(const ex *x, const fl__quantity *r, numkey *k)
 		snprintf(k->unit, sizeof(k->unit), "%s", r->unit);
 	else if (r->kind == FL_QTY_PERCENT)
 		snprintf(k->unit, sizeof(k->unit), "percent");
+	else if (r->kind == FL_QTY_SCORE)
+		snprintf(k->unit, sizeof(k->unit), "score");
 	else if (r->kind == FL_QTY_COUNT)
 		counted_noun(x, r, k->unit, sizeof(k->unit), &k->noun);
+	/* an ordinal of position ("25th amendment", "second meeting") is no
+	 * count of its noun, which stays in `about` */
+	if (r->kind == FL_QTY_COUNT && r->ordinal)
+		snprintf(k->unit, sizeof(k->unit), "ordinal");
 	return true;
 }
 

@@ -248,6 +248,10 @@ static bool name_number(const fl__doc *d, size_t i)
 	    !(p->flags & (FL_TOKF_TITLE | FL_TOKF_MIXED | FL_TOKF_UPPER)) ||
 	    t->start != p->end + 1)
 		return false;
+	/* "Sunday's 12 singles matches": a possessive names no model */
+	if (p->end - p->start > 2 && d->text[p->end - 1] == 's' &&
+	    (d->text[p->end - 2] == '\'' || d->text[p->end - 2] == 0x2019))
+		return false;
 	g = d->text[p->end];
 	return g == ' ' || g == '-';
 }
@@ -462,6 +466,51 @@ static bool dual_word(const fl__doc *d, const fl__numlang *nl,
 			return true;
 	}
 	return false;
+}
+
+/* "half an hour", "meia hora", "نصف ساعة", "demi-heure" at token i: the
+ * unit, and the offset where it ends in *end; NULL when none. */
+static const fl__unit *half_unit_at(const fl__doc *d, const fl__numlang *nl,
+                                    size_t i, size_t *end)
+{
+	size_t p = d->tokens[i].start, k;
+	uintptr_t x;
+	if (!nl ||
+	    !(k = fl__lit_match(&nl->half_before, d->text + p, d->len - p, &x)))
+		return NULL;
+	p += k;
+	if (p < d->len && d->text[p] == '-')
+		p++;
+	else
+		p = skip_spaces(d, p);
+	if (p >= d->len ||
+	    !(k = fl__lit_match(&nl->units, d->text + p, d->len - p, &x)))
+		return NULL;
+	*end = p + k;
+	return (const fl__unit *)x;
+}
+
+/* A number word glued to the word before it ("هزيمتهالثانية": his second
+ * defeat), after one of the language's glue points; its value or NAN. */
+static double glued_number(const fl__doc *d, const fl__numlang *nl,
+                           const fl__token *t, bool *ordinal)
+{
+	const uint16_t *k = fl__tok_key(d, t);
+	uintptr_t v;
+	for (size_t p = 2; nl && p + 3 <= t->keylen; p++)
+		for (size_t g = 0; g < nl->glued.count; g++) {
+			const fl__lit *it = &nl->glued.items[g];
+			size_t r = p + it->n;
+			if (r >= t->keylen ||
+			    memcmp(it->key, k + p, it->n * 2) != 0)
+				continue;
+			if ((*ordinal = map_ending(nl, &nl->ordinal_words,
+			                           k + r, t->keylen - r, &v)) ||
+			    map_ending(nl, &nl->words, k + r, t->keylen - r,
+			               &v))
+				return fl__numlang_bits(v);
+		}
+	return NAN;
 }
 
 static bool is_rtl_letter(uint16_t c)
@@ -1119,6 +1168,27 @@ static void join_ranges(const fl__doc *d, const fl__numlang *nl,
 	}
 }
 
+/* Whether a and b are a result: whole numbers written in digits, the
+ * first not below the second (a range goes up), joined by a dash or "&"
+ * ("2-0", "38 - 17", "2&1"). */
+static bool score_pair(const fl__doc *d, const fl__quantity *a,
+                       const fl__quantity *b)
+{
+	size_t p = a->end, e = b->start;
+	if (a->kind != FL_QTY_COUNT || b->kind != FL_QTY_COUNT || a->spelled ||
+	    b->spelled || a->ordinal || b->ordinal || a->ranged ||
+	    a->value != floor(a->value) || b->value != floor(b->value) ||
+	    a->value < b->value || a->value >= 1000 || a->scale != 1 ||
+	    b->scale != 1 || !isnan(a->alt) || !isnan(b->alt) || e <= p ||
+	    e - p > 3)
+		return false;
+	if (e - p == 3 && d->text[p] == ' ' && d->text[e - 1] == ' ')
+		p++; /* "38 - 17" */
+	else if (e - p != 1)
+		return false;
+	return d->text[p] == '-' || d->text[p] == 0x2013 || d->text[p] == '&';
+}
+
 /* Whether b is a conversion of a in brackets right after it: "800 kph
  * (497 mph)", "$200 billion (£150 billion)". */
 static bool bracketed_conversion(const fl__doc *d, const fl__quantity *a,
@@ -1154,7 +1224,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		const uint16_t *s = doc->text + t->start;
 		size_t len = t->end - t->start, rest = 0, last = i, lead;
 		double v = NAN, alt = NAN, scale;
-		bool spelled = false, ordinal = false;
+		bool spelled = false, ordinal = false, named = false;
 		uint32_t start = t->start, cut = 0;
 		fl__quantity *r, tmp;
 		int h, m;
@@ -1273,6 +1343,18 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		           !(t->flags & FL_TOKF_TITLE &&
 		             !(t->flags & FL_TOKF_SENT))) {
 			uintptr_t du;
+			const fl__unit *hu;
+			size_t hend2;
+			if ((hu = half_unit_at(doc, nl, i, &hend2))) {
+				/* "half an hour": half of the unit */
+				r->kind = FL_QTY_MEASURE;
+				snprintf(r->unit, sizeof(r->unit), "%s",
+				         hu->code);
+				v = 0.5;
+				spelled = true;
+				last = token_from(doc, i, hend2 - 1);
+				goto value;
+			}
 			if (nl && map_clitic(nl, &nl->duals, doc, i, &du)) {
 				/* "شهرين": two months in one word */
 				r->kind = FL_QTY_MEASURE;
@@ -1338,6 +1420,14 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 					goto hedge;
 				}
 			}
+			if (isnan(v) && nl &&
+			    map_clitic(nl, &nl->fractions, doc, i, &du)) {
+				v = fl__numlang_bits(du); /* "o último terço" */
+				r->weak = r->fraction = true;
+			}
+			if (isnan(v) && nl &&
+			    !isnan(v = glued_number(doc, nl, t, &ordinal)))
+				r->weak = true;
 			if (isnan(v) && nl && dual_word(doc, nl, t)) {
 				v = 2; /* "البلدان": the two countries? */
 				r->weak = true;
@@ -1352,9 +1442,10 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		} else {
 			continue;
 		}
-		if (!spelled && !ordinal && rest == len &&
-		    r->kind != FL_QTY_MEASURE && name_number(doc, i))
-			continue;
+		/* "Llama 4": decided once units and signs are read, since
+		 * German capitalises nouns ("am Dienstag 27 ºC") */
+		named = !spelled && !ordinal && rest == len &&
+		        r->kind != FL_QTY_MEASURE && name_number(doc, i);
 
 	value:
 		r->kind = r->kind ? r->kind : FL_QTY_COUNT;
@@ -1451,6 +1542,8 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		}
 		if (r->kind == FL_QTY_COUNT && !ordinal)
 			read_unit_after(doc, nl, r, &last);
+		if (named && r->kind == FL_QTY_COUNT && r->scale == 1)
+			continue;
 		if (r->kind == FL_QTY_COUNT && !spelled && !ordinal &&
 		    isnan(alt) && v == floor(v) && v >= 1000 && v <= 2100 &&
 		    last == i && r->end - r->start == 4) /* not "1,997" */
@@ -1480,6 +1573,21 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 	join_ranges(doc, nl, q, n);
 	for (size_t k = 1; k < n; k++)
 		q[k].optional = bracketed_conversion(doc, &q[k - 1], &q[k]);
+	/* results: one quantity of two numbers */
+	{
+		size_t w = 0;
+		for (size_t k = 0; k < n; k++) {
+			q[w] = q[k];
+			if (k + 1 < n && score_pair(doc, &q[k], &q[k + 1])) {
+				q[w].kind = FL_QTY_SCORE;
+				q[w].alt = q[k + 1].value;
+				q[w].end = q[k + 1].end;
+				k++;
+			}
+			w++;
+		}
+		n = w;
+	}
 	*out = q;
 	*count = n;
 	return 0;

@@ -65,6 +65,9 @@ struct fl__numlang {
 	                             and five" */
 	fl__litlist half;         /* "and a half" after a number or unit */
 	fl_map subunits; /* unit code key -> const fl__unit *: "ft" -> in */
+	fl__litlist half_before; /* "half an" before a unit */
+	fl_map fractions;        /* word key -> double (bits): denominator */
+	fl__litlist glued;       /* where a glued word may start: "ال" */
 };
 
 static inline double fl__numlang_bits(uintptr_t v)
