@@ -843,6 +843,14 @@ static void number_words(const ex *x, const fl__quantity *r, const numkey *k,
 		    (d->text[e] == ' ' || d->text[e] == '-'))
 			e = t->end;
 	}
+	/* the rest of a hyphenated word: "13-year-old" */
+	while (e + 1 < d->len && d->text[e] == '-' &&
+	       fl__is_word_char(d->text[e + 1]) &&
+	       fl__digit_value(d->text[e + 1]) < 0) {
+		e++;
+		while (e < d->len && fl__is_word_char(d->text[e]))
+			e++;
+	}
 	fl__u16_to_utf8_buf(out, cap, d->text + r->start, e - r->start);
 }
 
