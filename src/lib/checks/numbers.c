@@ -16,14 +16,32 @@
  *  number.approx (info)     a rounded or hedged rendering within 10 % of
  *                           a fact ("about 15 billion" for 14.3 billion,
  *                           "300 km" for 200 miles).
+ *                           A result the other way round in words ("1
+ *                           مقابل 2" for 2&1) is one too; with a sign
+ *                           ("0:1" for 1-0) it is no finding: a result is
+ *                           often put from the other side, or in
+ *                           right-to-left order.
  *  number.missing (warning) a fact number that a full translation never
- *                           renders (a warning: a rewording can carry a
- *                           small number without digits), unless a
- *                           mismatch already names it.
+ *                           renders, unless a mismatch already names it.
+ *                           Info where a faithful translation often has
+ *                           no number: a 100 % ("100 percent certain"), a
+ *                           1 (never read from words: "primeiro",
+ *                           "líder"), and in aligned mode a count the
+ *                           original writes in words without a unit
+ *                           ("the two countries": "ambos", "البلدان").
  *  number.unknown (info)    with --partial, a quantity no fact explains.
  *
  * A fact is a plain number, a range (both ends must be rendered; a decade
- * "1930-1939" is rendered by 1930 or "30"), a clock time or a date.
+ * "1930-1939" is rendered by 1930 or "30"), a clock time or a date. Units
+ * "ordinal" (a position: "the 25th", "second") and "score" (a result
+ * "2-1", its numbers in that order) are classes of their own; unit
+ * "year" with a value that looks like one (2016) is a calendar year. In
+ * aligned mode a fact's `about` holds the original's words (the
+ * extraction writes them): messages quote them with the line, and a
+ * number the translation keeps as the original writes it ("125th
+ * Street", "0800 555 111") is rendered. Quantities that are only guesses
+ * (a dual, a fraction word) or conversions in brackets render facts but
+ * are never reported themselves.
  */
 #include "checks.h"
 
@@ -39,7 +57,15 @@
 /* A hedged clock time this close to a fact's is its rendering. */
 #define FL_APPROX_MINUTES 30
 
-typedef enum { U_NONE, U_MONEY, U_PERCENT, U_MEASURE, U_NOUN } unit_class;
+typedef enum {
+	U_NONE,
+	U_MONEY,
+	U_PERCENT,
+	U_MEASURE,
+	U_NOUN,
+	U_ORDINAL, /* unit "ordinal": a position, "the 25th", "second" */
+	U_SCORE    /* unit "score": a result, value "2-1" in its order */
+} unit_class;
 
 /* One value a fact asks the translation to render: a plain number is
  * one, a range two. */
@@ -69,6 +95,10 @@ static unit_class classify(const char *u, const fl__unit **unit)
 		return U_MONEY;
 	if (strcmp(u, "percent") == 0 || strcmp(u, "%") == 0)
 		return U_PERCENT;
+	if (strcmp(u, "ordinal") == 0)
+		return U_ORDINAL;
+	if (strcmp(u, "score") == 0)
+		return U_SCORE;
 	if ((*unit = fl__unit_find(u)))
 		return U_MEASURE;
 	return U_NOUN;
@@ -91,13 +121,18 @@ static bool kind_fits(const target *t, const fl__quantity *q)
 		return q->kind == FL_QTY_PERCENT || q->kind == FL_QTY_COUNT;
 	case U_MEASURE:
 		return q->kind == FL_QTY_MEASURE || q->kind == FL_QTY_COUNT;
-	case U_NOUN: /* an age is a count of years: "52 عامًا" */
+	case U_NOUN: /* an age is a count of years: "52 عامًا"; a counted
+	              * noun may become a unit ("7.5 magnitude": "7.5
+	              * درجات") */
+	case U_ORDINAL: /* "século XIX", "89º", "الدقيقة 89" */
 		return q->kind == FL_QTY_COUNT || q->kind == FL_QTY_YEAR ||
-		       (q->kind == FL_QTY_MEASURE && q_unit(q) &&
-		        q_unit(q)->dim == FL_DIM_TIME);
+		       q->kind == FL_QTY_MEASURE;
+	case U_SCORE: /* by the digits of the line: score_rendering() */
+		return false;
 	case U_NONE:
 		return q->kind != FL_QTY_MONEY && q->kind != FL_QTY_PERCENT &&
-		       q->kind != FL_QTY_TIME && q->kind != FL_QTY_DATE;
+		       q->kind != FL_QTY_TIME && q->kind != FL_QTY_DATE &&
+		       q->kind != FL_QTY_SCORE;
 	}
 	return false;
 }
@@ -106,6 +141,12 @@ static bool explains(const target *t, const fl__quantity *q)
 {
 	const fl__number *f = t->f;
 	if (q->vague)
+		return false;
+	/* "أكثر من النصف" (more than half) for "50 percent plus one" */
+	if (q->fraction && t->uc == U_PERCENT)
+		return same_value(100.0 / q->value, t->value);
+	/* a dual counts two, it is no "second" */
+	if (q->weak && !q->fraction && !q->ordinal && t->uc == U_ORDINAL)
 		return false;
 	if (f->shape == FL_NUMSHAPE_TIME)
 		return q->kind == FL_QTY_TIME && q->value == f->value;
@@ -216,8 +257,14 @@ static bool close_in_form(const target *t, const fl__quantity *q)
 		       (q->month == f->month || (q->day && q->day == f->day) ||
 		        (q->year && q->year == f->year));
 	/* "2ª" (second) is no slip for 200 */
-	if (!kind_fits(t, q) || q->spelled || q->vague || q->ordinal)
+	if (!kind_fits(t, q) || q->vague || q->ordinal || q->weak)
 		return false;
+	/* "خمسة أيام" for five weeks: the number right, the unit wrong */
+	if (q->spelled)
+		return t->uc == U_MEASURE && q->kind == FL_QTY_MEASURE &&
+		       same_value(q->value, t->value) &&
+		       fl__unit_compare(q->value, q_unit(q), t->value,
+		                        t->unit) == FL_UNIT_OFF;
 	if (t->uc == U_MEASURE && q->kind == FL_QTY_MEASURE) {
 		const fl__unit *u = q_unit(q);
 		fl__unit_cmp c =
@@ -245,9 +292,218 @@ static bool close_in_form(const target *t, const fl__quantity *q)
 	return transposed(q->value, t->value); /* 281/218 */
 }
 
-static const char *unit_text(const fl__number *f)
+/* A calendar year given as `{value: 2016, unit: year}`: a whole value
+ * that looks like one (a duration of 1,000 years or more is rare). */
+static bool calendar_year(const fl__number *f, const fl__unit *u)
 {
-	return f->unit ? f->unit : "";
+	return u && strcmp(u->code, "year") == 0 &&
+	       f->shape == FL_NUMSHAPE_PLAIN && f->value == floor(f->value) &&
+	       f->value >= 1000 && f->value <= 2999;
+}
+
+/* The original's words of fact f ("89th minute", "Five weeks"): in
+ * aligned mode a number's `about` holds them (the extraction writes it
+ * so); NULL otherwise. */
+static const char *orig_words(const fl__check_ctx *c, const fl__number *f)
+{
+	return c->aligned && f->about && *f->about ? f->about : NULL;
+}
+
+/* Whether the UTF-8 text w starts with a digit. */
+static bool digit_led(const char *w)
+{
+	return *w >= '0' && *w <= '9';
+}
+
+/*
+ * Whether the document keeps the original's first word of w as written:
+ * its leading digits as a run of digits of their own ("125th Street" for
+ * "125th", "1x0" for "1-0", "0800 555 111"), or a word of letters as a
+ * word ("the front nine" kept in English). A translation may keep a
+ * number the way the original writes it, inside a name or a code.
+ */
+static bool kept_as_written(const fl__doc *d, const char *w)
+{
+	uint16_t key[FL_TOKEN_MAX];
+	size_t n = 0;
+	const char *p = w;
+	if (digit_led(w)) {
+		while (*p >= '0' && *p <= '9' && n < FL_ARRAY_SIZE(key))
+			key[n++] = (uint16_t)*p++;
+		for (size_t i = 0; i + n <= d->len; i++) {
+			size_t k = 0;
+			while (k < n && fl__digit_value(d->text[i + k]) ==
+			                    (int)(key[k] - '0'))
+				k++;
+			if (k == n &&
+			    (i == 0 || fl__digit_value(d->text[i - 1]) < 0) &&
+			    (i + n == d->len ||
+			     fl__digit_value(d->text[i + n]) < 0))
+				return true;
+		}
+		return false;
+	}
+	/* a word: compared by match key with the document's words */
+	while (*p && *p != ' ' && *p != '-' && n < FL_ARRAY_SIZE(key)) {
+		unsigned char ch = (unsigned char)*p++;
+		if (ch >= 0x80)
+			return false; /* only Latin-script ASCII words */
+		key[n++] = (uint16_t)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	for (size_t i = 0; n && i < d->token_count; i++)
+		if (d->tokens[i].keylen == n &&
+		    memcmp(fl__tok_key(d, &d->tokens[i]), key, n * 2) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Fact f as a message names it: the original's words and its line in
+ * aligned mode ("'89th minute' in line 131 of the original"), else the
+ * fact as the facts file gives it ("the original's 281 stores (stores to
+ * close)").
+ */
+static void fact_quote(const fl__check_ctx *c, const fl__number *f, char *out,
+                       size_t cap)
+{
+	const char *w = orig_words(c, f);
+	if (w)
+		snprintf(out, cap, "'%s' in %s", w, c->facts->path);
+	else
+		snprintf(out, cap, "the original's %s%s%s%s%s%s", f->raw,
+		         f->unit ? " " : "", f->unit ? f->unit : "",
+		         f->about ? " (" : "", f->about ? f->about : "",
+		         f->about ? ")" : "");
+}
+
+/* The first run of digits (any script) at or after offset *p whose value
+ * is v, as [*p, *e); false when none. */
+static bool digit_run(const fl__doc *d, double v, size_t *p, size_t *e)
+{
+	for (size_t i = *p; i < d->len; i++) {
+		size_t j = i;
+		double x = 0;
+		if (fl__digit_value(d->text[i]) < 0 ||
+		    (i > 0 && fl__digit_value(d->text[i - 1]) >= 0))
+			continue;
+		while (j < d->len && fl__digit_value(d->text[j]) >= 0)
+			x = x * 10 + fl__digit_value(d->text[j++]);
+		if (x == v) {
+			*p = i;
+			*e = j;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * How score t ("2-1") stands in the document, by its digits (a result is
+ * written "2x1", "2 مقابل 1", "Ayr 38 - Melrose 17"): 1 when its numbers
+ * come in its order, -1 when only the other way round (span in *a, *b),
+ * 0 when not both.
+ */
+static int score_rendering(const fl__doc *d, const fl__number *f, size_t *a,
+                           size_t *b)
+{
+	size_t p = 0, e, p2, e2;
+	while (digit_run(d, f->value, &p, &e)) {
+		p2 = e;
+		if (digit_run(d, f->value2, &p2, &e2))
+			return 1;
+		p = e;
+	}
+	p = 0;
+	if (f->value != f->value2 && digit_run(d, f->value2, &p, &e)) {
+		p2 = e;
+		if (digit_run(d, f->value, &p2, &e2)) {
+			*a = p;
+			*b = e2;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Whether a word stands between the two numbers of a result at [a, b)
+ * ("1 مقابل 2"). A result written with a sign between ("0:1", "0-1") may
+ * be put from the other side ("ein 0:1-Rückstand") or in right-to-left
+ * order, so reversed it still renders the fact; in words it reads in its
+ * order.
+ */
+static bool worded_between(const fl__doc *d, size_t a, size_t b)
+{
+	for (size_t i = 0; i < d->token_count && d->tokens[i].start < b; i++)
+		if (d->tokens[i].start >= a &&
+		    d->tokens[i].kind == FL_TOK_WORD &&
+		    fl__digit_value(d->text[d->tokens[i].start]) < 0 &&
+		    d->tokens[i].keylen > 1)
+			return true;
+	return false;
+}
+
+/*
+ * How sure a number.missing is: a warning, or info where a faithful
+ * translation often leaves no number: a 100 % that is an intensifier
+ * ("100 percent certain"), a 1, and in aligned mode a count the original
+ * writes in words without a unit ("the two countries" is as often
+ * "ambos", "البلدان" or "vice-versa"). Ordinals, measures, money and
+ * percentages in words stay warnings.
+ */
+static fl_severity missing_severity(const fl__check_ctx *c, const target *t)
+{
+	const char *w = orig_words(c, t->f);
+	if (t->uc == U_PERCENT && t->value == 100)
+		return FL_SEVERITY_INFO;
+	/* 1 is not read from words ("um", "primeiro", "líder"): its
+	 * absence proves nothing */
+	if (t->value == 1 && t->f->shape == FL_NUMSHAPE_PLAIN)
+		return FL_SEVERITY_INFO;
+	if (w && !strpbrk(w, "0123456789") &&
+	    (t->uc == U_NONE || t->uc == U_NOUN))
+		return FL_SEVERITY_INFO;
+	return FL_SEVERITY_WARNING;
+}
+
+/* Reports what quantity x of the document says against the facts. */
+static int report_quantity(fl__check_ctx *c, const fl__quantity *x,
+                           const target *near, target *close)
+{
+	char here[128], fact[512];
+	fl__u16_to_utf8_buf(here, sizeof(here), c->doc->text + x->start,
+	                    x->end - x->start);
+	if (near) {
+		fact_quote(c, near->f, fact, sizeof(fact));
+		return fl__check_add(
+		    c, "number.approx", FL_SEVERITY_INFO, x->start, x->end,
+		    near->f->raw, NULL,
+		    "'%s' is a rounded or hedged rendering of %s.", here, fact);
+	}
+	if (close) {
+		close->mismatched = true;
+		fact_quote(c, close->f, fact, sizeof(fact));
+		return fl__check_add(c, "number.mismatch", FL_SEVERITY_ERROR,
+		                     x->start, x->end, close->f->raw, NULL,
+		                     "'%s' here does not say what %s says.",
+		                     here, fact);
+	}
+	if (c->partial)
+		return fl__check_add(
+		    c, "number.unknown", FL_SEVERITY_INFO, x->start, x->end,
+		    NULL, NULL, "'%s' is in no fact of the original.", here);
+	return 0;
+}
+
+/* Reports fact t (all its values) as missing. */
+static int report_missing(fl__check_ctx *c, const target *t)
+{
+	char fact[512];
+	fact_quote(c, t->f, fact, sizeof(fact));
+	return fl__check_add_placeless(
+	    c, "number.missing", missing_severity(c, t), t->f->raw, t->f->raw,
+	    "%s is not rendered in this %s.", fact,
+	    c->aligned ? "line" : "translation");
 }
 
 int fl__check_numbers(fl__check_ctx *c)
@@ -273,7 +529,13 @@ int fl__check_numbers(fl__check_ctx *c)
 		const fl__number *f = &facts->numbers[k];
 		target t = {f, k, f->value, U_NONE, NULL, false, false, false};
 		t.uc = classify(f->unit, &t.unit);
-		if (f->shape == FL_NUMSHAPE_RANGE) {
+		if (calendar_year(f, t.unit)) {
+			t.uc = U_NONE; /* "fundada em 2016" */
+			t.unit = NULL;
+		}
+		if (f->shape == FL_NUMSHAPE_RANGE && t.uc == U_SCORE) {
+			tg[nt++] = t; /* both numbers at once */
+		} else if (f->shape == FL_NUMSHAPE_RANGE) {
 			t.decade = t.value >= 1000 && fmod(t.value, 10) == 0 &&
 			           f->value2 == t.value + 9 &&
 			           (t.uc == U_NONE || t.uc == U_NOUN);
@@ -296,6 +558,9 @@ int fl__check_numbers(fl__check_ctx *c)
 		for (size_t k = 0; k < nt; k++) {
 			if (explains(&tg[k], x)) {
 				known = tg[k].rendered = true;
+			} else if (x->weak || x->optional) {
+				continue; /* a guess or a conversion in brackets
+				             only renders */
 			} else if (approximates(&tg[k], x)) {
 				if (!near)
 					near = &tg[k];
@@ -308,33 +573,13 @@ int fl__check_numbers(fl__check_ctx *c)
 				close = &tg[k];
 			}
 		}
-		if (known)
+		if (known || x->weak || x->optional)
 			continue;
-		if (near)
-			error = fl__check_add(
-			    c, "number.approx", FL_SEVERITY_INFO, x->start,
-			    x->end, near->f->raw, NULL,
-			    "a rounded or hedged rendering of %s%s%s",
-			    near->f->raw, near->f->unit ? " " : "",
-			    unit_text(near->f));
-		else if (close) {
-			close->mismatched = true;
-			error = fl__check_add(
-			    c, "number.mismatch", FL_SEVERITY_ERROR, x->start,
-			    x->end, close->f->raw, NULL,
-			    "this says something else than the original's "
-			    "%s%s%s%s%s",
-			    close->f->raw, close->f->unit ? " " : "",
-			    unit_text(close->f), close->f->about ? " — " : "",
-			    close->f->about ? close->f->about : "");
-		} else if (c->partial)
-			error = fl__check_add(
-			    c, "number.unknown", FL_SEVERITY_INFO, x->start,
-			    x->end, NULL, NULL,
-			    "this number is in no fact of the original");
+		error = report_quantity(c, x, near, close);
 	}
 	for (size_t k = 0; !c->partial && error == 0 && k < nt; k++) {
 		const fl__number *f = tg[k].f;
+		const char *w = orig_words(c, f);
 		bool all = true;
 		/* A fact is rendered when all its values are; report it once.
 		 */
@@ -342,13 +587,29 @@ int fl__check_numbers(fl__check_ctx *c)
 			all &= tg[j].rendered || tg[j].mismatched;
 		while (k + 1 < nt && tg[k + 1].fact == tg[k].fact)
 			k++;
-		if (all)
+		if (tg[k].uc == U_SCORE && f->shape == FL_NUMSHAPE_RANGE) {
+			size_t a = 0, b = 0;
+			int how = score_rendering(c->doc, f, &a, &b);
+			char fact[512];
+			/* with a sign between, reversed is another way of
+			 * putting it */
+			if (how > 0 ||
+			    (how < 0 && !worded_between(c->doc, a, b)))
+				continue;
+			fact_quote(c, f, fact, sizeof(fact));
+			if (how < 0) {
+				error = fl__check_add(
+				    c, "number.mismatch", FL_SEVERITY_ERROR, a,
+				    b, f->raw, NULL,
+				    "this result is the other way round from "
+				    "%s.",
+				    fact);
+				continue;
+			}
+		} else if (all || (w && kept_as_written(c->doc, w))) {
 			continue;
-		error = fl__check_add_placeless(
-		    c, "number.missing", FL_SEVERITY_WARNING, f->raw, f->raw,
-		    "%s%s%s%s%s from the original is not in this translation",
-		    f->raw, f->unit ? " " : "", unit_text(f),
-		    f->about ? " — " : "", f->about ? f->about : "");
+		}
+		error = report_missing(c, &tg[k]);
 	}
 	free(tg);
 	free(q);

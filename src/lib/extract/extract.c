@@ -18,8 +18,6 @@
 #define FL_EXTRACT_DATA_MAX ((size_t)1 << 20)
 #define FL_EXTRACT_MAX_RUN  8    /* words of one name */
 #define FL_HEADLINE_SHARE   0.70 /* capitalised words of a headline */
-#define FL_CONTEXT_BEFORE   48   /* code units of context kept */
-#define FL_CONTEXT_AFTER    24
 #define WORD_UTF8_MAX       (FL_TOKEN_MAX * 3 + 1)
 
 struct fl__extract_data {
@@ -1317,32 +1315,6 @@ static const char *kind_name(const ex *x, const cand *c)
 	return "other";
 }
 
-/* A short piece of line text around [s, e), for a number's `about`. */
-static void context(const fl__doc *d, size_t s, size_t e, char *out, size_t cap)
-{
-	size_t line, col, a, b;
-	fl__doc_position(d, s, &line, &col);
-	a = s > FL_CONTEXT_BEFORE ? s - FL_CONTEXT_BEFORE : 0;
-	if (a < d->lines[line - 1])
-		a = d->lines[line - 1];
-	while (a < s && d->text[a] != ' ')
-		a++; /* start at a word */
-	while (a < s && d->text[a] == ' ')
-		a++;
-	b = e + FL_CONTEXT_AFTER < d->len ? e + FL_CONTEXT_AFTER : d->len;
-	for (size_t k = e; k < b; k++)
-		if (d->text[k] == '\n') {
-			b = k;
-			break;
-		}
-	while (b > e && d->text[b - 1] != ' ' && b < d->len &&
-	       d->text[b] != '\n' && d->text[b] != ' ')
-		b--;
-	while (b > e && d->text[b - 1] == ' ')
-		b--;
-	fl__u16_to_utf8_buf(out, cap, d->text + a, b - a);
-}
-
 static size_t line_of(const fl__doc *d, size_t off)
 {
 	size_t line, col;
@@ -1351,9 +1323,10 @@ static size_t line_of(const fl__doc *d, size_t off)
 }
 
 /* The noun counted after a plain count: "200 employees", "two former
- * employees" (a plural within two words), "two people with". */
+ * employees" (a plural within two words), "two people with". *tok gets
+ * its token index (SIZE_MAX for none). */
 static void counted_noun(const ex *x, const fl__quantity *q, char *out,
-                         size_t cap)
+                         size_t cap, size_t *tok)
 {
 	const fl__doc *d = x->d;
 	size_t first = SIZE_MAX, pick = SIZE_MAX, seen = 0, prev_end = q->end;
@@ -1379,6 +1352,7 @@ static void counted_noun(const ex *x, const fl__quantity *q, char *out,
 	}
 	if (pick == SIZE_MAX)
 		pick = first;
+	*tok = pick;
 	if (pick != SIZE_MAX)
 		fl__u16_to_utf8_buf(out, cap, fl__tok_key(d, &d->tokens[pick]),
 		                    d->tokens[pick].keylen);
@@ -1386,6 +1360,7 @@ static void counted_noun(const ex *x, const fl__quantity *q, char *out,
 
 typedef struct {
 	char value[64], unit[64];
+	size_t noun; /* token of the counted noun, SIZE_MAX for none */
 } numkey;
 
 /* Offset of the digit joined to [s, e) by a hyphen or dash ("1-0",
@@ -1486,7 +1461,9 @@ static bool not_quantity(const ex *x, const fl__quantity *r)
 static bool number_key(const ex *x, const fl__quantity *r, numkey *k)
 {
 	memset(k, 0, sizeof(*k));
-	if (r->vague || (r->spelled && r->value == 1) || not_quantity(x, r))
+	k->noun = SIZE_MAX;
+	if (r->vague || r->optional || r->weak ||
+	    (r->spelled && r->value == 1) || not_quantity(x, r))
 		return false;
 	switch (r->kind) {
 	case FL_QTY_TIME:
@@ -1504,6 +1481,10 @@ static bool number_key(const ex *x, const fl__quantity *r, numkey *k)
 			snprintf(k->value, sizeof(k->value), "%04d-%02d",
 			         r->year, r->month);
 		break;
+	case FL_QTY_SCORE: /* a range that may go down: "2-1" */
+		snprintf(k->value, sizeof(k->value), "%.15g-%.15g", r->value,
+		         r->alt);
+		break;
 	default:
 		snprintf(k->value, sizeof(k->value), "%.15g", r->value);
 	}
@@ -1511,9 +1492,40 @@ static bool number_key(const ex *x, const fl__quantity *r, numkey *k)
 		snprintf(k->unit, sizeof(k->unit), "%s", r->unit);
 	else if (r->kind == FL_QTY_PERCENT)
 		snprintf(k->unit, sizeof(k->unit), "percent");
+	else if (r->kind == FL_QTY_SCORE)
+		snprintf(k->unit, sizeof(k->unit), "score");
 	else if (r->kind == FL_QTY_COUNT)
-		counted_noun(x, r, k->unit, sizeof(k->unit));
+		counted_noun(x, r, k->unit, sizeof(k->unit), &k->noun);
+	/* an ordinal of position ("25th amendment", "second meeting") is no
+	 * count of its noun, which stays in `about` */
+	if (r->kind == FL_QTY_COUNT && r->ordinal)
+		snprintf(k->unit, sizeof(k->unit), "ordinal");
 	return true;
+}
+
+/* The original's words for quantity r, for a number's `about`: the
+ * number as written, with the noun it counts when that stands right
+ * after it ("89th minute", "281-store", "Five weeks", "£125m"). */
+static void number_words(const ex *x, const fl__quantity *r, const numkey *k,
+                         char *out, size_t cap)
+{
+	const fl__doc *d = x->d;
+	size_t e = r->end;
+	if (k->noun != SIZE_MAX) {
+		const fl__token *t = &d->tokens[k->noun];
+		if (t->start == e + 1 &&
+		    (d->text[e] == ' ' || d->text[e] == '-'))
+			e = t->end;
+	}
+	/* the rest of a hyphenated word: "13-year-old" */
+	while (e + 1 < d->len && d->text[e] == '-' &&
+	       fl__is_word_char(d->text[e + 1]) &&
+	       fl__digit_value(d->text[e + 1]) < 0) {
+		e++;
+		while (e < d->len && fl__is_word_char(d->text[e]))
+			e++;
+	}
+	fl__u16_to_utf8_buf(out, cap, d->text + r->start, e - r->start);
 }
 
 /* The first quantity starting at or after offset p. */
@@ -1559,7 +1571,7 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 		if (dup)
 			continue;
 		seen[kept++] = k;
-		context(x->d, r->start, r->end, about, sizeof(about));
+		number_words(x, r, &k, about, sizeof(about));
 		if ((error = fl_buf_printf(b, "  # line %zu\n  - {value: %s",
 		                           at, k.value)) < 0)
 			break;

@@ -206,6 +206,11 @@ static const char *currency_before(const fl__doc *d, const fl__numlang *nl,
 	size_t n;
 	const char *cur;
 
+	/* the sign after an opening bracket or a comma: "(£150 billion)" */
+	for (size_t p = from; p < d->tokens[i].start; p++)
+		if (strchr("([{,;:\"", d->text[p] < 0x80 ? d->text[p] : 'a') ||
+		    d->text[p] == 0x201C)
+			from = p + 1;
 	if (!nl || d->tokens[i].start - from > 8)
 		return NULL;
 	n = squeeze(d, from, d->tokens[i].start, buf, FL_ARRAY_SIZE(buf));
@@ -243,6 +248,10 @@ static bool name_number(const fl__doc *d, size_t i)
 	    !(p->flags & (FL_TOKF_TITLE | FL_TOKF_MIXED | FL_TOKF_UPPER)) ||
 	    t->start != p->end + 1)
 		return false;
+	/* "Sunday's 12 singles matches": a possessive names no model */
+	if (p->end - p->start > 2 && d->text[p->end - 1] == 's' &&
+	    (d->text[p->end - 2] == '\'' || d->text[p->end - 2] == 0x2019))
+		return false;
 	g = d->text[p->end];
 	return g == ' ' || g == '-';
 }
@@ -266,24 +275,293 @@ static size_t token_from(const fl__doc *d, size_t i, size_t p)
 	return i;
 }
 
+/* The value of a map for key k[0,n), or for it without one of the
+ * language's case endings ("مليونًا" -> "مليون"). */
+static bool map_ending(const fl__numlang *nl, const fl_map *m,
+                       const uint16_t *k, size_t n, uintptr_t *v)
+{
+	if (fl_map_get(m, k, n * 2, v))
+		return true;
+	for (size_t e = 0; e < nl->endings.count; e++) {
+		const fl__lit *p = &nl->endings.items[e];
+		if (p->n + 2 <= n &&
+		    memcmp(p->key, k + n - p->n, p->n * 2) == 0 &&
+		    fl_map_get(m, k, (n - p->n) * 2, v))
+			return true;
+	}
+	return false;
+}
+
 /* The value of a map for token j's key, or for the key without one of the
- * language's clitics ("במאי" -> "מאי", "والشهرين"). */
-static bool map_clitic(const fl__numlang *nl, const fl_map *m, const fl__doc *d,
-                       size_t j, uintptr_t *v)
+ * language's clitics ("במאי" -> "מאי", "والشهرين") or case endings.
+ * *clitic (may be NULL) tells whether a clitic was taken off. */
+static bool map_clitic2(const fl__numlang *nl, const fl_map *m,
+                        const fl__doc *d, size_t j, uintptr_t *v, bool *clitic)
 {
 	const fl__token *t = &d->tokens[j];
 	const uint16_t *k = fl__tok_key(d, t);
+	if (clitic)
+		*clitic = false;
 	if (t->keylen == 0)
 		return false;
-	if (fl_map_get(m, k, t->keylen * 2, v))
+	if (map_ending(nl, m, k, t->keylen, v))
 		return true;
 	for (size_t c = 0; c < nl->clitics.count; c++) {
 		const fl__lit *p = &nl->clitics.items[c];
 		if (p->n < t->keylen && memcmp(p->key, k, p->n * 2) == 0 &&
-		    fl_map_get(m, k + p->n, (t->keylen - p->n) * 2, v))
+		    map_ending(nl, m, k + p->n, t->keylen - p->n, v)) {
+			if (clitic)
+				*clitic = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool map_clitic(const fl__numlang *nl, const fl_map *m, const fl__doc *d,
+                       size_t j, uintptr_t *v)
+{
+	return map_clitic2(nl, m, d, j, v, NULL);
+}
+
+/* The scale word at token j ("milhões", "مليونًا"), NAN when none. */
+static double scale_at(const fl__numlang *nl, const fl__doc *d, size_t j)
+{
+	uintptr_t v;
+	const fl__token *t = &d->tokens[j];
+	if (!nl || t->keylen == 0)
+		return NAN;
+	if (map_ending(nl, &nl->scales, fl__tok_key(d, t), t->keylen, &v))
+		return fl__numlang_bits(v);
+	return NAN;
+}
+
+/*
+ * The value of number word j (data words and ordinals first, then ICU's
+ * spell-out rules for locale). *ordinal: an ordinal of position;
+ * *clitic: a clitic was taken off ("وعشرون"). Returns 1 with *v from
+ * the data, 2 from ICU, 0 when the word is no number, or a negative error
+ * code.
+ */
+static int word_value(double *v, bool *ordinal, bool *clitic, const fl__doc *d,
+                      const fl__numlang *nl, fl__text_ctx *tc,
+                      const char *locale, size_t j)
+{
+	const fl__token *t = &d->tokens[j];
+	uintptr_t x;
+	double sv = NAN;
+	int pr;
+	*ordinal = *clitic = false;
+	if (t->kind != FL_TOK_WORD || t->keylen == 0)
+		return 0;
+	if (nl && map_clitic2(nl, &nl->ordinal_words, d, j, &x, clitic)) {
+		*v = fl__numlang_bits(x);
+		*ordinal = true;
+		return 1;
+	}
+	if (nl && map_clitic2(nl, &nl->words, d, j, &x, clitic)) {
+		*v = fl__numlang_bits(x);
+		return 1;
+	}
+	if ((t->flags & FL_TOKF_UPPER) || t->keylen > FL_SPELLOUT_MAX)
+		return 0;
+	pr = fl__spellout_parse(&sv, tc, locale, fl__tok_key(d, t), t->keylen);
+	if (pr < 0)
+		return pr;
+	if (pr == 1 && sv > 0) {
+		*v = sv;
+		return 2;
+	}
+	return 0;
+}
+
+/* cur and the next number word w as one number ("fifty-eight", "two
+ * hundred and five", "ثلاثة وعشرون", "أربعة عشر"), NAN when they are
+ * two numbers. joined: an "and" (a joiner word or clitic) between them. */
+static double combine(double cur, double w, bool joined)
+{
+	bool unit = cur >= 1 && cur < 10 && cur == floor(cur);
+	if (w != floor(w) || cur != floor(cur))
+		return NAN;
+	if (w == 100 && unit)
+		return cur * 100;
+	if (cur >= 20 && cur < 100 && fmod(cur, 10) == 0 && w >= 1 && w < 10)
+		return cur + w;
+	if (cur >= 100 && cur < 1000 && fmod(cur, 100) == 0 && w >= 1 &&
+	    w < 100)
+		return cur + w;
+	if (unit && joined && w >= 20 && w < 100 && fmod(w, 10) == 0)
+		return cur + w; /* units before tens: Arabic */
+	if (unit && w == 10)
+		return cur + 10; /* "أربعة عشر", "שלוש עשרה" */
+	return NAN;
+}
+
+/*
+ * Extends number word *last (value *v) by the number words after it,
+ * joined by a space, a hyphen or a joiner ("and"). Returns the number of
+ * words added, or a negative error code.
+ */
+static int compound_words(double *v, bool *ordinal, const fl__doc *d,
+                          const fl__numlang *nl, fl__text_ctx *tc,
+                          const char *locale, size_t *last)
+{
+	int added = 0;
+	for (;;) {
+		size_t j = *last + 1;
+		bool joined = false, ord, clitic;
+		double w, c;
+		int pr;
+		if (j >= d->token_count)
+			break;
+		if (!fl__doc_gap_is_space(d, d->tokens[j - 1].end,
+		                          d->tokens[j].start) &&
+		    !(d->tokens[j].start == d->tokens[j - 1].end + 1 &&
+		      d->text[d->tokens[j - 1].end] == '-'))
+			break;
+		if (nl && phrase_at(d, &nl->joiners, j, j) &&
+		    j + 1 < d->token_count &&
+		    fl__doc_gap_is_space(d, d->tokens[j].end,
+		                         d->tokens[j + 1].start)) {
+			joined = true;
+			j++;
+		}
+		if ((pr = word_value(&w, &ord, &clitic, d, nl, tc, locale, j)) <
+		    0)
+			return pr;
+		if (pr == 0 || isnan(c = combine(*v, w, joined || clitic)))
+			break;
+		*v = c;
+		*ordinal |= ord;
+		*last = j;
+		added++;
+	}
+	return added;
+}
+
+/* "and a half" (the language's half phrases) at offset p: the offset
+ * where it ends, 0 when none. */
+static size_t half_at(const fl__doc *d, const fl__numlang *nl, size_t p)
+{
+	uintptr_t x;
+	size_t k;
+	p = skip_spaces(d, p);
+	if (!nl || p >= d->len)
+		return 0;
+	k = fl__lit_match(&nl->half, d->text + p, d->len - p, &x);
+	return k ? p + k : 0;
+}
+
+/* Whether token t may be a dual noun: it ends with one of the language's
+ * dual endings after a stem of three letters or more ("البلدان",
+ * "مباراتين"). */
+static bool dual_word(const fl__doc *d, const fl__numlang *nl,
+                      const fl__token *t)
+{
+	const uint16_t *k = fl__tok_key(d, t);
+	for (size_t e = 0; nl && e < nl->dual_endings.count; e++) {
+		const fl__lit *p = &nl->dual_endings.items[e];
+		if (p->n + 3 <= t->keylen &&
+		    memcmp(p->key, k + t->keylen - p->n, p->n * 2) == 0)
 			return true;
 	}
 	return false;
+}
+
+/* "half an hour", "meia hora", "نصف ساعة", "demi-heure" at token i: the
+ * unit, and the offset where it ends in *end; NULL when none. */
+static const fl__unit *half_unit_at(const fl__doc *d, const fl__numlang *nl,
+                                    size_t i, size_t *end)
+{
+	size_t p = d->tokens[i].start, k;
+	uintptr_t x;
+	if (!nl ||
+	    !(k = fl__lit_match(&nl->half_before, d->text + p, d->len - p, &x)))
+		return NULL;
+	p += k;
+	if (p < d->len && d->text[p] == '-')
+		p++;
+	else
+		p = skip_spaces(d, p);
+	if (p >= d->len ||
+	    !(k = fl__lit_match(&nl->units, d->text + p, d->len - p, &x)))
+		return NULL;
+	*end = p + k;
+	return (const fl__unit *)x;
+}
+
+/* A number word glued to the word before it ("هزيمتهالثانية": his second
+ * defeat), after one of the language's glue points; its value or NAN. */
+static double glued_number(const fl__doc *d, const fl__numlang *nl,
+                           const fl__token *t, bool *ordinal)
+{
+	const uint16_t *k = fl__tok_key(d, t);
+	uintptr_t v;
+	for (size_t p = 2; nl && p + 3 <= t->keylen; p++)
+		for (size_t g = 0; g < nl->glued.count; g++) {
+			const fl__lit *it = &nl->glued.items[g];
+			size_t r = p + it->n;
+			if (r >= t->keylen ||
+			    memcmp(it->key, k + p, it->n * 2) != 0)
+				continue;
+			if ((*ordinal = map_ending(nl, &nl->ordinal_words,
+			                           k + r, t->keylen - r, &v)) ||
+			    map_ending(nl, &nl->words, k + r, t->keylen - r,
+			               &v))
+				return fl__numlang_bits(v);
+		}
+	return NAN;
+}
+
+static bool is_rtl_letter(uint16_t c)
+{
+	return (c >= 0x0620 && c <= 0x064A) || (c >= 0x05D0 && c <= 0x05EA);
+}
+
+/*
+ * A phone number at token i: groups of 2 to 4 digits, each a token of its
+ * own, one space apart, the first led by a 0 ("0800 555 111"), or three
+ * digits and more each where the language does not group digits with a
+ * space ("116 123"). Returns the last token and the digits as one value
+ * in *v; 0 when none.
+ */
+static size_t phone_at(const fl__doc *d, const fl__numlang *nl, size_t i,
+                       double *v)
+{
+	size_t j = i, groups = 0, digits = 0;
+	bool zero = d->text[d->tokens[i].start] == '0', all3 = true;
+	double x = 0;
+	for (; j < d->token_count; j++) {
+		const fl__token *t = &d->tokens[j];
+		size_t n = t->end - t->start;
+		if (j > i && (t->start != d->tokens[j - 1].end + 1 ||
+		              d->text[t->start - 1] != ' '))
+			break;
+		if (n < 2 || n > 4)
+			break;
+		for (size_t k = 0; k < n; k++)
+			if (fl__digit_value(d->text[t->start + k]) < 0)
+				goto done;
+		if (j + 1 < d->token_count && d->text[t->end] != ' ' &&
+		    t->end < d->len && fl__digit_value(d->text[t->end]) >= 0)
+			break;
+		for (size_t k = 0; k < n; k++)
+			x = x * 10 + fl__digit_value(d->text[t->start + k]);
+		all3 &= n >= 3;
+		groups++;
+		digits += n;
+	}
+done:
+	if (groups < 2 || digits > 15)
+		return 0;
+	if (!zero && (!all3 || digits < 6 ||
+	              (nl && has_mark(nl->group, nl->group_count, ' '))))
+		return 0;
+	/* "in 2018 150 people": a year first is no phone number */
+	if (!zero && d->tokens[i].end - d->tokens[i].start == 4)
+		return 0;
+	*v = x;
+	return j - 1;
 }
 
 /* Reads d{1,2} SEP d{2} at text offset p, ending there ("15:00", not
@@ -567,12 +845,20 @@ static bool read_month_first(const fl__doc *d, const fl__numlang *nl, size_t i,
 	double v, a;
 	size_t rest, len;
 
+	static const uint16_t dot_space[] = {'.', ' '};
+	bool dot;
+
 	if (!nl || !map_clitic(nl, &nl->months, d, i, &mon))
 		return false;
-	if (j < d->token_count && phrase_at(d, &nl->connectors, j, j))
+	/* an abbreviated month: "Nov. 6" */
+	dot = j < d->token_count &&
+	      fl__doc_gap_equals(d, d->tokens[i].end, d->tokens[j].start,
+	                         dot_space, 2);
+	if (!dot && j < d->token_count && phrase_at(d, &nl->connectors, j, j))
 		j++;
 	if (j >= d->token_count ||
-	    !fl__doc_gap_is_space(d, d->tokens[j - 1].end, d->tokens[j].start))
+	    (!dot && !fl__doc_gap_is_space(d, d->tokens[j - 1].end,
+	                                   d->tokens[j].start)))
 		return false;
 	len = d->tokens[j].end - d->tokens[j].start;
 	if (!read_digits(NULL, d->text + d->tokens[j].start, len, &v, &a,
@@ -645,6 +931,53 @@ static bool after_day_word(const fl__doc *d, const fl__numlang *nl, size_t i)
 	return false;
 }
 
+/*
+ * After a measure r: a smaller unit of the same kind ("6 feet 6 inches"),
+ * or a bare whole number in the language's subunit of r's unit
+ * ("6-foot-6": 6 ft 6 in). Adds it to r's value in r's unit.
+ */
+static void read_subunit(const fl__doc *d, const fl__numlang *nl,
+                         fl__quantity *r, size_t *last)
+{
+	const fl__unit *u = fl__unit_find(r->unit), *s = NULL;
+	size_t j = *last + 1, n, rest, e;
+	uintptr_t x;
+	double v, a;
+	uint16_t key[8];
+	size_t kn = 0;
+
+	if (!u || u->dim == FL_DIM_TIME || u->dim == FL_DIM_TEMP ||
+	    j >= d->token_count ||
+	    (d->tokens[j].start != r->end + 1 ||
+	     (d->text[r->end] != ' ' && d->text[r->end] != '-')))
+		return;
+	n = d->tokens[j].end - d->tokens[j].start;
+	if (!read_digits(NULL, d->text + d->tokens[j].start, n, &v, &a,
+	                 &rest) ||
+	    rest != n || v != floor(v))
+		return;
+	e = skip_spaces(d, d->tokens[j].end);
+	if (fl__lit_match(&nl->units, d->text + e, d->len - e, &x) &&
+	    ((const fl__unit *)x)->dim == u->dim &&
+	    ((const fl__unit *)x)->factor < u->factor) {
+		s = (const fl__unit *)x; /* "6 feet 6 inches" */
+		e += fl__lit_match(&nl->units, d->text + e, d->len - e, &x);
+	} else {
+		for (const char *c = u->code; *c && kn < FL_ARRAY_SIZE(key);
+		     c++)
+			key[kn++] = (uint16_t)*c;
+		if (!fl_map_get(&nl->subunits, key, kn * 2, &x))
+			return;
+		s = (const fl__unit *)x;
+		e = d->tokens[j].end;
+	}
+	if (s->dim != u->dim || v * s->factor >= u->factor)
+		return;
+	r->value += v * s->factor / u->factor;
+	r->end = (uint32_t)e;
+	*last = token_from(d, j, e - 1);
+}
+
 /* A unit after r: "6 metros", "1,98 m", "137 km/h", "250 ק“ג", "27 ºC",
  * "cinco anos". */
 static bool read_unit_after(const fl__doc *d, const fl__numlang *nl,
@@ -654,6 +987,10 @@ static bool read_unit_after(const fl__doc *d, const fl__numlang *nl,
 	uintptr_t u;
 	if (!nl || !nl->units.count)
 		return false;
+	/* "6-foot", "two-foot wide", "13-year-old" */
+	if (e == r->end && e + 1 < d->len && d->text[e] == '-' &&
+	    fl__is_word_char(d->text[e + 1]))
+		e++;
 	k = fl__lit_match(&nl->units, d->text + e, d->len - e, &u);
 	if (!k) {
 		/* "כ-6 מטר": a clitic before the unit ("בחודשים") */
@@ -681,7 +1018,13 @@ static bool read_unit_after(const fl__doc *d, const fl__numlang *nl,
 	r->kind = FL_QTY_MEASURE;
 	snprintf(r->unit, sizeof(r->unit), "%s", ((const fl__unit *)u)->code);
 	r->end = (uint32_t)(e + k);
+	/* "duas horas e meia" */
+	if ((k = half_at(d, nl, r->end)) != 0) {
+		r->value += 0.5;
+		r->end = (uint32_t)k;
+	}
 	*last = token_from(d, *last, r->end - 1);
+	read_subunit(d, nl, r, last);
 	return true;
 }
 
@@ -732,14 +1075,14 @@ static bool near_century(const fl__doc *d, const fl__numlang *nl, size_t i)
 	        phrase_at(d, &nl->centuries, i + 1, i + 1));
 }
 
-/* Leading letters glued to digits ("و43", "ב-"): Arabic or Hebrew clitic
+/* Leading letters glued to digits ("و43", "ב-"): Arabic or Hebrew
  * letters before a number; returns how many units to skip. */
 static size_t lead_letters(const uint16_t *s, size_t n)
 {
-	for (size_t k = 1; k <= 2 && k < n; k++) {
-		bool rtl = (s[k - 1] >= 0x0620 && s[k - 1] <= 0x064A) ||
-		           (s[k - 1] >= 0x05D0 && s[k - 1] <= 0x05EA);
-		if (!rtl)
+	/* a clitic ("و43"), or a whole word typed without its space
+	 * ("حوالي200") */
+	for (size_t k = 1; k <= 12 && k < n; k++) {
+		if (!is_rtl_letter(s[k - 1]))
 			return 0;
 		if (fl__digit_value(s[k]) >= 0)
 			return k;
@@ -825,6 +1168,46 @@ static void join_ranges(const fl__doc *d, const fl__numlang *nl,
 	}
 }
 
+/* Whether a and b are a result: whole numbers written in digits, the
+ * first not below the second (a range goes up), joined by a dash or "&"
+ * ("2-0", "38 - 17", "2&1"). */
+static bool score_pair(const fl__doc *d, const fl__quantity *a,
+                       const fl__quantity *b)
+{
+	size_t p = a->end, e = b->start;
+	if (a->kind != FL_QTY_COUNT || b->kind != FL_QTY_COUNT || a->spelled ||
+	    b->spelled || a->ordinal || b->ordinal || a->ranged ||
+	    a->value != floor(a->value) || b->value != floor(b->value) ||
+	    a->value < b->value || a->value >= 1000 || a->scale != 1 ||
+	    b->scale != 1 || !isnan(a->alt) || !isnan(b->alt) || e <= p ||
+	    e - p > 3)
+		return false;
+	if (e - p == 3 && d->text[p] == ' ' && d->text[e - 1] == ' ')
+		p++; /* "38 - 17" */
+	else if (e - p != 1)
+		return false;
+	return d->text[p] == '-' || d->text[p] == 0x2013 || d->text[p] == '&';
+}
+
+/* Whether b is a conversion of a in brackets right after it: "800 kph
+ * (497 mph)", "$200 billion (£150 billion)". */
+static bool bracketed_conversion(const fl__doc *d, const fl__quantity *a,
+                                 const fl__quantity *b)
+{
+	size_t p = skip_spaces(d, a->end);
+	const fl__unit *ua, *ub;
+	if (p >= d->len || d->text[p] != '(' || b->start > p + 2 ||
+	    b->end >= d->len || d->text[b->end] != ')' || a->kind != b->kind)
+		return false;
+	if (a->kind == FL_QTY_MONEY)
+		return strcmp(a->unit, b->unit) != 0;
+	if (a->kind != FL_QTY_MEASURE)
+		return false;
+	ua = fl__unit_find(a->unit);
+	ub = fl__unit_find(b->unit);
+	return ua && ub && ua != ub && ua->dim == ub->dim;
+}
+
 int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
                      const fl__numlang *nl, fl__text_ctx *tc,
                      const char *locale)
@@ -841,8 +1224,8 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		const uint16_t *s = doc->text + t->start;
 		size_t len = t->end - t->start, rest = 0, last = i, lead;
 		double v = NAN, alt = NAN, scale;
-		bool spelled = false, ordinal = false;
-		uint32_t start = t->start;
+		bool spelled = false, ordinal = false, named = false;
+		uint32_t start = t->start, cut = 0;
 		fl__quantity *r, tmp;
 		int h, m;
 
@@ -880,8 +1263,18 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				last = token_from(doc, i, r->end - 1);
 				goto hedge;
 			}
+			if (lead == 0 && (e = phone_at(doc, nl, i, &v)) > 0) {
+				last = e; /* "0800 555 111" */
+				r->kind = FL_QTY_COUNT;
+				r->value = v;
+				r->end = doc->tokens[last].end;
+				goto hedge;
+			}
 			if (!read_digits(nl, s, len, &v, &alt, &rest))
 				continue;
+			/* "16في المائة": a word typed without its space */
+			if (rest < len && is_rtl_letter(s[rest]))
+				cut = start + (uint32_t)rest, len = rest;
 			/* "10 000": groups of three glued by a space. */
 			while (last + 1 < doc->token_count && rest == len) {
 				const fl__token *nx = &doc->tokens[last + 1];
@@ -950,6 +1343,18 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		           !(t->flags & FL_TOKF_TITLE &&
 		             !(t->flags & FL_TOKF_SENT))) {
 			uintptr_t du;
+			const fl__unit *hu;
+			size_t hend2;
+			if ((hu = half_unit_at(doc, nl, i, &hend2))) {
+				/* "half an hour": half of the unit */
+				r->kind = FL_QTY_MEASURE;
+				snprintf(r->unit, sizeof(r->unit), "%s",
+				         hu->code);
+				v = 0.5;
+				spelled = true;
+				last = token_from(doc, i, hend2 - 1);
+				goto value;
+			}
 			if (nl && map_clitic(nl, &nl->duals, doc, i, &du)) {
 				/* "شهرين": two months in one word */
 				r->kind = FL_QTY_MEASURE;
@@ -966,23 +1371,36 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				spelled = true;
 				goto value;
 			}
-			if (nl && map_clitic(nl, &nl->words, doc, i, &du))
-				v = fl__numlang_bits(du);
-			if (isnan(v) && !(t->flags & FL_TOKF_UPPER) &&
-			    t->keylen <= FL_SPELLOUT_MAX) {
-				double sv = NAN;
-				int pr = fl__spellout_parse(&sv, tc, locale,
-				                            fl__tok_key(doc, t),
-				                            t->keylen);
+			{
+				double wv = NAN;
+				bool ord = false, cl;
+				size_t hend;
+				int pr = word_value(&wv, &ord, &cl, doc, nl, tc,
+				                    locale, i),
+				    add = 0;
+				if (pr > 0 && (add = compound_words(
+				                   &wv, &ord, doc, nl, tc,
+				                   locale, &last)) < 0)
+					pr = add;
 				if (pr < 0) {
 					free(q);
 					return pr;
 				}
+				if (pr > 0 &&
+				    (hend = half_at(doc, nl,
+				                    doc->tokens[last].end))) {
+					wv += 0.5; /* "one and a half" */
+					last = token_from(doc, last, hend - 1);
+					add++;
+				}
 				/* "um", "un", "ein", "one" are articles far
-				 * more often than numbers: 1 is not read from
-				 * words. */
-				if (pr == 1 && sv != 1 && sv > 0)
-					v = sv;
+				 * more often than numbers: a lone 1 is not read
+				 * from ICU's words. */
+				if (pr > 0 &&
+				    !(pr == 2 && wv == 1 && add == 0)) {
+					v = wv;
+					ordinal = ord;
+				}
 			}
 			/* "uma da tarde": an hour word before a day part. */
 			if (isnan(v) && nl) {
@@ -1002,6 +1420,18 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 					goto hedge;
 				}
 			}
+			if (isnan(v) && nl &&
+			    map_clitic(nl, &nl->fractions, doc, i, &du)) {
+				v = fl__numlang_bits(du); /* "o último terço" */
+				r->weak = r->fraction = true;
+			}
+			if (isnan(v) && nl &&
+			    !isnan(v = glued_number(doc, nl, t, &ordinal)))
+				r->weak = true;
+			if (isnan(v) && nl && dual_word(doc, nl, t)) {
+				v = 2; /* "البلدان": the two countries? */
+				r->weak = true;
+			}
 			if (isnan(v))
 				continue;
 			/* a weekday named by its number */
@@ -1012,9 +1442,10 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		} else {
 			continue;
 		}
-		if (!spelled && !ordinal && rest == len &&
-		    r->kind != FL_QTY_MEASURE && name_number(doc, i))
-			continue;
+		/* "Llama 4": decided once units and signs are read, since
+		 * German capitalises nouns ("am Dienstag 27 ºC") */
+		named = !spelled && !ordinal && rest == len &&
+		        r->kind != FL_QTY_MEASURE && name_number(doc, i);
 
 	value:
 		r->kind = r->kind ? r->kind : FL_QTY_COUNT;
@@ -1027,9 +1458,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		    last + 1 < doc->token_count &&
 		    fl__doc_gap_is_space(doc, doc->tokens[last].end,
 		                         doc->tokens[last + 1].start)) {
-			const fl__token *nx = &doc->tokens[last + 1];
-			scale = map_number(&nl->scales, fl__tok_key(doc, nx),
-			                   nx->keylen);
+			scale = scale_at(nl, doc, last + 1);
 			if (!isnan(scale)) {
 				v *= scale;
 				alt *= scale;
@@ -1041,10 +1470,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 				    fl__doc_gap_is_space(
 				        doc, doc->tokens[last].end,
 				        doc->tokens[last + 1].start)) {
-					nx = &doc->tokens[last + 1];
-					scale = map_number(&nl->scales,
-					                   fl__tok_key(doc, nx),
-					                   nx->keylen);
+					scale = scale_at(nl, doc, last + 1);
 					if (!isnan(scale) && scale > 1000) {
 						v *= scale;
 						alt *= scale;
@@ -1056,7 +1482,7 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		}
 		r->value = v;
 		r->alt = alt;
-		r->end = doc->tokens[last].end;
+		r->end = cut ? cut : doc->tokens[last].end;
 		if (r->kind != FL_QTY_COUNT)
 			goto hedge;
 		if (!ordinal && read_time_after(doc, nl, r, i, &last))
@@ -1116,6 +1542,8 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		}
 		if (r->kind == FL_QTY_COUNT && !ordinal)
 			read_unit_after(doc, nl, r, &last);
+		if (named && r->kind == FL_QTY_COUNT && r->scale == 1)
+			continue;
 		if (r->kind == FL_QTY_COUNT && !spelled && !ordinal &&
 		    isnan(alt) && v == floor(v) && v >= 1000 && v <= 2100 &&
 		    last == i && r->end - r->start == 4) /* not "1,997" */
@@ -1143,6 +1571,23 @@ int fl__numbers_find(fl__quantity **out, size_t *count, const fl__doc *doc,
 		i = last;
 	}
 	join_ranges(doc, nl, q, n);
+	for (size_t k = 1; k < n; k++)
+		q[k].optional = bracketed_conversion(doc, &q[k - 1], &q[k]);
+	/* results: one quantity of two numbers */
+	{
+		size_t w = 0;
+		for (size_t k = 0; k < n; k++) {
+			q[w] = q[k];
+			if (k + 1 < n && score_pair(doc, &q[k], &q[k + 1])) {
+				q[w].kind = FL_QTY_SCORE;
+				q[w].alt = q[k + 1].value;
+				q[w].end = q[k + 1].end;
+				k++;
+			}
+			w++;
+		}
+		n = w;
+	}
 	*out = q;
 	*count = n;
 	return 0;

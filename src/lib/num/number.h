@@ -25,6 +25,24 @@
  *   centuries: [século]         # a Roman numeral next to it is a number
  *   range: [a, até, "-"]        # between the two ends of a range
  *   hour_words: {uma: 1}        # read as numbers only before a day part
+ *   ordinal_words: {segunda: 2} # ordinals of position in words
+ *   endings: [ا]                # case endings a number, scale or unit
+ *                               # word may carry ("مليونًا")
+ *   dual_endings: [ان, ين]      # a noun with one may count two: a weak
+ *                               # reading that only ever renders a 2
+ *   joiners: [and]              # between number words: "two hundred
+ *                               # and five"
+ *   half: [and a half]          # adds 0.5 after a number or its unit
+ *   half_before: [half an]      # before a unit: "half an hour" is 0.5 h
+ *   fractions: {terço: 3}       # fraction words: a weak reading of the
+ *                               # ordinal ("the final third") or of the
+ *                               # percentage (100/n: "النصف" for 50 %)
+ *   glued: [ال]                 # a word typed without its space before
+ *                               # one of these ("هزيمتهالثانية"): the
+ *                               # number word after it is read, weakly
+ *   subunits: {ft: in}          # a bare number after a measure in the
+ *                               # key unit is in the value unit:
+ *                               # "6-foot-6" is 6 ft 6 in
  *
  * Digits of any script ICU knows are read (ASCII, Arabic-Indic ...). A
  * separator that the language uses for grouping and that is followed by
@@ -47,12 +65,14 @@ typedef enum {
 	FL_QTY_YEAR,
 	FL_QTY_MEASURE, /* with a unit of units.h: "6 metros", "cinco anos" */
 	FL_QTY_TIME,    /* a clock time: value is minutes after midnight */
-	FL_QTY_DATE     /* a day of a month, with or without its year */
+	FL_QTY_DATE,    /* a day of a month, with or without its year */
+	FL_QTY_SCORE    /* a result "2-0", "38 - 17", "2&1": value, then alt */
 } fl__qty_kind;
 
 typedef struct {
 	double value;        /* scale applied */
-	double alt;          /* the other reading of the separators, or NAN */
+	double alt;          /* the other reading of the separators, or NAN;
+	                        FL_QTY_SCORE: the second number */
 	double scale;        /* the scale word applied ("milhões"), else 1 */
 	uint8_t kind;        /* fl__qty_kind */
 	bool approx;         /* hedged: "about", "cerca de", "حوالي" */
@@ -60,6 +80,14 @@ typedef struct {
 	bool ordinal;        /* "63º", "XIXe", "89e" */
 	bool ranged;         /* one end of a range ("70 a 90 %") */
 	bool vague;          /* "dezenas": some multiple of value, 2-9 times */
+	bool optional;       /* a conversion in brackets after another
+	                        quantity ("800 kph (497 mph)"): a translation
+	                        may drop it, so it is no fact to render */
+	bool fraction;       /* weak: a fraction word, value its denominator
+	                        ("terço" 3, "النصف" 2) */
+	bool weak;           /* a guess ("البلدان" may be a dual: two
+	                        countries): it may render a fact, it is never
+	                        reported itself */
 	char unit[8];        /* ISO currency code, "%", a units.h code, "" */
 	int16_t year;        /* FL_QTY_DATE: 0 when not written */
 	int8_t month, day;   /* FL_QTY_DATE: 1-based, 0 when not written */

@@ -21,11 +21,13 @@
 #define FL_NUMLANG_MAX_SIZE ((size_t)1024 * 1024)
 
 static const char *const keys[] = {
-    "lang",       "decimal",   "group",     "scales",      "words",
-    "currencies", "percent",   "approx",    "connectors",  "units",
-    "duals",      "months",    "day_parts", "time_before", "time_after",
-    "ordinals",   "centuries", "range",     "hour_words",  "clitics",
-    "decades",    "vague",     "weekdays",  NULL};
+    "lang",         "decimal",   "group",     "scales",        "words",
+    "currencies",   "percent",   "approx",    "connectors",    "units",
+    "duals",        "months",    "day_parts", "time_before",   "time_after",
+    "ordinals",     "centuries", "range",     "hour_words",    "clitics",
+    "decades",      "vague",     "weekdays",  "ordinal_words", "endings",
+    "dual_endings", "joiners",   "half",      "subunits",      "half_before",
+    "fractions",    "glued",     NULL};
 
 static void lits_dispose(fl__litlist *l)
 {
@@ -63,6 +65,15 @@ void fl__numlang_free(fl__numlang *nl)
 	lits_dispose(&nl->decades);
 	fl_map_dispose(&nl->vague);
 	lits_dispose(&nl->weekdays);
+	fl_map_dispose(&nl->ordinal_words);
+	lits_dispose(&nl->endings);
+	lits_dispose(&nl->dual_endings);
+	fl_map_dispose(&nl->joiners);
+	lits_dispose(&nl->half);
+	fl_map_dispose(&nl->subunits);
+	lits_dispose(&nl->half_before);
+	fl_map_dispose(&nl->fractions);
+	lits_dispose(&nl->glued);
 	free(nl->decimal);
 	free(nl->group);
 	free(nl);
@@ -304,12 +315,37 @@ static int unit_map(fl_map *m, const fl_yaml_node *n, const char *key,
 	return 0;
 }
 
+/* fl__key_prefix word by word, so that the vowel marks ending a word
+ * before a space are taken ("ميلاً في الساعة"). */
+static size_t phrase_prefix(const uint16_t *text, size_t len,
+                            const uint16_t *key, size_t n)
+{
+	size_t i = 0, k = 0;
+	while (k < n) {
+		size_t e = k, m;
+		while (e < n && key[e] != ' ')
+			e++;
+		if (!(m = fl__key_prefix(text + i, len - i, key + k, e - k)))
+			return 0;
+		i += m;
+		k = e;
+		if (k < n) { /* the space of the key: one or more in text */
+			if (i >= len || (text[i] != ' ' && text[i] != 0xA0))
+				return 0;
+			while (i < len && (text[i] == ' ' || text[i] == 0xA0))
+				i++;
+			k++;
+		}
+	}
+	return i;
+}
+
 size_t fl__lit_match(const fl__litlist *l, const uint16_t *text, size_t len,
                      uintptr_t *v)
 {
 	for (size_t i = 0; l && i < l->count; i++) {
 		const fl__lit *it = &l->items[i];
-		size_t n = fl__key_prefix(text, len, it->key, it->n);
+		size_t n = phrase_prefix(text, len, it->key, it->n);
 		if (n == 0)
 			continue;
 		if (fl__is_word_char(it->key[it->n - 1]) && n < len &&
@@ -401,7 +437,29 @@ int fl__numlang_parse(fl__numlang **out, const char *path, const char *data,
 	    (error = numbers_map(&nl->vague, fl_yaml_map_get(root, "vague"),
 	                         "vague", path, err, errlen)) < 0 ||
 	    (error = lits(&nl->weekdays, fl_yaml_map_get(root, "weekdays"),
-	                  "weekdays", NULL, NULL, path, err, errlen)) < 0)
+	                  "weekdays", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = numbers_map(&nl->ordinal_words,
+	                         fl_yaml_map_get(root, "ordinal_words"),
+	                         "ordinal_words", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->endings, fl_yaml_map_get(root, "endings"),
+	                  "endings", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error =
+	         lits(&nl->dual_endings, fl_yaml_map_get(root, "dual_endings"),
+	              "dual_endings", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = phrases(&nl->joiners, fl_yaml_map_get(root, "joiners"),
+	                     "joiners", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->half, fl_yaml_map_get(root, "half"), "half",
+	                  NULL, NULL, path, err, errlen)) < 0 ||
+	    (error = unit_map(&nl->subunits, fl_yaml_map_get(root, "subunits"),
+	                      "subunits", path, err, errlen)) < 0 ||
+	    (error =
+	         lits(&nl->half_before, fl_yaml_map_get(root, "half_before"),
+	              "half_before", NULL, NULL, path, err, errlen)) < 0 ||
+	    (error =
+	         numbers_map(&nl->fractions, fl_yaml_map_get(root, "fractions"),
+	                     "fractions", path, err, errlen)) < 0 ||
+	    (error = lits(&nl->glued, fl_yaml_map_get(root, "glued"), "glued",
+	                  NULL, NULL, path, err, errlen)) < 0)
 		goto cleanup;
 	*out = nl;
 	nl = NULL;

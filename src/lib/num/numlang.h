@@ -58,6 +58,16 @@ struct fl__numlang {
 	fl__litlist decades; /* glued to a year: "1930er" */
 	fl_map vague;        /* word key -> double (bits): "dezenas" 10 */
 	fl__litlist weekdays;
+	fl_map ordinal_words; /* word key -> double (bits): "segunda" */
+	fl__litlist endings;  /* case endings after a word: "مليونًا" */
+	fl__litlist dual_endings; /* a noun with one may count two */
+	fl_map joiners;           /* word key -> 1: "and" in "two hundred
+	                             and five" */
+	fl__litlist half;         /* "and a half" after a number or unit */
+	fl_map subunits; /* unit code key -> const fl__unit *: "ft" -> in */
+	fl__litlist half_before; /* "half an" before a unit */
+	fl_map fractions;        /* word key -> double (bits): denominator */
+	fl__litlist glued;       /* where a glued word may start: "ال" */
 };
 
 static inline double fl__numlang_bits(uintptr_t v)

@@ -88,9 +88,32 @@ static double off_by(double a, double b)
 	return b == 0 ? fabs(a) : fabs(a - b) / fabs(b);
 }
 
+static fl__unit_cmp compare_one(double v, const fl__unit *u, double f,
+                                const fl__unit *fu);
+
 fl__unit_cmp fl__unit_compare(double v, const fl__unit *u, double f,
                               const fl__unit *fu)
 {
+	/* A bare degree of the original may be of either scale ("80
+	 * degrees" in US news is Fahrenheit: 27 °C); the closer reading
+	 * counts. A rendering's bare degree is Celsius. */
+	if (u && fu && u->dim == FL_DIM_TEMP && strcmp(fu->code, "deg") == 0) {
+		fl__unit_cmp c = compare_one(v, u, f, fl__unit_find("C"));
+		fl__unit_cmp fa = compare_one(v, u, f, fl__unit_find("F"));
+		return c == FL_UNIT_SAME || fa == FL_UNIT_SAME ? FL_UNIT_SAME
+		       : c == FL_UNIT_ROUNDED || fa == FL_UNIT_ROUNDED
+		           ? FL_UNIT_ROUNDED
+		           : c;
+	}
+	return compare_one(v, u, f, fu);
+}
+
+/* fl__unit_compare with each unit of one scale. */
+static fl__unit_cmp compare_one(double v, const fl__unit *u, double f,
+                                const fl__unit *fu)
+{
+	if (u && strcmp(u->code, "deg") == 0)
+		u = fl__unit_find("C");
 	if (!u || !fu || u->dim != fu->dim)
 		return FL_UNIT_OTHER;
 	if (u->dim == FL_DIM_TIME)

@@ -48,7 +48,9 @@ typedef enum {
 /*
  * Compares value v in unit u (as rendered) with fact value f in unit fu.
  * Temperatures also compare as differences (a 20 F° drop is 11 C°); a
- * bare degree ("deg") is Celsius. Durations compare only in the same unit.
+ * bare degree ("deg") of the fact is of either scale, whichever reading
+ * is closer; a bare degree of the rendering is Celsius.
+ * Durations compare only in the same unit.
  */
 fl__unit_cmp fl__unit_compare(double v, const fl__unit *u, double f,
                               const fl__unit *fu);
