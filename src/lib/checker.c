@@ -15,6 +15,7 @@
 #include "lang/detect.h"
 #include "lang/profile.h"
 #include "lang/tag.h"
+#include "names/exonyms.h"
 #include "result.h"
 #include "rules/pack.h"
 #include "rules/rules.h"
@@ -61,6 +62,7 @@ static void lang_res_free(fl__lang_res *L)
 	fl__keylist_dispose(&L->articles);
 	fl__numlang_free(L->num);
 	fl__bilex_free(L->bilex);
+	fl__exonyms_free(L->exonyms);
 	fl_map_dispose(&L->repeatable);
 	free(L->dicts);
 	free(L->accept);
@@ -338,7 +340,38 @@ static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
 	return 0;
 }
 
-static int get_index(fl__index **out, fl_checker *chk, const char *tag)
+/* Adds to idx the exonyms (names/exonyms.h) of every entity of the facts
+ * that is no person, for L's language: "Londres" for London in
+ * Portuguese. The table is built for L the first time. */
+static int add_exonyms(fl__index *idx, fl_checker *chk, fl__lang_res *L)
+{
+	const fl_facts *f = chk->facts;
+	int error = 0;
+
+	if (!L->exonyms &&
+	    (error = fl__exonyms_new(&L->exonyms, L->locale)) < 0)
+		return fl__fail(chk->err, sizeof(chk->err), error,
+		                "out of memory");
+	for (size_t e = 0; e < f->entity_count && error == 0; e++) {
+		const fl__entity *en = &f->entities[e];
+		if (en->kind == FL_KIND_PERSON)
+			continue;
+		for (size_t a = 0; a <= en->alias_count && error == 0; a++) {
+			char *const *names;
+			size_t n = fl__exonyms_get(
+			    L->exonyms, a ? en->aliases[a - 1] : en->name,
+			    &names);
+			for (size_t k = 0; k < n && error == 0; k++)
+				error = fl__index_add_form(
+				    idx, chk->text, (uint32_t)e, names[k],
+				    chk->err, sizeof(chk->err));
+		}
+	}
+	return error;
+}
+
+static int get_index(fl__index **out, fl_checker *chk, const char *tag,
+                     fl__lang_res *L)
 {
 	uintptr_t v;
 	fl__index *idx;
@@ -354,6 +387,10 @@ static int get_index(fl__index **out, fl_checker *chk, const char *tag)
 	if ((error = fl__index_build(&idx, chk->facts, tag, chk->text, chk->err,
 	                             sizeof(chk->err))) < 0)
 		return error;
+	if ((error = add_exonyms(idx, chk, L)) < 0) {
+		fl__index_free(idx);
+		return error;
+	}
 	/* The original's dictionary tells ordinary and well-known words in
 	 * names from distinctive ones (for name.garbled). Without a profile
 	 * for the source language every word counts as distinctive. */
@@ -617,7 +654,7 @@ static int check_buffer(fl_result **out, fl_checker *chk, const char *path,
 		goto done;
 	}
 	if ((error = get_lang(&L, chk, tag)) < 0 ||
-	    (error = get_index(&idx, chk, tag)) < 0 ||
+	    (error = get_index(&idx, chk, tag, L)) < 0 ||
 	    (error = get_rules(&rules, chk, L->profile->tag)) < 0 ||
 	    (error = get_bilex(chk, L)) < 0)
 		goto fail;

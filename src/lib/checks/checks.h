@@ -38,7 +38,9 @@ typedef struct {
 	struct fl__bilex *bilex; /* rules/lexicon, NULL when none or not
 	                            read yet (read with the first facts) */
 	bool bilex_tried;
-	char locale[32]; /* ICU locale, for spelled-out numbers */
+	struct fl__exonyms *exonyms; /* CLDR place names (names/exonyms.h),
+	                                NULL until the first facts */
+	char locale[32];             /* ICU locale, for spelled-out numbers */
 } fl__lang_res;
 
 /* One place where the document names an entity. */

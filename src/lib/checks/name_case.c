@@ -55,8 +55,10 @@ int fl__check_name_case(fl__check_ctx *c)
 	for (size_t i = 0; i < c->mention_count; i++) {
 		fl__mention *m = &c->mentions[i];
 		const fl__form *f = &c->idx->forms[m->form];
-		if (m->xlit)
-			continue; /* another script: no case to compare */
+		/* Another script: no case to compare; an exonym: the case of
+		 * CLDR's spelling proves nothing. */
+		if (m->xlit || f->loose_case)
+			continue;
 		const fl__form_tok *ft0 = &c->idx->toks[f->tok];
 		bool ordinary = false, ok = false;
 		fl_buf text = FL_BUF_INIT;
