@@ -301,6 +301,10 @@ static int build_lang(fl__lang_res **out, fl_checker *chk, const fl__profile *p)
 	    (error = fl__keylist_build(&L->articles, p->articles,
 	                               p->article_count)) < 0)
 		goto cleanup;
+	if ((error = fl__letter_folds_build(&L->letters, p->name_letters,
+	                                    p->name_letter_count, chk->err,
+	                                    sizeof(chk->err))) < 0)
+		goto cleanup;
 	for (size_t i = 0; i < p->repeatable_count; i++)
 		if ((error = fl__map_put_key(&L->repeatable, p->repeatable[i],
 		                             1)) < 0)
@@ -342,7 +346,9 @@ static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
 
 /* Adds to idx the exonyms (names/exonyms.h) of every entity of the facts
  * that is no person, for L's language: "Londres" for London in
- * Portuguese. The table is built for L the first time. */
+ * Portuguese. An extracted entity's kind is a guess ("Latin America" may
+ * be taken for a person): it gets its exonyms whatever its kind. The
+ * table is built for L the first time. */
 static int add_exonyms(fl__index *idx, fl_checker *chk, fl__lang_res *L)
 {
 	const fl_facts *f = chk->facts;
@@ -354,7 +360,7 @@ static int add_exonyms(fl__index *idx, fl_checker *chk, fl__lang_res *L)
 		                "out of memory");
 	for (size_t e = 0; e < f->entity_count && error == 0; e++) {
 		const fl__entity *en = &f->entities[e];
-		if (en->kind == FL_KIND_PERSON)
+		if (en->kind == FL_KIND_PERSON && !en->extracted)
 			continue;
 		for (size_t a = 0; a <= en->alias_count && error == 0; a++) {
 			char *const *names;
@@ -597,10 +603,18 @@ int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
 	return error;
 }
 
-/* fl_check_buffer; aligned: one segment of a line-aligned pair. */
+/* The original's side of one line of a line-aligned pair. */
+typedef struct {
+	size_t line; /* 1-based */
+	const char *text;
+	size_t len;
+} aligned_line;
+
+/* fl_check_buffer; al: the original's line when checking one line of a
+ * line-aligned pair, else NULL. */
 static int check_buffer(fl_result **out, fl_checker *chk, const char *path,
                         const char *data, size_t len,
-                        const fl_check_options *opts, bool aligned)
+                        const fl_check_options *opts, const aligned_line *al)
 {
 	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
 	char tag[FL_TAG_MAX] = "", locale[FL_TAG_MAX];
@@ -669,8 +683,11 @@ static int check_buffer(fl_result **out, fl_checker *chk, const char *path,
 	c.idx = idx;
 	c.facts = chk->facts;
 	c.lang = L;
-	c.partial = opts->partial != 0 && !aligned;
-	c.aligned = aligned;
+	c.partial = opts->partial != 0 && !al;
+	c.aligned = al != NULL;
+	c.line = al ? al->line : 0;
+	c.source = al ? al->text : NULL;
+	c.source_len = al ? al->len : 0;
 	c.rules = rules;
 	c.res = res;
 	c.err = msg;
@@ -705,7 +722,7 @@ done:
 int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
                     const char *data, size_t len, const fl_check_options *opts)
 {
-	return check_buffer(out, chk, path, data, len, opts, false);
+	return check_buffer(out, chk, path, data, len, opts, NULL);
 }
 
 int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
@@ -825,6 +842,7 @@ int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
 		size_t tn, sn;
 		fl_facts *lf = NULL;
 		fl_result *one = NULL;
+		aligned_line al;
 		char name[64];
 
 		line_span(target, tl, i, &t, &tn);
@@ -846,7 +864,10 @@ int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
 			goto done;
 		}
 		fl_checker_set_facts(chk, lf);
-		error = check_buffer(&one, chk, path, t, tn, opts, true);
+		al.line = i + 1;
+		al.text = sline;
+		al.len = sn;
+		error = check_buffer(&one, chk, path, t, tn, opts, &al);
 		fl_checker_set_facts(chk, saved);
 		fl_facts_free(lf);
 		if (error < 0)

@@ -218,11 +218,12 @@ static void test_parse_errors(void)
 
 	CHECK_EQ_INT(parse(&p, "lang: ar\nnmae: Arabic\n", NULL), FL_EPARSE);
 	CHECK(p == NULL);
-	CHECK_EQ_STR(
-	    err, "t.yaml:2:1: unknown key 'nmae' in language profile "
-	         "(expected lang, name, script, hunspell, accept, "
-	         "foreign, extra_words, prefixes, common_words, "
-	         "spell_severity, inherit, repeatable, suffixes, articles)");
+	CHECK_EQ_STR(err,
+	             "t.yaml:2:1: unknown key 'nmae' in language profile "
+	             "(expected lang, name, script, hunspell, accept, "
+	             "foreign, extra_words, prefixes, common_words, "
+	             "spell_severity, inherit, repeatable, suffixes, articles, "
+	             "name_letters)");
 	CHECK_EQ_INT(parse(&p, "name: Arabic\n", NULL), FL_EPARSE);
 	CHECK_CONTAINS(err, "t.yaml:1:1: missing required key 'lang'");
 	CHECK_EQ_INT(parse(&p, "lang: arabic\n", NULL), FL_EPARSE);

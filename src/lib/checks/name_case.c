@@ -101,9 +101,11 @@ int fl__check_name_case(fl__check_ctx *c)
 			m->counted = false;
 		}
 		/* An extracted name's case is as certain as the extraction:
-		 * "Love" may have been capitalised for a title. */
+		 * "Love" may have been capitalised for a title, "Police" for
+		 * a headline; written as an ordinary word of the target
+		 * ("police") it is most often that word. */
 		if (c->facts->entities[m->entity].extracted)
-			sev = FL_SEVERITY_WARNING;
+			sev = ordinary ? FL_SEVERITY_INFO : FL_SEVERITY_WARNING;
 		if (fl__doc_span_utf8(&text, d, m->start, m->end) < 0)
 			return fl__fail(c->err, c->errlen, FL_ENOMEM,
 			                "out of memory");

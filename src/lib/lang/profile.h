@@ -17,7 +17,8 @@
  * this language repeatable: [die, nous]     # words that may stand twice in a
  * row ("die die") suffixes: [s, "'s"]         # endings a name may carry
  * ("Zuckerbergs", "Meta's") articles: [ال, وال]   # prefixes that hold the
- * definite article (name.literal) inherit: pt                 # take unset keys
+ * definite article (name.literal) name_letters: ["ة=ه", "و="]  # letters
+ * spellings of a name may differ by inherit: pt    # take unset keys
  * from this profile
  */
 #ifndef FL_LANG_PROFILE_H
@@ -51,6 +52,11 @@ typedef struct {
 	size_t suffix_count;
 	char **articles; /* prefixes that hold a definite article (ال, ה) */
 	size_t article_count;
+	/* Letters two spellings of one name may differ by, "X=Y" (X read as
+	 * Y) or "X=" (X left out but as a word's first letter): "ة=ه",
+	 * "و=". Used to accept spelling variants of a name (name.missing). */
+	char **name_letters;
+	size_t name_letter_count;
 	fl_severity spell_severity;
 	char *inherit;
 	char *path; /* file it came from */

@@ -10,6 +10,7 @@
 #include <unicode/uenum.h>
 #include <unicode/uldnames.h>
 #include <unicode/uloc.h>
+#include <unicode/uregion.h>
 #include <unicode/ures.h>
 #include <unicode/ustring.h>
 
@@ -81,9 +82,9 @@ static void add_initials(name_set *ns, const UChar *u, int32_t n)
 	}
 }
 
-/* Adds UTF-16 name u[0,n) to ns (and its initialism); "Myanmar (Burma)" also as
- * "Myanmar" and "Burma". */
-static void set_add_u16(name_set *ns, const UChar *u, int32_t n)
+/* Adds UTF-16 name u[0,n) to ns (and its initialism when asked); "Myanmar
+ * (Burma)" also as "Myanmar" and "Burma". */
+static void set_add_u16(name_set *ns, const UChar *u, int32_t n, bool initials)
 {
 	char b[NAME_MAX_UTF8];
 	int32_t len = 0;
@@ -97,7 +98,8 @@ static void set_add_u16(name_set *ns, const UChar *u, int32_t n)
 	    len <= 0 || len >= (int32_t)sizeof(b))
 		return;
 	set_add(ns, b, (size_t)len);
-	add_initials(ns, u, n);
+	if (initials)
+		add_initials(ns, u, n);
 	open = strstr(b, " (");
 	if (open && b[len - 1] == ')') {
 		set_add(ns, b, (size_t)(open - b));
@@ -179,10 +181,20 @@ static void region_names(name_set *ns, const ULocaleDisplayNames *lng,
 {
 	UChar b[128], c16[16];
 	const ULocaleDisplayNames *ld[2] = {lng, shrt};
+	bool grouping;
 	int32_t cn = (int32_t)strlen(code);
 
 	if (cn >= 16)
 		return;
+	/* Initialisms only for groupings and continents (EU -> UE): of a
+	 * territory or a city they are mostly something else ("AI" of
+	 * Ascension Island). */
+	{
+		UErrorCode st = U_ZERO_ERROR;
+		const URegion *r = uregion_getRegionFromCode(code, &st);
+		grouping =
+		    U_SUCCESS(st) && r && uregion_getType(r) != URGN_TERRITORY;
+	}
 	u_uastrcpy(c16, code);
 	for (size_t i = 0; i < 2; i++) {
 		UErrorCode st = U_ZERO_ERROR;
@@ -193,14 +205,14 @@ static void region_names(name_set *ns, const ULocaleDisplayNames *lng,
 			continue;
 		if (i == 0 && n == cn && u_strncmp(b, c16, cn) == 0)
 			return;
-		set_add_u16(ns, b, n);
+		set_add_u16(ns, b, n, grouping);
 	}
 	if (variants) {
 		UErrorCode st = U_ZERO_ERROR;
 		int32_t n = 0;
 		const UChar *v = ures_getStringByKey(variants, code, &n, &st);
 		if (U_SUCCESS(st))
-			set_add_u16(ns, v, n);
+			set_add_u16(ns, v, n, grouping);
 	}
 }
 
@@ -319,7 +331,7 @@ static void city_name(name_set *ns, UResourceBundle *zs, const char *zk,
 	const UChar *ec =
 	    U_SUCCESS(st) && z ? ures_getStringByKey(z, "ec", &n, &st) : NULL;
 	if (U_SUCCESS(st) && ec) {
-		set_add_u16(ns, ec, n);
+		set_add_u16(ns, ec, n, false);
 	} else if (derive) {
 		const char *last = strrchr(zk, ':');
 		char b[NAME_MAX_UTF8];

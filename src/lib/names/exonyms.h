@@ -5,7 +5,8 @@
  *   - territory and region names (ICU's region display names, long, short
  *     and variant): Italy -> Itália, United States / US -> Estados Unidos,
  *     EUA; the EU, the UN and the continents are regions too ("EU", "UN",
- *     "150" Europe, "002" Africa);
+ *     "150" Europe, "002" Africa), and of those groupings the initialisms
+ *     count as names on both sides (EU -> UE);
  *   - exemplar cities of the time zones (the zoneStrings resource):
  *     London -> Londres, Mexico City -> Cidade do México.
  *
