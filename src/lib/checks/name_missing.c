@@ -263,30 +263,69 @@ static size_t loose(const fl__check_ctx *c, const uint16_t *k, size_t n,
 	return m;
 }
 
-/* Loose keys of the document's word tokens, made when first needed. */
+/* Loose keys of the document's word tokens, made when first needed; a
+ * word that recurs is folded once (memo: its key -> offset and length). */
 typedef struct {
-	uint16_t (*key)[FL_TOKEN_MAX];
-	uint8_t *len;
+	uint16_t *pool;
+	size_t pool_len, pool_cap;
+	uint32_t *off; /* per token, into pool */
+	uint8_t *len;  /* per token; 0: none */
+	fl_map memo;
 	bool made;
 } loose_doc;
+
+static const uint16_t *lkey(const loose_doc *ld, size_t i)
+{
+	return ld->pool + ld->off[i];
+}
 
 static int loose_doc_make(loose_doc *ld, const fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	size_t n = d->token_count ? d->token_count : 1;
 	ld->made = true;
-	ld->key = calloc(n, sizeof(*ld->key));
+	ld->off = calloc(n, sizeof(*ld->off));
 	ld->len = calloc(n, sizeof(*ld->len));
-	if (!ld->key || !ld->len)
+	if (!ld->off || !ld->len)
 		return FL_ENOMEM;
 	for (size_t i = 0; i < d->token_count; i++) {
 		const fl__token *t = &d->tokens[i];
-		if (t->kind == FL_TOK_WORD && t->keylen > 0)
-			ld->len[i] =
-			    (uint8_t)loose(c, fl__tok_key(d, t), t->keylen,
-			                   ld->key[i], FL_TOKEN_MAX);
+		const uint16_t *k = fl__tok_key(d, t);
+		uint16_t buf[FL_TOKEN_MAX];
+		uintptr_t *slot;
+		bool fresh = false;
+		size_t m;
+		if (t->kind != FL_TOK_WORD || t->keylen == 0)
+			continue;
+		slot = fl_map_slot_of(&ld->memo, k, t->keylen * sizeof(*k), 0,
+		                      &fresh);
+		if (!slot)
+			return FL_ENOMEM;
+		if (!fresh) {
+			ld->off[i] = (uint32_t)(*slot >> 8);
+			ld->len[i] = (uint8_t)(*slot & 0xFF);
+			continue;
+		}
+		m = loose(c, k, t->keylen, buf, FL_TOKEN_MAX);
+		if (ld->pool_len + m > UINT32_MAX >> 8 ||
+		    fl__grow((void **)&ld->pool, &ld->pool_cap,
+		             ld->pool_len + m + 1, sizeof(*ld->pool)) < 0)
+			return FL_ENOMEM;
+		memcpy(ld->pool + ld->pool_len, buf, m * sizeof(*buf));
+		ld->off[i] = (uint32_t)ld->pool_len;
+		ld->len[i] = (uint8_t)m;
+		ld->pool_len += m;
+		*slot = ((uintptr_t)ld->off[i] << 8) | m;
 	}
 	return 0;
+}
+
+static void loose_doc_dispose(loose_doc *ld)
+{
+	free(ld->pool);
+	free(ld->off);
+	free(ld->len);
+	fl_map_dispose(&ld->memo);
 }
 
 /* Whether token i's loose key, or that of its key without a clitic of
@@ -296,7 +335,7 @@ static bool loose_first(const fl__check_ctx *c, const loose_doc *ld, size_t i,
 {
 	const fl__token *t = &c->doc->tokens[i];
 	const uint16_t *k = fl__tok_key(c->doc, t);
-	if (ld->len[i] == fn && memcmp(ld->key[i], f, fn * 2) == 0)
+	if (ld->len[i] == fn && memcmp(lkey(ld, i), f, fn * 2) == 0)
 		return true;
 	for (size_t p = 0; p < c->lang->prefixes.count; p++) {
 		size_t pl = c->lang->prefixes.lens[p];
@@ -340,7 +379,7 @@ static bool loosely_present(const fl__check_ctx *c, loose_doc *ld, uint32_t e,
 			for (uint32_t j = 1; all && j < f->ntok; j++) {
 				const fl__form_tok *ft = &idx->toks[f->tok + j];
 				all = ld->len[i + j] == fl[j] &&
-				      memcmp(ld->key[i + j], fk[j],
+				      memcmp(lkey(ld, i + j), fk[j],
 				             fl[j] * 2) == 0 &&
 				      fl__doc_gap_equals(
 				          d, d->tokens[i + j - 1].end,
@@ -376,7 +415,7 @@ static bool respelled(const fl__check_ctx *c, const loose_doc *ld, uint32_t e)
 			continue;
 		for (size_t i = 0; i < c->doc->token_count; i++) {
 			size_t p = 0, m = ld->len[i], longer = m > n ? m : n;
-			while (p < n && p < m && ld->key[i][p] == k[p])
+			while (p < n && p < m && lkey(ld, i)[p] == k[p])
 				p++;
 			if (p >= FL_MISS_RESPELL && p * 4 >= longer * 3)
 				return true;
@@ -477,9 +516,10 @@ int fl__check_name_missing(fl__check_ctx *c)
 	fl_severity base = c->aligned ? FL_SEVERITY_WARNING : FL_SEVERITY_ERROR;
 	bool latin = c->lang->script == fl__script_code("Latn");
 	bool *common = NULL;
-	loose_doc ld = {NULL, NULL, false};
+	loose_doc ld;
 	int error = 0;
 
+	memset(&ld, 0, sizeof(ld));
 	fl__mentions_tally(c);
 	if (c->partial || !c->facts || c->facts->entity_count == 0)
 		return 0;
@@ -514,8 +554,7 @@ int fl__check_name_missing(fl__check_ctx *c)
 		error = report(c, en, sev, found);
 	}
 	free(common);
-	free(ld.key);
-	free(ld.len);
+	loose_doc_dispose(&ld);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
 	return error;
