@@ -102,10 +102,16 @@ int fl__check_name_case(fl__check_ctx *c)
 		}
 		/* An extracted name's case is as certain as the extraction:
 		 * "Love" may have been capitalised for a title, "Police" for
-		 * a headline; written as an ordinary word of the target
-		 * ("police") it is most often that word. */
-		if (c->facts->entities[m->entity].extracted)
-			sev = ordinary ? FL_SEVERITY_INFO : FL_SEVERITY_WARNING;
+		 * a headline; written in lower case ("police", an English
+		 * "for" quoted) it is most often that word. */
+		if (c->facts->entities[m->entity].extracted) {
+			bool lower = true;
+			for (uint32_t j = m->tok_first; j <= m->tok_last; j++)
+				lower &= d->tokens[j].kind != FL_TOK_WORD ||
+				         (d->tokens[j].flags & FL_TOKF_LOWER);
+			sev = ordinary || lower ? FL_SEVERITY_INFO
+			                        : FL_SEVERITY_WARNING;
+		}
 		if (fl__doc_span_utf8(&text, d, m->start, m->end) < 0)
 			return fl__fail(c->err, c->errlen, FL_ENOMEM,
 			                "out of memory");
