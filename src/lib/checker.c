@@ -15,6 +15,7 @@
 #include "lang/detect.h"
 #include "lang/profile.h"
 #include "lang/tag.h"
+#include "names/exonyms.h"
 #include "result.h"
 #include "rules/pack.h"
 #include "rules/rules.h"
@@ -61,6 +62,7 @@ static void lang_res_free(fl__lang_res *L)
 	fl__keylist_dispose(&L->articles);
 	fl__numlang_free(L->num);
 	fl__bilex_free(L->bilex);
+	fl__exonyms_free(L->exonyms);
 	fl_map_dispose(&L->repeatable);
 	free(L->dicts);
 	free(L->accept);
@@ -299,6 +301,10 @@ static int build_lang(fl__lang_res **out, fl_checker *chk, const fl__profile *p)
 	    (error = fl__keylist_build(&L->articles, p->articles,
 	                               p->article_count)) < 0)
 		goto cleanup;
+	if ((error = fl__letter_folds_build(&L->letters, p->name_letters,
+	                                    p->name_letter_count, chk->err,
+	                                    sizeof(chk->err))) < 0)
+		goto cleanup;
 	for (size_t i = 0; i < p->repeatable_count; i++)
 		if ((error = fl__map_put_key(&L->repeatable, p->repeatable[i],
 		                             1)) < 0)
@@ -338,7 +344,40 @@ static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
 	return 0;
 }
 
-static int get_index(fl__index **out, fl_checker *chk, const char *tag)
+/* Adds to idx the exonyms (names/exonyms.h) of every entity of the facts
+ * that is no person, for L's language: "Londres" for London in
+ * Portuguese. An extracted entity's kind is a guess ("Latin America" may
+ * be taken for a person): it gets its exonyms whatever its kind. The
+ * table is built for L the first time. */
+static int add_exonyms(fl__index *idx, fl_checker *chk, fl__lang_res *L)
+{
+	const fl_facts *f = chk->facts;
+	int error = 0;
+
+	if (!L->exonyms &&
+	    (error = fl__exonyms_new(&L->exonyms, L->locale)) < 0)
+		return fl__fail(chk->err, sizeof(chk->err), error,
+		                "out of memory");
+	for (size_t e = 0; e < f->entity_count && error == 0; e++) {
+		const fl__entity *en = &f->entities[e];
+		if (en->kind == FL_KIND_PERSON && !en->extracted)
+			continue;
+		for (size_t a = 0; a <= en->alias_count && error == 0; a++) {
+			char *const *names;
+			size_t n = fl__exonyms_get(
+			    L->exonyms, a ? en->aliases[a - 1] : en->name,
+			    &names);
+			for (size_t k = 0; k < n && error == 0; k++)
+				error = fl__index_add_form(
+				    idx, chk->text, (uint32_t)e, names[k],
+				    chk->err, sizeof(chk->err));
+		}
+	}
+	return error;
+}
+
+static int get_index(fl__index **out, fl_checker *chk, const char *tag,
+                     fl__lang_res *L)
 {
 	uintptr_t v;
 	fl__index *idx;
@@ -354,6 +393,10 @@ static int get_index(fl__index **out, fl_checker *chk, const char *tag)
 	if ((error = fl__index_build(&idx, chk->facts, tag, chk->text, chk->err,
 	                             sizeof(chk->err))) < 0)
 		return error;
+	if ((error = add_exonyms(idx, chk, L)) < 0) {
+		fl__index_free(idx);
+		return error;
+	}
 	/* The original's dictionary tells ordinary and well-known words in
 	 * names from distinctive ones (for name.garbled). Without a profile
 	 * for the source language every word counts as distinctive. */
@@ -560,10 +603,18 @@ int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
 	return error;
 }
 
-/* fl_check_buffer; aligned: one segment of a line-aligned pair. */
+/* The original's side of one line of a line-aligned pair. */
+typedef struct {
+	size_t line; /* 1-based */
+	const char *text;
+	size_t len;
+} aligned_line;
+
+/* fl_check_buffer; al: the original's line when checking one line of a
+ * line-aligned pair, else NULL. */
 static int check_buffer(fl_result **out, fl_checker *chk, const char *path,
                         const char *data, size_t len,
-                        const fl_check_options *opts, bool aligned)
+                        const fl_check_options *opts, const aligned_line *al)
 {
 	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
 	char tag[FL_TAG_MAX] = "", locale[FL_TAG_MAX];
@@ -617,7 +668,7 @@ static int check_buffer(fl_result **out, fl_checker *chk, const char *path,
 		goto done;
 	}
 	if ((error = get_lang(&L, chk, tag)) < 0 ||
-	    (error = get_index(&idx, chk, tag)) < 0 ||
+	    (error = get_index(&idx, chk, tag, L)) < 0 ||
 	    (error = get_rules(&rules, chk, L->profile->tag)) < 0 ||
 	    (error = get_bilex(chk, L)) < 0)
 		goto fail;
@@ -632,8 +683,11 @@ static int check_buffer(fl_result **out, fl_checker *chk, const char *path,
 	c.idx = idx;
 	c.facts = chk->facts;
 	c.lang = L;
-	c.partial = opts->partial != 0 && !aligned;
-	c.aligned = aligned;
+	c.partial = opts->partial != 0 && !al;
+	c.aligned = al != NULL;
+	c.line = al ? al->line : 0;
+	c.source = al ? al->text : NULL;
+	c.source_len = al ? al->len : 0;
 	c.rules = rules;
 	c.res = res;
 	c.err = msg;
@@ -668,7 +722,7 @@ done:
 int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
                     const char *data, size_t len, const fl_check_options *opts)
 {
-	return check_buffer(out, chk, path, data, len, opts, false);
+	return check_buffer(out, chk, path, data, len, opts, NULL);
 }
 
 int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
@@ -795,6 +849,7 @@ int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
 		size_t tn, sn;
 		fl_facts *lf = NULL;
 		fl_result *one = NULL;
+		aligned_line al;
 		char name[64];
 
 		line_span(target, tl, i, &t, &tn);
@@ -816,7 +871,10 @@ int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
 			goto done;
 		}
 		fl_checker_set_facts(chk, lf);
-		error = check_buffer(&one, chk, path, t, tn, opts, true);
+		al.line = i + 1;
+		al.text = sline;
+		al.len = sn;
+		error = check_buffer(&one, chk, path, t, tn, opts, &al);
 		fl_checker_set_facts(chk, saved);
 		fl_facts_free(lf);
 		if (error < 0)

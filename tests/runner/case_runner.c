@@ -19,6 +19,9 @@
  *   --- text-file PATH LANG [partial]   the translation is a file (relative
  *                                       to the repository), not inline
  *   --- facts-file PATH           the facts are a file of the repository
+ *   --- source [LANG]             the original, line-aligned with the text:
+ *                                 checked as `check --source --aligned`
+ *                                 (LANG: of the original, default en)
  *
  * Prints one line per case and "N passed, N failed" at the end.
  */
@@ -38,6 +41,8 @@ typedef struct {
 	char *facts_file; /* path or NULL */
 	char *text;       /* inline text or NULL */
 	char *text_file;  /* path or NULL */
+	char *source;     /* aligned original, inline, or NULL */
+	char source_lang[32];
 	char lang[32];
 	bool partial;
 	char *expect;      /* exact list, or NULL */
@@ -102,6 +107,7 @@ static void free_case(test_case *c)
 	free(c->facts_file);
 	free(c->text);
 	free(c->text_file);
+	free(c->source);
 	free(c->expect);
 	free(c->expect_some);
 	free(c->expect_none);
@@ -172,6 +178,11 @@ static size_t parse_cases(test_case **out, char *data)
 				c->text_file = strdup(p);
 				parse_lang(c, arg + m);
 				section = NULL;
+			} else if (strcmp(kw, "source") == 0) {
+				sscanf(arg, "%31s", c->source_lang);
+				section = &c->source;
+				append(section, "", 0);
+				(*section)[0] = '\0';
 			} else if (strcmp(kw, "expect") == 0) {
 				section = &c->expect;
 				append(section, "", 0);
@@ -297,7 +308,13 @@ static int run_lib(strlist *got, const test_case *c, char *err, size_t n)
 	} else {
 		text = c->text ? c->text : "";
 		len = strlen(text);
-		if (fl_check_buffer(&res, chk, "case.txt", text, len, &o) < 0) {
+		if (c->source
+		        ? fl_check_aligned(
+		              &res, chk, "case.txt", c->source,
+		              strlen(c->source), text, len,
+		              c->source_lang[0] ? c->source_lang : NULL, &o) < 0
+		        : fl_check_buffer(&res, chk, "case.txt", text, len,
+		                          &o) < 0) {
 			snprintf(err, n, "check: %s", fl_checker_error(chk));
 			goto done;
 		}
@@ -334,7 +351,7 @@ static int run_cli(strlist *got, const char *bin, const test_case *c, char *err,
                    size_t n)
 {
 	char dir[] = "/tmp/fl_case_XXXXXX";
-	char facts[256] = "", text[256], out[256], cmd[4096];
+	char facts[256] = "", text[256], out[256], cmd[4096], src[300] = "";
 	json_t *root_json = NULL;
 	json_error_t jerr;
 	int rc = -1, status;
@@ -359,13 +376,22 @@ static int run_cli(strlist *got, const char *bin, const test_case *c, char *err,
 		snprintf(text, sizeof(text), "%s/case.txt", dir);
 		write_file(text, c->text ? c->text : "");
 	}
+	if (c->source) {
+		char sp[256];
+		snprintf(sp, sizeof(sp), "%s/source.txt", dir);
+		write_file(sp, c->source);
+		snprintf(src, sizeof(src), " --aligned --source '%s'", sp);
+	}
 	snprintf(out, sizeof(out), "%s/out.json", dir);
-	snprintf(cmd, sizeof(cmd),
-	         "'%s' check --format json --fail-on never%s%s%s%s%s%s -o '%s' "
-	         "'%s' 2>%s/stderr",
-	         bin, facts[0] ? " --facts '" : "", facts, facts[0] ? "'" : "",
-	         c->lang[0] ? " --lang " : "", c->lang,
-	         c->partial ? " --partial" : "", out, text, dir);
+	snprintf(
+	    cmd, sizeof(cmd),
+	    "'%s' check --format json --fail-on never%s%s%s%s%s%s%s%s%s -o "
+	    "'%s' '%s' 2>%s/stderr",
+	    bin, facts[0] ? " --facts '" : "", facts, facts[0] ? "'" : "",
+	    c->lang[0] ? " --lang " : "", c->lang,
+	    c->partial ? " --partial" : "", src,
+	    c->source_lang[0] ? " --source-lang " : "", c->source_lang, out,
+	    text, dir);
 	status = system(cmd);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		char ep[300];

@@ -223,7 +223,7 @@ static void test_parse_errors(void)
 	             "(expected lang, name, script, hunspell, accept, "
 	             "foreign, extra_words, prefixes, common_words, "
 	             "spell_severity, inherit, repeatable, suffixes, articles, "
-	             "respell)");
+	             "name_letters, respell)");
 	CHECK_EQ_INT(parse(&p, "name: Arabic\n", NULL), FL_EPARSE);
 	CHECK_CONTAINS(err, "t.yaml:1:1: missing required key 'lang'");
 	CHECK_EQ_INT(parse(&p, "lang: arabic\n", NULL), FL_EPARSE);

@@ -9,6 +9,7 @@
 #include "../common.h"
 #include "../facts/index.h"
 #include "../lang/profile.h"
+#include "../names/variants.h"
 #include "../num/number.h"
 #include "../result.h"
 #include "../rules/pack.h"
@@ -38,7 +39,10 @@ typedef struct {
 	struct fl__bilex *bilex; /* rules/lexicon, NULL when none or not
 	                            read yet (read with the first facts) */
 	bool bilex_tried;
-	char locale[32]; /* ICU locale, for spelled-out numbers */
+	fl__letter_folds letters;    /* the profile's name_letters */
+	struct fl__exonyms *exonyms; /* CLDR place names (names/exonyms.h),
+	                                NULL until the first facts */
+	char locale[32];             /* ICU locale, for spelled-out numbers */
 } fl__lang_res;
 
 /* One place where the document names an entity. */
@@ -58,6 +62,10 @@ typedef struct {
 	const fl__lang_res *lang;
 	bool partial;
 	bool aligned; /* one segment of a line-aligned pair */
+	size_t line;  /* aligned: the pair's line (1-based), else 0 */
+	const char
+	    *source; /* aligned: the original's line (UTF-8), else NULL */
+	size_t source_len;
 	fl_result *res;
 	fl__mention *mentions; /* in text order, never overlapping */
 	size_t mention_count, mention_cap;
@@ -104,6 +112,10 @@ void fl__mentions_tally(fl__check_ctx *c);
 /* How many mentions of entity e the document should have to be fully
  * represented: the original's count (1 in partial mode or when unknown). */
 uint32_t fl__expected_mentions(const fl__check_ctx *c, uint32_t e);
+
+/* A name that looks like a brand: a CamelCase word ("OpenAI"), or words
+ * with lower case ending in capitals ("Scale AI") (name_literal.c). */
+bool fl__brand_like(const char *name);
 
 /* ------------------------------------------------- helpers (common.c) */
 

@@ -4,9 +4,9 @@
  * French), an entity's Latin name is also found where the translation
  * spells it the language's way: "Iwangorod" for Ivangorod, "Donskoi" or
  * "Donskoï" for Donskoy. Both sides go through ICU's transliteration to
- * ASCII; the document's words are then rewritten by the rules
- * (fl__profile_respell) and must equal the form's words exactly, word for
- * word. Only capitalised words that no form matched as written are tried.
+ * ASCII; each document word, as it is or rewritten by the rules
+ * (fl__profile_respell), must equal the form's word, word for word. Only
+ * capitalised words that no form matched as written are tried.
  */
 #include "checks.h"
 
@@ -97,7 +97,8 @@ static int rindex_build(rindex *x, fl__check_ctx *c)
 	return 0;
 }
 
-/* Respelled ASCII of token i (cached by key); NULL when it has none. */
+/* The readings of token i (cached by key): its ASCII, a NUL, its ASCII
+ * respelled, a NUL; NULL when it has none. */
 static int token_respelled(fl__check_ctx *c, rindex *x, size_t i,
                            const char **out)
 {
@@ -122,12 +123,21 @@ static int token_respelled(fl__check_ctx *c, rindex *x, size_t i,
 	if (n == 0 || (nr = fl__profile_respell(c->lang->profile, a, n, r,
 	                                        sizeof(r))) <= 0)
 		return 0;
-	if (!(s = malloc((size_t)nr + 1)))
+	/* The word as it is in ASCII, then respelled: either may be the
+	 * name's ("Bjørn" is "bjorn" as it is, "byorn" respelled). */
+	if (!(s = malloc(n + 1 + (size_t)nr + 1)))
 		return FL_ENOMEM;
-	memcpy(s, r, (size_t)nr + 1);
+	memcpy(s, a, n + 1);
+	memcpy(s + n + 1, r, (size_t)nr + 1);
 	*slot = (uintptr_t)s;
 	*out = s;
 	return 0;
+}
+
+/* Whether the token readings s (from token_respelled) include word w. */
+static bool reads_as(const char *s, const char *w)
+{
+	return strcmp(s, w) == 0 || strcmp(s + strlen(s) + 1, w) == 0;
 }
 
 /* Whether the words of form r stand, respelled, at tokens i.. of the
@@ -149,7 +159,7 @@ static int form_at(fl__check_ctx *c, rindex *x, const rform *r, size_t i,
 			return 0;
 		if ((error = token_respelled(c, x, j, &s)) < 0)
 			return error;
-		if (!s || strcmp(s, w) != 0)
+		if (!s || !reads_as(s, w))
 			return 0;
 		w += strlen(w) + 1;
 	}
@@ -188,18 +198,26 @@ int fl__find_respelled_mentions(fl__check_ctx *c)
 			continue;
 		if ((error = token_respelled(c, &x, i, &s)) < 0)
 			goto done;
-		if (!s || !fl_map_get(&x.first, s, strlen(s), &e))
+		if (!s)
 			continue;
-		/* The longest form that stands here. */
-		for (; e; e = x.f[e - 1].next) {
-			const rform *r = &x.f[e - 1];
-			bool yes;
-			if (best && r->ntok <= best->ntok)
+		/* The longest form that stands here, by either reading of
+		 * the first word. */
+		for (int k = 0; k < 2; k++) {
+			const char *w = k ? s + strlen(s) + 1 : s;
+			if (k && strcmp(w, s) == 0)
+				break;
+			if (!fl_map_get(&x.first, w, strlen(w), &e))
 				continue;
-			if ((error = form_at(c, &x, r, i, &yes)) < 0)
-				goto done;
-			if (yes)
-				best = r;
+			for (; e; e = x.f[e - 1].next) {
+				const rform *r = &x.f[e - 1];
+				bool yes;
+				if (best && r->ntok <= best->ntok)
+					continue;
+				if ((error = form_at(c, &x, r, i, &yes)) < 0)
+					goto done;
+				if (yes)
+					best = r;
+			}
 		}
 		if (!best)
 			continue;

@@ -55,8 +55,10 @@ int fl__check_name_case(fl__check_ctx *c)
 	for (size_t i = 0; i < c->mention_count; i++) {
 		fl__mention *m = &c->mentions[i];
 		const fl__form *f = &c->idx->forms[m->form];
-		if (m->xlit)
-			continue; /* another script: no case to compare */
+		/* Another script: no case to compare; an exonym: the case of
+		 * CLDR's spelling proves nothing. */
+		if (m->xlit || f->loose_case)
+			continue;
 		const fl__form_tok *ft0 = &c->idx->toks[f->tok];
 		bool ordinary = false, ok = false;
 		fl_buf text = FL_BUF_INIT;
@@ -99,9 +101,17 @@ int fl__check_name_case(fl__check_ctx *c)
 			m->counted = false;
 		}
 		/* An extracted name's case is as certain as the extraction:
-		 * "Love" may have been capitalised for a title. */
-		if (c->facts->entities[m->entity].extracted)
-			sev = FL_SEVERITY_WARNING;
+		 * "Love" may have been capitalised for a title, "Police" for
+		 * a headline; written in lower case ("police", an English
+		 * "for" quoted) it is most often that word. */
+		if (c->facts->entities[m->entity].extracted) {
+			bool lower = true;
+			for (uint32_t j = m->tok_first; j <= m->tok_last; j++)
+				lower &= d->tokens[j].kind != FL_TOK_WORD ||
+				         (d->tokens[j].flags & FL_TOKF_LOWER);
+			sev = ordinary || lower ? FL_SEVERITY_INFO
+			                        : FL_SEVERITY_WARNING;
+		}
 		if (fl__doc_span_utf8(&text, d, m->start, m->end) < 0)
 			return fl__fail(c->err, c->errlen, FL_ENOMEM,
 			                "out of memory");

@@ -382,7 +382,7 @@ static int check_entity(fl__check_ctx *c, uint32_t e, const hit *h, size_t nh,
  * ordinary words found by extraction may be an institution or a place
  * that every translator translates (Supreme Court, US National Cancer
  * Institute), and a name all in capitals is a shouted headline. */
-static bool brand_like(const char *name)
+bool fl__brand_like(const char *name)
 {
 	bool camel = false, lower_word = false, last_upper = false;
 	for (const char *p = name; *p;) {
@@ -453,7 +453,7 @@ int fl__check_name_literal(fl__check_ctx *c)
 		phrase *p = NULL, *grown = NULL;
 		size_t n = 0, w = 0, need;
 		if (en->kind == FL_KIND_PERSON ||
-		    (en->extracted && !brand_like(en->name)))
+		    (en->extracted && !fl__brand_like(en->name)))
 			continue;
 		if ((error = name_phrases(&p, &n, &w, c->lang->bilex,
 		                          en->name)) < 0)

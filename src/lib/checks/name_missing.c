@@ -5,45 +5,557 @@
  * --partial, where leaving things out is the point. In aligned checking a
  * segment may name an entity by a pronoun, or the translator may move it
  * to the next segment: there the absence is a warning.
+ *
+ * Accepted forms are the facts' name, aliases and renderings, the exonyms
+ * of CLDR (names/exonyms.h: Londres for London) and, across scripts, the
+ * spellings mentions_xlit.c finds. In aligned checking a name made of
+ * ordinary words (an institution, a team, an event, a war: "World War
+ * Two") also counts as rendered when a dictionary translation of its
+ * words (rules/lexicon) stands in the line: "Segunda Guerra Mundial".
+ * A brand keeps its name: a person-written org or product, or an
+ * extracted name that looks like a brand, is never rendered so.
+ *
+ * Facts extracted automatically guess what a name is. Their absence is
+ * strong evidence only for a name the target keeps as it is: a person's
+ * name, in a Latin-script target, none of whose words is an ordinary word
+ * of the original's language or a place with an exonym ("Raymond",
+ * "Kavanaugh", not "World War Two" or "Macedonia September" mistaken for a
+ * person), and which the original's line names in full (a surname alone
+ * is often a pronoun in the translation). Every other extracted name absent
+ * from the translation is info: on professional translations (NTREX) most such
+ * absences are names rendered by meaning, by an exonym CLDR lacks
+ * (Nápoles, OTAN), in another script, or by a pronoun.
  */
 #include "checks.h"
 
-int fl__check_name_missing(fl__check_ctx *c)
+#include "../lang/bilingual.h"
+#include "../names/exonyms.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FL_MISS_WORDS     8  /* words of a name looked at */
+#define FL_MISS_RENDER    32 /* lexicon renderings per word */
+#define FL_MISS_MIN_WORD  3  /* shorter words of a name are skipped */
+#define FL_MISS_MIN_STEM  4  /* letters a word and a rendering share */
+#define FL_MISS_STEM_REST 2  /* letters of the rendering beyond the stem */
+#define FL_MISS_TOK_REST  4  /* letters of the token beyond the stem */
+#define FL_MISS_ENDING    2  /* letters a token may add to a rendering */
+#define FL_MISS_RESPELL   5  /* letters a respelling shares with a name */
+
+/* Whether token key k[0,kn) is rendering word r[0,rn), the same stem
+ * with another ending ("mundo" / "mundial", "guerra" / "guerras"), or
+ * the word with a short ending ("حرب" / "حربا"). */
+static bool stem_match(const uint16_t *r, size_t rn, const uint16_t *k,
+                       size_t kn)
 {
-	fl__mentions_tally(c);
-	if (c->partial || !c->facts)
-		return 0;
-	fl_severity sev = c->aligned ? FL_SEVERITY_WARNING : FL_SEVERITY_ERROR;
-	for (uint32_t e = 0; e < c->facts->entity_count; e++) {
-		const fl__entity *en = &c->facts->entities[e];
-		int error = 0;
-		if (c->found[e] == 0) {
-			if (en->count > 0)
-				error = fl__check_add_placeless(
-				    c, "name.missing", sev, en->name, en->name,
-				    "'%s' (%s) is named %ld time%s in the "
-				    "original but "
-				    "nowhere in this translation",
-				    en->name, fl_entity_kind_name(en->kind),
-				    en->count, en->count == 1 ? "" : "s");
-			else
-				error = fl__check_add_placeless(
-				    c, "name.missing", sev, en->name, en->name,
-				    "'%s' (%s) is named in the original but "
-				    "nowhere in this "
-				    "translation",
-				    en->name, fl_entity_kind_name(en->kind));
-		} else if (en->count > 0 && (long)c->found[e] * 3 < en->count) {
-			error = fl__check_add_placeless(
-			    c, "name.missing", FL_SEVERITY_WARNING, en->name,
-			    en->name,
-			    "'%s' is named %u time%s here but %ld times in the "
-			    "original",
-			    en->name, c->found[e], c->found[e] == 1 ? "" : "s",
-			    en->count);
+	size_t p = 0;
+	while (p < rn && p < kn && r[p] == k[p])
+		p++;
+	if (p == rn && p == kn)
+		return true;
+	if (p == rn && rn >= FL_MISS_MIN_WORD && kn <= rn + FL_MISS_ENDING)
+		return true;
+	return p >= FL_MISS_MIN_STEM && p + FL_MISS_STEM_REST >= rn &&
+	       p + FL_MISS_TOK_REST >= kn;
+}
+
+/* Whether some word token of the document, with or without a clitic of
+ * the language, matches key r[0,rn) by stem_match. */
+static bool word_in_doc(const fl__check_ctx *c, const uint16_t *r, size_t rn)
+{
+	const fl__doc *d = c->doc;
+	for (size_t i = 0; i < d->token_count; i++) {
+		const fl__token *t = &d->tokens[i];
+		const uint16_t *k = fl__tok_key(d, t);
+		if (t->kind != FL_TOK_WORD || t->keylen == 0)
+			continue;
+		if (stem_match(r, rn, k, t->keylen))
+			return true;
+		for (size_t p = 0; p < c->lang->prefixes.count; p++) {
+			size_t pl = c->lang->prefixes.lens[p];
+			if (pl + FL_MISS_MIN_WORD <= t->keylen &&
+			    memcmp(k, c->lang->prefixes.keys[p], pl * 2) == 0 &&
+			    stem_match(r, rn, k + pl, t->keylen - pl))
+				return true;
 		}
-		if (error < 0)
-			return error;
+	}
+	return false;
+}
+
+/* Whether every word of FL_MISS_MIN_WORD letters or more of UTF-8 text s
+ * (a rendering, maybe of several words) stands in the document. *out of
+ * memory set on allocation failure. */
+static bool phrase_in_doc(const fl__check_ctx *c, const char *s, int *error)
+{
+	uint16_t *k;
+	size_t n, a = 0, words = 0;
+	bool all = true;
+	int e = fl__match_key_utf8(&k, &n, s, strlen(s));
+	if (e < 0) {
+		if (e == FL_ENOMEM)
+			*error = e;
+		return false;
+	}
+	while (a < n && all) {
+		size_t b = a;
+		while (b < n && k[b] != ' ' && k[b] != '-')
+			b++;
+		if (b - a >= FL_MISS_MIN_WORD) {
+			words++;
+			all = word_in_doc(c, k + a, b - a);
+		}
+		a = b + 1;
+	}
+	free(k);
+	return all && words > 0;
+}
+
+/* A name that must keep its name: a brand, never rendered by meaning. */
+static bool is_brand(const fl__entity *en)
+{
+	if (en->extracted)
+		return fl__brand_like(en->name);
+	return en->kind == FL_KIND_ORG || en->kind == FL_KIND_PRODUCT;
+}
+
+/* In aligned checking, whether name (ASCII words of the original) is
+ * rendered by meaning in the line: of its words of three letters or more,
+ * at least one is translated (a lexicon rendering or an exonym stands in
+ * the line) and two thirds are translated or kept. Sets *error on allocation
+ * failure. */
+static bool rendered_by_meaning(const fl__check_ctx *c, const fl__entity *en,
+                                int *error)
+{
+	const char *s = en->name;
+	size_t total = 0, kept = 0, translated = 0;
+
+	if (!c->aligned || !c->lang->bilex || is_brand(en))
+		return false;
+	while (*s && total < FL_MISS_WORDS && *error == 0) {
+		const char *e = s, *r[FL_MISS_RENDER];
+		char word[FL_TOKEN_MAX + 1];
+		size_t len, nr;
+		bool ascii = true, done = false;
+		while (*e && *e != ' ' && *e != '-')
+			e++;
+		len = (size_t)(e - s);
+		for (size_t i = 0; i < len; i++)
+			ascii &= (s[i] >= 'a' && s[i] <= 'z') ||
+			         (s[i] >= 'A' && s[i] <= 'Z');
+		if (len >= FL_MISS_MIN_WORD && len <= FL_TOKEN_MAX) {
+			total++;
+			memcpy(word, s, len);
+			word[len] = '\0';
+			if (phrase_in_doc(c, word, error)) {
+				kept++;
+				done = true;
+			} else {
+				/* A place among the words: "Bank of England"
+				 * -> "Banco da Inglaterra". */
+				char *const *ex;
+				size_t ne = fl__exonyms_get(c->lang->exonyms,
+				                            word, &ex);
+				for (size_t i = 0; i < ne && !done; i++)
+					done = phrase_in_doc(c, ex[i], error);
+				translated += done;
+			}
+			nr = ascii && !done
+			         ? fl__bilex_get(c->lang->bilex, s, len, r,
+			                         FL_MISS_RENDER)
+			         : 0;
+			for (size_t i = 0;
+			     i < nr && i < FL_MISS_RENDER && !done; i++)
+				done = phrase_in_doc(c, r[i], error);
+			if (done && nr)
+				translated++;
+		}
+		s = *e ? e + 1 : e;
+	}
+	return translated > 0 && (kept + translated) * 3 >= total * 2;
+}
+
+/* Whether byte c continues a word: an ASCII letter or digit, or a byte
+ * of a non-ASCII character (taken for a letter). */
+static bool word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Whether s[0,n) contains w[0,wn) as written (case included), as whole
+ * words. */
+static bool has_words(const char *s, size_t n, const char *w, size_t wn)
+{
+	for (size_t i = 0; wn > 0 && i + wn <= n; i++)
+		if (memcmp(s + i, w, wn) == 0 &&
+		    (i == 0 || !word_byte((unsigned char)s[i - 1])) &&
+		    (i + wn == n || !word_byte((unsigned char)s[i + wn])))
+			return true;
+	return false;
+}
+
+/* How the original's line names an entity (aligned checking). */
+typedef enum {
+	SRC_NONE = 0, /* not as written: the fact proves no absence */
+	SRC_SURNAME,  /* a person by the surname alone */
+	SRC_FULL      /* the name or an alias; always outside aligned mode */
+} source_naming;
+
+/* In aligned checking, how the original's line names entity en as
+ * written: its name or an alias, or for a person the surname alone (of
+ * three letters or more). An extracted fact can be put on a line that
+ * only holds a word of it in lower case ("so" for Raymond So) or part of
+ * it ("America" for Latin America). */
+static source_naming named_in_source(const fl__check_ctx *c,
+                                     const fl__entity *en)
+{
+	const char *last;
+	if (!c->source)
+		return SRC_FULL;
+	for (size_t a = 0; a <= en->alias_count; a++) {
+		const char *nm = a ? en->aliases[a - 1] : en->name;
+		if (has_words(c->source, c->source_len, nm, strlen(nm)))
+			return SRC_FULL;
+	}
+	/* A surname of one or two letters alone ("So", "Ng") is as often
+	 * a word opening a sentence. */
+	last = strrchr(en->name, ' ');
+	if (en->kind == FL_KIND_PERSON && last &&
+	    strlen(last + 1) >= FL_MISS_MIN_WORD &&
+	    has_words(c->source, c->source_len, last + 1, strlen(last + 1)))
+		return SRC_SURNAME;
+	return SRC_NONE;
+}
+
+/* The loose key of key k[0,n) into dst (cap units): for a word in Latin
+ * letters, its ASCII transliteration ("Bjørn", "Califórnia" -> "bjorn",
+ * "california"); for another script, the profile's letter folds
+ * (names/variants.h). Returns the length, 0 when there is none. */
+static size_t loose(const fl__check_ctx *c, const uint16_t *k, size_t n,
+                    uint16_t *dst, size_t cap)
+{
+	bool latin = true, ascii = true;
+	char a[FL_TOKEN_MAX * 4];
+	int len;
+	for (size_t i = 0; i < n; i++) {
+		latin &= k[i] < 0x250;
+		ascii &= k[i] < 0x80;
+	}
+	if (!latin)
+		return fl__loose_key(dst, cap, k, n, &c->lang->letters);
+	if (ascii) {
+		size_t m = 0;
+		for (size_t i = 0; i < n && m < cap; i++)
+			if ((k[i] >= 'a' && k[i] <= 'z') ||
+			    (k[i] >= '0' && k[i] <= '9'))
+				dst[m++] = k[i];
+		return m;
+	}
+	len = fl__translit_ascii(c->text, k, n, a, sizeof(a));
+	if (len <= 0)
+		return 0;
+	size_t m = 0;
+	for (int i = 0; i < len && m < cap; i++)
+		if ((a[i] >= 'a' && a[i] <= 'z') ||
+		    (a[i] >= '0' && a[i] <= '9'))
+			dst[m++] = (uint16_t)a[i];
+	return m;
+}
+
+/* Loose keys of the document's word tokens, made when first needed; a
+ * word that recurs is folded once (memo: its key -> offset and length). */
+typedef struct {
+	uint16_t *pool;
+	size_t pool_len, pool_cap;
+	uint32_t *off; /* per token, into pool */
+	uint8_t *len;  /* per token; 0: none */
+	fl_map memo;
+	bool made;
+} loose_doc;
+
+static const uint16_t *lkey(const loose_doc *ld, size_t i)
+{
+	return ld->pool + ld->off[i];
+}
+
+static int loose_doc_make(loose_doc *ld, const fl__check_ctx *c)
+{
+	const fl__doc *d = c->doc;
+	size_t n = d->token_count ? d->token_count : 1;
+	ld->made = true;
+	ld->off = calloc(n, sizeof(*ld->off));
+	ld->len = calloc(n, sizeof(*ld->len));
+	if (!ld->off || !ld->len)
+		return FL_ENOMEM;
+	for (size_t i = 0; i < d->token_count; i++) {
+		const fl__token *t = &d->tokens[i];
+		const uint16_t *k = fl__tok_key(d, t);
+		uint16_t buf[FL_TOKEN_MAX];
+		uintptr_t *slot;
+		bool fresh = false;
+		size_t m;
+		if (t->kind != FL_TOK_WORD || t->keylen == 0)
+			continue;
+		slot = fl_map_slot_of(&ld->memo, k, t->keylen * sizeof(*k), 0,
+		                      &fresh);
+		if (!slot)
+			return FL_ENOMEM;
+		if (!fresh) {
+			ld->off[i] = (uint32_t)(*slot >> 8);
+			ld->len[i] = (uint8_t)(*slot & 0xFF);
+			continue;
+		}
+		m = loose(c, k, t->keylen, buf, FL_TOKEN_MAX);
+		if (ld->pool_len + m > UINT32_MAX >> 8 ||
+		    fl__grow((void **)&ld->pool, &ld->pool_cap,
+		             ld->pool_len + m + 1, sizeof(*ld->pool)) < 0)
+			return FL_ENOMEM;
+		memcpy(ld->pool + ld->pool_len, buf, m * sizeof(*buf));
+		ld->off[i] = (uint32_t)ld->pool_len;
+		ld->len[i] = (uint8_t)m;
+		ld->pool_len += m;
+		*slot = ((uintptr_t)ld->off[i] << 8) | m;
 	}
 	return 0;
+}
+
+static void loose_doc_dispose(loose_doc *ld)
+{
+	free(ld->pool);
+	free(ld->off);
+	free(ld->len);
+	fl_map_dispose(&ld->memo);
+}
+
+/* Whether token i's loose key, or that of its key without a clitic of
+ * the language, is f[0,fn). */
+static bool loose_first(const fl__check_ctx *c, const loose_doc *ld, size_t i,
+                        const uint16_t *f, size_t fn)
+{
+	const fl__token *t = &c->doc->tokens[i];
+	const uint16_t *k = fl__tok_key(c->doc, t);
+	if (ld->len[i] == fn && memcmp(lkey(ld, i), f, fn * 2) == 0)
+		return true;
+	for (size_t p = 0; p < c->lang->prefixes.count; p++) {
+		size_t pl = c->lang->prefixes.lens[p];
+		uint16_t r[FL_TOKEN_MAX];
+		if (pl + 2 > t->keylen ||
+		    memcmp(k, c->lang->prefixes.keys[p], pl * 2) != 0)
+			continue;
+		if (loose(c, k + pl, t->keylen - pl, r, FL_TOKEN_MAX) == fn &&
+		    memcmp(r, f, fn * 2) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the document writes a form of entity e in another spelling of
+ * the same loose key (accents, vowel letters, ة/ه): "Bjørn" for Bjorn,
+ * "Agüero" for Aguero, "داريو اموداي" for داريو أمودي. A form of one
+ * word needs a loose key of three letters or more. */
+static bool loosely_present(const fl__check_ctx *c, loose_doc *ld, uint32_t e,
+                            int *error)
+{
+	const fl__index *idx = c->idx;
+	const fl__doc *d = c->doc;
+	if (!idx)
+		return false;
+	if (!ld->made && (*error = loose_doc_make(ld, c)) < 0)
+		return false;
+	for (size_t g = 0; g < idx->form_count; g++) {
+		const fl__form *f = &idx->forms[g];
+		uint16_t fk[4][FL_TOKEN_MAX];
+		size_t fl[4];
+		bool ok = f->entity == e && f->ntok <= 4;
+		for (uint32_t j = 0; ok && j < f->ntok; j++) {
+			const fl__form_tok *ft = &idx->toks[f->tok + j];
+			fl[j] = loose(c, fl__index_str(idx, ft->key),
+			              ft->keylen, fk[j], FL_TOKEN_MAX);
+			ok = fl[j] > 0 && (f->ntok > 1 || fl[j] >= 3);
+		}
+		for (size_t i = 0; ok && i + f->ntok <= d->token_count; i++) {
+			bool all = loose_first(c, ld, i, fk[0], fl[0]);
+			for (uint32_t j = 1; all && j < f->ntok; j++) {
+				const fl__form_tok *ft = &idx->toks[f->tok + j];
+				all = ld->len[i + j] == fl[j] &&
+				      memcmp(lkey(ld, i + j), fk[j],
+				             fl[j] * 2) == 0 &&
+				      fl__doc_gap_equals(
+				          d, d->tokens[i + j - 1].end,
+				          d->tokens[i + j].start,
+				          fl__index_str(idx, ft->gap),
+				          ft->gaplen);
+			}
+			if (all)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the document holds a respelling of the last word of a form of
+ * entity e: a word whose loose key shares with it a beginning of
+ * FL_MISS_RESPELL letters or more and three quarters of the longer
+ * ("Californie", "Califórnica" for California, "Pacifique" for Pacific). */
+static bool respelled(const fl__check_ctx *c, const loose_doc *ld, uint32_t e)
+{
+	const fl__index *idx = c->idx;
+	for (size_t g = 0; idx && g < idx->form_count; g++) {
+		const fl__form *f = &idx->forms[g];
+		const fl__form_tok *ft;
+		uint16_t k[FL_TOKEN_MAX];
+		size_t n;
+		if (f->entity != e)
+			continue;
+		ft = &idx->toks[f->tok + f->ntok - 1];
+		n = loose(c, fl__index_str(idx, ft->key), ft->keylen, k,
+		          FL_TOKEN_MAX);
+		if (n < FL_MISS_RESPELL)
+			continue;
+		for (size_t i = 0; i < c->doc->token_count; i++) {
+			size_t p = 0, m = ld->len[i], longer = m > n ? m : n;
+			while (p < n && p < m && lkey(ld, i)[p] == k[p])
+				p++;
+			if (p >= FL_MISS_RESPELL && p * 4 >= longer * 3)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Per entity, whether some word of its forms is an ordinary word of the
+ * original's language (fl__classify_name_words): into common[]. */
+static void mark_common(const fl__check_ctx *c, bool *common)
+{
+	for (size_t i = 0; i < c->idx->nword_count; i++)
+		if (c->idx->nwords[i].cls == FL_NW_COMMON)
+			common[c->idx->nwords[i].entity] = true;
+}
+
+/* Whether a word of name is a place CLDR names otherwise in the target
+ * language ("Macedonia" in "Macedonia September"): then the name is no
+ * person's the target keeps as it is, whatever extraction guessed. */
+static bool has_place_word(const fl__check_ctx *c, const char *name)
+{
+	char w[FL_TOKEN_MAX + 1];
+	while (*name) {
+		size_t n = strcspn(name, " -");
+		char *const *names;
+		if (n > 0 && n <= FL_TOKEN_MAX) {
+			memcpy(w, name, n);
+			w[n] = '\0';
+			if (fl__exonyms_get(c->lang->exonyms, w, &names) > 0)
+				return true;
+		}
+		name += n;
+		name += *name != '\0';
+	}
+	return false;
+}
+
+/* The severity of entity e's absence: sev, or info for an extracted name
+ * the target need not keep as it is (latin: the target's script is Latin). */
+static fl_severity absence_severity(const fl__check_ctx *c, uint32_t e,
+                                    const bool *common, bool latin,
+                                    fl_severity sev)
+{
+	const fl__entity *en = &c->facts->entities[e];
+	if (!en->extracted)
+		return sev;
+	if (en->kind == FL_KIND_PERSON && !common[e] && latin &&
+	    !has_place_word(c, en->name))
+		return sev;
+	return FL_SEVERITY_INFO;
+}
+
+/* Why an info is only an info, appended to its message. */
+#define WEAK_NOTE                                                              \
+	"; it may be rendered by meaning, in a spelling fidelint does not "    \
+	"know or by a pronoun"
+
+static int report(fl__check_ctx *c, const fl__entity *en, fl_severity sev,
+                  uint32_t found)
+{
+	const char *note = sev == FL_SEVERITY_INFO ? WEAK_NOTE : "";
+	const char *kind = fl_entity_kind_name(en->kind);
+	if (c->aligned && found == 0)
+		return fl__check_add_placeless(
+		    c, "name.missing", sev, en->name, en->name,
+		    "the original's '%s' (line %zu) is not named in this "
+		    "line%s",
+		    en->name, c->line, note);
+	if (c->aligned)
+		return fl__check_add_placeless(
+		    c, "name.missing", sev, en->name, en->name,
+		    "the original's '%s' (line %zu) is named %ld times there "
+		    "but %u time%s in this line%s",
+		    en->name, c->line, en->count, found, found == 1 ? "" : "s",
+		    note);
+	if (found == 0 && en->count > 0)
+		return fl__check_add_placeless(
+		    c, "name.missing", sev, en->name, en->name,
+		    "the original names '%s' (%s) %ld time%s, this "
+		    "translation nowhere%s",
+		    en->name, kind, en->count, en->count == 1 ? "" : "s", note);
+	if (found == 0)
+		return fl__check_add_placeless(
+		    c, "name.missing", sev, en->name, en->name,
+		    "the original's '%s' (%s) is named nowhere in this "
+		    "translation%s",
+		    en->name, kind, note);
+	return fl__check_add_placeless(
+	    c, "name.missing", sev, en->name, en->name,
+	    "the original names '%s' %ld times, this translation only %u "
+	    "time%s%s",
+	    en->name, en->count, found, found == 1 ? "" : "s", note);
+}
+
+int fl__check_name_missing(fl__check_ctx *c)
+{
+	fl_severity base = c->aligned ? FL_SEVERITY_WARNING : FL_SEVERITY_ERROR;
+	bool latin = c->lang->script == fl__script_code("Latn");
+	bool *common = NULL;
+	loose_doc ld;
+	int error = 0;
+
+	memset(&ld, 0, sizeof(ld));
+	fl__mentions_tally(c);
+	if (c->partial || !c->facts || c->facts->entity_count == 0)
+		return 0;
+	common = calloc(c->facts->entity_count, sizeof(*common));
+	if (!common)
+		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	if (c->idx)
+		mark_common(c, common);
+	for (uint32_t e = 0; e < c->facts->entity_count && error == 0; e++) {
+		const fl__entity *en = &c->facts->entities[e];
+		uint32_t found = c->found[e];
+		source_naming how;
+		fl_severity sev;
+		if (found == 0)
+			sev = base;
+		else if (en->count > 0 && (long)found * 3 < en->count)
+			sev = FL_SEVERITY_WARNING;
+		else
+			continue;
+		if (!(how = named_in_source(c, en)) ||
+		    (found == 0 && loosely_present(c, &ld, e, &error)) ||
+		    error < 0 ||
+		    (found == 0 && en->extracted && respelled(c, &ld, e)) ||
+		    rendered_by_meaning(c, en, &error) || error < 0)
+			continue;
+		sev = absence_severity(c, e, common, latin, sev);
+		/* A person the line names by the surname alone is often
+		 * named by a pronoun in the translation ("Giles added" ->
+		 * "Il ajouta"). */
+		if (how == SRC_SURNAME)
+			sev = FL_SEVERITY_INFO;
+		error = report(c, en, sev, found);
+	}
+	free(common);
+	loose_doc_dispose(&ld);
+	if (error == FL_ENOMEM)
+		return fl__fail(c->err, c->errlen, error, "out of memory");
+	return error;
 }

@@ -244,6 +244,18 @@ cleanup:
 	return error;
 }
 
+int fl__index_add_form(fl__index *idx, fl__text_ctx *ctx, uint32_t entity,
+                       const char *s, char *err, size_t errlen)
+{
+	size_t first = idx->form_count;
+	int error = add_form(idx, ctx, s, entity, false, err, errlen);
+	for (size_t f = first; f < idx->form_count; f++)
+		idx->forms[f].loose_case = true;
+	if (error == FL_ENOMEM)
+		fl__fail(err, errlen, error, "out of memory");
+	return error;
+}
+
 void fl__index_free(fl__index *idx)
 {
 	if (!idx)

@@ -32,9 +32,11 @@ typedef struct {
 	uint32_t entity;
 	uint32_t tok; /* first of ntok entries in idx->toks */
 	uint32_t ntok;
-	uint32_t next; /* next form with the same first key, or NONE */
-	bool surname;  /* derived: last word of a person's name */
-	char *display; /* the form as written, UTF-8 */
+	uint32_t next;   /* next form with the same first key, or NONE */
+	bool surname;    /* derived: last word of a person's name */
+	bool loose_case; /* found outside the facts (an exonym): its case is
+	                    no evidence, name.case leaves it alone */
+	char *display;   /* the form as written, UTF-8 */
 } fl__form;
 
 /* What the original's language makes of a word of a name (set by
@@ -85,6 +87,15 @@ int fl__index_build(fl__index **out, const fl_facts *facts, const char *lang,
                     fl__text_ctx *ctx, char *err, size_t errlen);
 
 void fl__index_free(fl__index *idx);
+
+/*
+ * Adds s (UTF-8) as one more accepted form of entity `entity` of idx: an
+ * exonym or another rendering found outside the facts, whose case is
+ * no evidence (fl__form.loose_case). Returns 0,
+ * FL_ENOMEM or FL_ERROR (ICU), with a message in err.
+ */
+int fl__index_add_form(fl__index *idx, fl__text_ctx *ctx, uint32_t entity,
+                       const char *s, char *err, size_t errlen);
 
 /* First form whose first token has key k[0,n), or FL_INDEX_NONE. */
 uint32_t fl__index_first(const fl__index *idx, const uint16_t *k, size_t n);

@@ -25,10 +25,10 @@
 #define FL_PROFILE_MAX_SIZE ((size_t)1024 * 1024)
 
 static const char *const profile_keys[] = {
-    "lang",         "name",           "script",      "hunspell",
-    "accept",       "foreign",        "extra_words", "prefixes",
-    "common_words", "spell_severity", "inherit",     "repeatable",
-    "suffixes",     "articles",       "respell",     NULL};
+    "lang",    "name",        "script",   "hunspell",     "accept",
+    "foreign", "extra_words", "prefixes", "common_words", "spell_severity",
+    "inherit", "repeatable",  "suffixes", "articles",     "name_letters",
+    "respell", NULL};
 
 typedef struct {
 	const char *path;
@@ -68,6 +68,7 @@ void fl__profile_free(fl__profile *p)
 	free(p->extra_words);
 	fl_yaml_strv_free(p->prefixes, p->prefix_count);
 	fl_yaml_strv_free(p->articles, p->article_count);
+	fl_yaml_strv_free(p->name_letters, p->name_letter_count);
 	fl_yaml_strv_free(p->common_words, p->common_count);
 	fl_yaml_strv_free(p->repeatable, p->repeatable_count);
 	fl_yaml_strv_free(p->suffixes, p->suffix_count);
@@ -309,6 +310,8 @@ static int parse_lists(parser *ps, fl__profile *p, const fl_yaml_node *root)
 	     offsetof(fl__profile, article_count)},
 	    {"respell", offsetof(fl__profile, respell),
 	     offsetof(fl__profile, respell_count)},
+	    {"name_letters", offsetof(fl__profile, name_letters),
+	     offsetof(fl__profile, name_letter_count)},
 	};
 	int error;
 
@@ -509,6 +512,11 @@ static int inherit_from(fl__profile *child, const fl__profile *parent)
 	if (!child->prefixes && parent->prefixes &&
 	    (error = strv_copy(&child->prefixes, &child->prefix_count,
 	                       parent->prefixes, parent->prefix_count)) < 0)
+		return error;
+	if (!child->name_letters && parent->name_letters &&
+	    (error = strv_copy(&child->name_letters, &child->name_letter_count,
+	                       parent->name_letters,
+	                       parent->name_letter_count)) < 0)
 		return error;
 	if (!child->articles && parent->articles &&
 	    (error = strv_copy(&child->articles, &child->article_count,

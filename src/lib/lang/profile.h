@@ -20,6 +20,7 @@
  *   respell: ["w>v"]      how the language spells foreign names: ASCII
  *                         rewrites from its spelling to the English one
  *                         (Iwangorod, Ivangorod); "i$>y": at a word's end
+ *   name_letters: ["ة=ه", "و="]  letters spellings of a name may differ by
  *   inherit: pt           take unset keys from this profile
  */
 #ifndef FL_LANG_PROFILE_H
@@ -58,6 +59,11 @@ typedef struct {
 	 * at the end of a word), applied in one pass, longest first */
 	char **respell;
 	size_t respell_count;
+	/* Letters two spellings of one name may differ by, "X=Y" (X read as
+	 * Y) or "X=" (X left out but as a word's first letter): "ة=ه",
+	 * "و=". Used to accept spelling variants of a name (name.missing). */
+	char **name_letters;
+	size_t name_letter_count;
 	fl_severity spell_severity;
 	char *inherit;
 	char *path; /* file it came from */

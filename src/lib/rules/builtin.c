@@ -13,14 +13,24 @@
 	}
 
 static const fl_rule_info builtin[] = {
-    BUILTIN("name.missing", FL_SEVERITY_ERROR, "error / warning",
+    BUILTIN("name.missing", FL_SEVERITY_ERROR, "error / warning / info",
             "An entity of the facts is never named, or named far less "
             "often than in the original.",
             "A full translation that never names an entity of the "
             "original (in any accepted form: name, alias, rendering, a "
-            "person's surname) has dropped or mangled it: an error. Named "
-            "fewer than a third as often as the facts' count: a warning. "
-            "Off with --partial."),
+            "person's surname, an exonym of CLDR such as Londres for "
+            "London, a spelling differing by accents or by the vowel "
+            "letters the language's profile lists) has dropped or mangled "
+            "it: an error (a warning for one line of an aligned pair). "
+            "Named fewer than a third as often as the facts' count: a "
+            "warning. Of facts extracted automatically only a person's "
+            "name in a Latin-script translation, named in full in the "
+            "original, keeps that severity; any other extracted name is "
+            "info, since it is most often rendered by meaning, by an "
+            "exonym or by a pronoun. In aligned checking a name of "
+            "ordinary words whose dictionary translations stand in the "
+            "line (World War Two, Segunda Guerra Mundial) is rendered; a "
+            "brand never is. Off with --partial."),
     BUILTIN("name.case", FL_SEVERITY_ERROR, "error / warning",
             "An entity written with the wrong letter case (\"Openai\", "
             "\"LLAMA\").",
