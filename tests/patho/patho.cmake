@@ -7,6 +7,8 @@ target_include_directories(patho_growth PRIVATE ${PROJECT_SOURCE_DIR}/include)
 fl_warnings(patho_growth)
 foreach(t facts-aliases facts-entities facts-merge forbid-pattern)
   add_test(NAME patho.${t} COMMAND patho_growth ${t})
-  set_tests_properties(patho.${t} PROPERTIES TIMEOUT 120
+  # Alone on the machine's cores (RUN_SERIAL): timings taken beside
+  # other tests measure the other tests.
+  set_tests_properties(patho.${t} PROPERTIES TIMEOUT 120 RUN_SERIAL TRUE
     ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")
 endforeach()
