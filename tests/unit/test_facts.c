@@ -360,8 +360,8 @@ static void test_buffer_top_level(void)
 	    load_bad("story: x\n", FL_EPARSE),
 	    "mem.yaml:1:1: missing required key 'version' in facts file "
 	    "(expected 'version: 1')");
-	CHECK_CONTAINS(load_bad("version: '1'\n", FL_EPARSE),
-	               "mem.yaml:1:10: unsupported 'version' 1");
+	CHECK_CONTAINS(load_bad("version: 1.0\n", FL_EPARSE),
+	               "mem.yaml:1:10: unsupported 'version' 1.0");
 	CHECK_CONTAINS(load_bad("version: [1]\n", FL_EPARSE),
 	               "mem.yaml:1:10: unsupported 'version' a list");
 	CHECK_CONTAINS(
@@ -511,9 +511,130 @@ static void test_lang_strings_find(void)
 	CHECK(fl__lang_strings_find(list, 3, NULL) == NULL);
 }
 
+static void test_ambiguous_entities_refused(void)
+{
+	/* Names differing only in case: one text cannot tell them apart. */
+	CHECK_EQ_STR(
+	    load_bad("version: 1\nentities:\n  - name: Surge\n"
+	             "  - name: SURGE\n",
+	             FL_EPARSE),
+	    "mem.yaml:4:11: ambiguous name 'SURGE': the name 'Surge' of "
+	    "another entity, at mem.yaml:3:11, is the same once case and "
+	    "marks are set aside, so a text naming it could not tell the two "
+	    "entities apart; make them one entity (the other form an alias) "
+	    "or remove one");
+	/* An alias equal to another entity's name, either way round. */
+	CHECK_CONTAINS(load_bad("version: 1\nentities:\n  - name: Surge AI\n"
+	                        "  - name: Surge\n    aliases: [surge ai]\n",
+	                        FL_EPARSE),
+	               "mem.yaml:5:15: ambiguous alias 'surge ai': the name "
+	               "'Surge AI' of another entity, at mem.yaml:3:11,");
+	CHECK_CONTAINS(load_bad("version: 1\nentities:\n"
+	                        "  - {name: Scale, aliases: Meta}\n"
+	                        "  - {name: Meta}\n",
+	                        FL_EPARSE),
+	               "mem.yaml:4:12: ambiguous name 'Meta': the alias 'Meta' "
+	               "of another entity, at mem.yaml:3:28,");
+	/* Marks: the match key drops Arabic vowel marks. */
+	CHECK_CONTAINS(
+	    load_bad("version: 1\nentities:\n"
+	             "  - {name: A, renderings: {ar: [\xd8\xb3\xd9\x8e"
+	             "\xd9\x8a\xd8\xb1\xd8\xac]}}\n"
+	             "  - {name: B, renderings: {ar: \xd8\xb3\xd9\x8a"
+	             "\xd8\xb1\xd8\xac}}\n",
+	             FL_EPARSE),
+	    "mem.yaml:4:32: ambiguous rendering");
+	/* A rendering equal to another entity's name, in any language. */
+	CHECK_CONTAINS(
+	    load_bad("version: 1\nentities:\n"
+	             "  - {name: Play AI, renderings: {pt: [Meta]}}\n"
+	             "  - {name: Meta}\n",
+	             FL_EPARSE),
+	    "mem.yaml:4:12: ambiguous name 'Meta': the rendering "
+	    "'Meta' of another entity, at mem.yaml:3:39,");
+	CHECK_CONTAINS(
+	    load_bad("version: 1\nentities:\n"
+	             "  - {name: Meta}\n"
+	             "  - {name: Play AI, renderings: {pt: [meta]}}\n",
+	             FL_EPARSE),
+	    "mem.yaml:4:39: ambiguous rendering 'meta': the name "
+	    "'Meta' of another entity, at mem.yaml:3:12,");
+	{
+		/* Not ambiguous: one entity's own forms may repeat; the same
+		 * rendering in two languages of two entities; different
+		 * names. */
+		fl_facts *f = new_facts();
+		const char *ok = "version: 1\nentities:\n"
+		                 "  - {name: Surge, aliases: [SURGE, Surge], "
+		                 "renderings: {pt: [Surge], ar: [X1]}}\n"
+		                 "  - {name: Serge, renderings: {fr: [X1]}}\n";
+		if (f) {
+			CHECK_EQ_INT(
+			    fl_facts_load_buffer(f, "ok.yaml", ok, strlen(ok)),
+			    0);
+			CHECK_EQ_STR(fl_facts_error(f), "");
+			CHECK_EQ_INT(fl_facts_entity_count(f), 2);
+			fl_facts_free(f);
+		}
+	}
+}
+
+/* Loads yaml, which must succeed; returns the facts (caller frees). */
+static fl_facts *load_good(const char *yaml, size_t len)
+{
+	fl_facts *f = new_facts();
+	if (!f)
+		return NULL;
+	CHECK_EQ_INT(fl_facts_load_buffer(f, "mem.yaml", yaml, len), 0);
+	CHECK_EQ_STR(fl_facts_error(f), "");
+	return f;
+}
+
+static void test_user_spellings(void)
+{
+	static const char bom[] = "\xEF\xBB\xBFversion: 1\nentities:\n"
+	                          "  - name: Surge\n";
+	static const char quoted[] = "version: '1'\nentities:\n"
+	                             "  - name: Surge\n";
+	static const char one[] = "version: 1\nterms:\n- source: pitch\n"
+	                          "  forbid: {pt: arremesso}\n";
+	fl_facts *f;
+
+	/* A byte order mark, as Windows editors write it. */
+	if ((f = load_good(bom, sizeof(bom) - 1))) {
+		CHECK_EQ_INT(fl_facts_entity_count(f), 1);
+		fl_facts_free(f);
+	}
+	/* 'version: "1"' means version 1. */
+	if ((f = load_good(quoted, sizeof(quoted) - 1))) {
+		CHECK_EQ_INT(f->version, 1);
+		fl_facts_free(f);
+	}
+	CHECK_CONTAINS(load_bad("version: '2'\n", FL_EPARSE),
+	               "mem.yaml:1:10: unsupported 'version' 2 (expected 1");
+	/* One pattern for a language is a list of one. */
+	if ((f = load_good(one, sizeof(one) - 1))) {
+		CHECK_EQ_INT(fl_facts_term_count(f), 1);
+		CHECK_EQ_INT(f->terms[0].forbid_count, 1);
+		CHECK_EQ_INT(f->terms[0].forbid[0].count, 1);
+		CHECK_EQ_STR(f->terms[0].forbid[0].items[0], "arremesso");
+		fl_facts_free(f);
+	}
+	/* Tags are refused where they stand, not silently dropped. */
+	CHECK_EQ_STR(load_bad("version: 1\nterms:\n- source: pitch\n"
+	                      "  forbid: !custom {pt: [arremesso]}\n",
+	                      FL_EPARSE),
+	             "mem.yaml:4:11: tags such as '!custom' are not supported "
+	             "(write the value without a tag)");
+	CHECK_CONTAINS(
+	    load_bad("version: 1\nentities:\n- name: !!str Surge\n", FL_EPARSE),
+	    "mem.yaml:3:9: tags such as");
+}
+
 TESTS(T(test_good_file), T(test_bad_files),
       T(test_failure_leaves_facts_empty_and_reusable),
       T(test_buffer_type_errors), T(test_buffer_numbers_and_terms),
       T(test_buffer_top_level), T(test_optional_nulls_and_minimal),
       T(test_buffer_not_nul_terminated), T(test_handles_and_arguments),
-      T(test_merge), T(test_lang_strings_find))
+      T(test_merge), T(test_lang_strings_find),
+      T(test_ambiguous_entities_refused), T(test_user_spellings))

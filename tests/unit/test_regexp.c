@@ -1,6 +1,9 @@
 #include "test.h"
 #include "util/regexp.h"
 
+#include <stdint.h>
+#include <stdlib.h>
+
 static char err[FL_ERRMSG_SIZE];
 
 static fl_regexp *compile(const char *pattern, unsigned flags)
@@ -168,6 +171,108 @@ static void test_match_limit(void)
 	fl_regexp_free(re);
 }
 
+/* Every match of re in s, left to right, with one budget; returns the
+ * last search's code and the number of matches in *found. */
+static int scan_all(const fl_regexp *re, const char *s, size_t len,
+                    uint64_t *budget, size_t *found)
+{
+	size_t at = 0, ms, me;
+	int rc;
+
+	*found = 0;
+	while ((rc = fl_regexp_search_budget(re, s, len, at, &ms, &me,
+	                                     budget)) == 1) {
+		(*found)++;
+		at = me > ms ? me : me + 1;
+		if (at > len)
+			return 0;
+	}
+	return rc;
+}
+
+static void test_budget_counts_work(void)
+{
+	fl_regexp *re = compile("b", 0);
+	uint64_t budget = 1000, before;
+	size_t s, e, found;
+
+	CHECK(re != NULL);
+	/* Same answers as the search without a budget, and work is spent. */
+	CHECK_EQ_INT(fl_regexp_search_budget(re, "aab", 3, 0, &s, &e, &budget),
+	             1);
+	CHECK_EQ_INT(s, 2);
+	CHECK(budget < 1000);
+	before = budget;
+	CHECK_EQ_INT(fl_regexp_search_budget(re, "aab", 3, 3, &s, &e, &budget),
+	             0);
+	CHECK(budget <= before);
+	/* A spent budget refuses at once; NULL means no count. */
+	budget = 0;
+	CHECK_EQ_INT(fl_regexp_search_budget(re, "aab", 3, 0, &s, &e, &budget),
+	             FL_ELIMIT);
+	CHECK_EQ_INT(fl_regexp_search_budget(re, "aab", 3, 0, &s, &e, NULL), 1);
+	fl_regexp_free(re);
+
+	/* An ordinary pattern over a whole text stays far inside the budget
+	 * of the text's length. */
+	re = compile("\\b(?:and|with)\\s+\\p{Lu}", 0);
+	CHECK(re != NULL);
+	{
+		static char text[20000];
+		const char *line =
+		    "Surge and Mercor met with Scale on Monday. ";
+		size_t n = strlen(line), len = 0;
+		while (len + n < sizeof(text)) {
+			memcpy(text + len, line, n);
+			len += n;
+		}
+		budget = fl_regexp_budget(len);
+		CHECK_EQ_INT(scan_all(re, text, len, &budget, &found), 0);
+		CHECK_EQ_INT(found, 2 * (len / n));
+		CHECK(budget > fl_regexp_budget(len) / 2);
+	}
+	fl_regexp_free(re);
+}
+
+static void test_budget_stops_quadratic_scans(void)
+{
+	/* Each match attempt at an 'a' reads to the end of the line: no
+	 * search hits the match limit, but all of them together read the
+	 * line once per 'a'. The budget of the text's length stops them. */
+	fl_regexp *re = compile("a(?=[^\\n]*QQQ)|zzz", 0);
+	size_t len = 200000, found;
+	char *text = malloc(len + 1);
+	uint64_t budget;
+
+	CHECK(re != NULL && text != NULL);
+	if (!re || !text)
+		goto cleanup;
+	for (size_t i = 0; i < len; i++)
+		text[i] = i % 4 == 0 ? 'a' : 'b';
+	text[len] = '\0';
+	budget = fl_regexp_budget(len);
+	CHECK_EQ_INT(scan_all(re, text, len, &budget, &found), FL_ELIMIT);
+	CHECK_EQ_INT(budget, 0);
+	CHECK_EQ_INT(found, 0);
+	/* On a short text the same pattern finds its matches. */
+	budget = fl_regexp_budget(9);
+	CHECK_EQ_INT(scan_all(re, "a b a QQQ", 9, &budget, &found), 0);
+	CHECK_EQ_INT(found, 2);
+cleanup:
+	free(text);
+	fl_regexp_free(re);
+}
+
+static void test_budget_is_linear(void)
+{
+	CHECK_EQ_INT(fl_regexp_budget(0), FL_REGEXP_BUDGET_BASE);
+	CHECK_EQ_INT(fl_regexp_budget(1000),
+	             1000u * FL_REGEXP_BUDGET_PER_BYTE + FL_REGEXP_BUDGET_BASE);
+	CHECK(fl_regexp_budget(SIZE_MAX) >= fl_regexp_budget(SIZE_MAX / 2));
+}
+
 TESTS(T(test_basic_search), T(test_pattern_length), T(test_unicode_properties),
       T(test_case_insensitive), T(test_empty_match), T(test_bad_pattern),
-      T(test_bad_arguments), T(test_trusted_utf8), T(test_match_limit))
+      T(test_bad_arguments), T(test_trusted_utf8), T(test_match_limit),
+      T(test_budget_counts_work), T(test_budget_stops_quadratic_scans),
+      T(test_budget_is_linear))

@@ -157,6 +157,46 @@ static void test_aliases_and_anchors_refused(void)
 	CHECK_CONTAINS(err, "1:3: anchors and aliases");
 }
 
+static void test_tags_refused(void)
+{
+	fl_yaml_doc *doc = (fl_yaml_doc *)&doc;
+
+	CHECK_EQ_INT(parse(&doc, "a: !custom {b: 1}\n"), FL_EPARSE);
+	CHECK(doc == NULL);
+	CHECK_EQ_STR(err, "1:4: tags such as '!custom' are not supported "
+	                  "(write the value without a tag)");
+	CHECK_EQ_INT(parse(&doc, "a: 1\nb: !!str 2\n"), FL_EPARSE);
+	CHECK_CONTAINS(err, "2:4: tags such as 'tag:yaml.org,2002:str'");
+	CHECK_EQ_INT(parse(&doc, "- !seq [1]\n"), FL_EPARSE);
+	CHECK_CONTAINS(err, "1:3: tags such as '!seq'");
+}
+
+static void test_byte_order_mark(void)
+{
+	fl_yaml_doc *doc = NULL;
+	const fl_yaml_node *root;
+
+	CHECK_EQ_INT(parse(&doc, "\xEF\xBB\xBFversion: 1\nentities:\n"
+	                         "  - name: Surge\n"),
+	             0);
+	root = fl_yaml_root(doc);
+	CHECK(root != NULL && root->type == FL_YAML_MAP);
+	CHECK(fl_yaml_map_get(root, "version") != NULL);
+	CHECK(fl_yaml_map_get(root, "entities") != NULL);
+	fl_yaml_free(doc);
+	/* Positions after it are as an editor shows them. */
+	CHECK_EQ_INT(parse(&doc, "\xEF\xBB\xBF"
+	                         "a: 1\na: 2\n"),
+	             FL_EPARSE);
+	CHECK_EQ_STR(err, "2:1: duplicate key 'a'");
+	/* Only at the start: elsewhere it is a character like any other. */
+	CHECK_EQ_INT(parse(&doc, "a: \xEF\xBB\xBFx\n"), 0);
+	root = fl_yaml_root(doc);
+	CHECK(root != NULL && fl_yaml_map_get(root, "a") != NULL &&
+	      fl_yaml_map_get(root, "a")->len == 4);
+	fl_yaml_free(doc);
+}
+
 static void test_duplicate_key(void)
 {
 	fl_yaml_doc *doc = NULL;
@@ -342,9 +382,10 @@ static void test_helpers(void)
 	fl_yaml_free(doc);
 }
 
-TESTS(T(test_tree_and_positions), T(test_null_and_quoted),
-      T(test_columns_count_code_points), T(test_not_nul_terminated),
-      T(test_empty_document), T(test_aliases_and_anchors_refused),
-      T(test_duplicate_key), T(test_non_scalar_key), T(test_one_document_only),
-      T(test_depth_limit), T(test_syntax_errors), T(test_encoding_errors),
-      T(test_check_utf8), T(test_helpers))
+TESTS(T(test_tags_refused), T(test_byte_order_mark), T(test_tree_and_positions),
+      T(test_null_and_quoted), T(test_columns_count_code_points),
+      T(test_not_nul_terminated), T(test_empty_document),
+      T(test_aliases_and_anchors_refused), T(test_duplicate_key),
+      T(test_non_scalar_key), T(test_one_document_only), T(test_depth_limit),
+      T(test_syntax_errors), T(test_encoding_errors), T(test_check_utf8),
+      T(test_helpers))

@@ -3,6 +3,7 @@
  */
 #include "pattern_scan.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,10 +121,14 @@ int fl__scan_matches(fl__check_ctx *c, const fl__scan_text *t,
                      const fl_regexp *re, fl__scan_fn fn, void *arg)
 {
 	size_t at = 0;
+	/* One budget for all the searches of this pattern in this document:
+	 * the work grows at most linearly with the document. */
+	uint64_t budget = fl_regexp_budget(t->len);
 
 	while (at <= t->len) {
 		size_t ms, me, s, e;
-		int rc = fl_regexp_search(re, t->u8, t->len, at, &ms, &me);
+		int rc = fl_regexp_search_budget(re, t->u8, t->len, at, &ms,
+		                                 &me, &budget);
 		if (rc <= 0)
 			return rc;
 		/* Step past an empty match by one whole character. */
@@ -142,4 +147,13 @@ int fl__scan_matches(fl__check_ctx *c, const fl__scan_text *t,
 			return rc;
 	}
 	return 0;
+}
+
+int fl__scan_limit_finding(fl__check_ctx *c, const char *rule, fl_severity sev,
+                           const char *text)
+{
+	char msg[FL_ERRMSG_SIZE];
+
+	snprintf(msg, sizeof(msg), "%s", c->err ? c->err : "");
+	return fl__check_add_placeless(c, rule, sev, text, NULL, "%s", msg);
 }

@@ -110,7 +110,14 @@ int fl__check_rule_packs(fl__check_ctx *c)
 		if (!conditions_hold(c, r))
 			continue;
 		error = fl__scan_matches(c, &t, r->re, report, (void *)r);
-		if (error < 0 && error != FL_ENOMEM)
+		if (error == FL_ELIMIT) {
+			fl__fail(c->err, c->errlen, error,
+			         "the pattern of rule %s (%s:%zu) %s; the rule "
+			         "was not checked here",
+			         r->id, r->path, r->line, FL__SCAN_LIMIT_TEXT);
+			error = fl__scan_limit_finding(c, r->id, r->severity,
+			                               r->id);
+		} else if (error < 0 && error != FL_ENOMEM)
 			error = fl__fail(c->err, c->errlen, error,
 			                 "rule %s (%s:%zu): the pattern failed "
 			                 "on this document (%s)",

@@ -26,6 +26,7 @@ int fl__term_forbid_scan(fl__check_ctx *c, const fl__scan_text *t,
 {
 	const fl__lang_strings *s = fl__lang_strings_find(
 	    term->forbid, term->forbid_count, c->lang->profile->tag);
+	bool limited = false;
 	int error = 0;
 
 	for (size_t i = 0; s && i < s->count && error == 0; i++) {
@@ -41,11 +42,25 @@ int fl__term_forbid_scan(fl__check_ctx *c, const fl__scan_text *t,
 			                 "%s:%zu: forbid pattern '%s': %s",
 			                 c->facts->path, term->line,
 			                 s->items[i], msg);
+		/* The first pattern stopped by its limits is named; the
+		 * others of the term still run. */
+		if (error == FL_ELIMIT) {
+			if (!limited)
+				fl__fail(c->err, c->errlen, error,
+				         "forbid pattern '%s' of term '%s' for "
+				         "%s (%s:%zu) %s; the pattern was not "
+				         "checked here",
+				         s->items[i], term->source, s->lang,
+				         c->facts->path, term->line,
+				         FL__SCAN_LIMIT_TEXT);
+			limited = true;
+			error = 0;
+		}
 		fl_regexp_free(re);
 	}
 	if (error == FL_ENOMEM)
 		fl__fail(c->err, c->errlen, error, "out of memory");
-	return error;
+	return error == 0 && limited ? FL_ELIMIT : error;
 }
 
 typedef struct {
@@ -96,6 +111,10 @@ int fl__check_term_forbidden(fl__check_ctx *c)
 		a.expected = expected.len ? expected.ptr : NULL;
 		a.first = ex && ex->count ? ex->items[0] : NULL;
 		error = fl__term_forbid_scan(c, &t, term, report, &a);
+		if (error == FL_ELIMIT)
+			error = fl__scan_limit_finding(c, "term.forbidden",
+			                               FL_SEVERITY_ERROR,
+			                               term->source);
 		fl_buf_dispose(&expected);
 	}
 	fl__scan_text_dispose(&t);

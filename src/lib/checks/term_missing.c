@@ -168,9 +168,12 @@ static int check_term(fl__check_ctx *c, const fl__scan_text *t,
 
 	if (!ex || ex->count == 0)
 		return 0;
+	/* A forbid pattern stopped by its limits is reported by
+	 * term.forbidden, which also leaves the term to it. */
 	if ((error = fl__term_forbid_scan(c, t, term, count_match,
-	                                  &forbidden)) < 0 ||
-	    forbidden)
+	                                  &forbidden)) == FL_ELIMIT)
+		return 0;
+	if (error < 0 || forbidden)
 		return error;
 	if (!(rs = calloc(ex->count, sizeof(*rs))))
 		goto nomem;

@@ -55,6 +55,8 @@ static int add_name_word(fl__index *idx, const fl__doc *d, const fl__token *t,
                          uint32_t entity, uint32_t form, bool alone)
 {
 	uint16_t fz[FL_TOKEN_MAX];
+	uint16_t ek[FL_TOKEN_MAX + 2]; /* entity id, then the fuzzy key */
+	uintptr_t *slot;
 	size_t n;
 	fl__name_word *w;
 	uint32_t id;
@@ -65,14 +67,17 @@ static int add_name_word(fl__index *idx, const fl__doc *d, const fl__token *t,
 	n = fl__fuzzy_key(fz, FL_ARRAY_SIZE(fz), fl__tok_key(d, t), t->keylen);
 	if (n < 3)
 		return 0;
-	/* The same word in two forms of one entity is one candidate. */
-	for (size_t i = 0; i < idx->nword_count; i++) {
-		w = &idx->nwords[i];
-		if (w->entity == entity && w->fuzzylen == n &&
-		    memcmp(idx->pool + w->fuzzy, fz, n * sizeof(*fz)) == 0) {
-			w->alone |= alone;
-			return 0;
-		}
+	/* The same word in two forms of one entity is one candidate: found
+	 * by the key (entity, fuzzy key), not by scanning earlier words. */
+	memcpy(ek, &entity, sizeof(entity));
+	memcpy(ek + 2, fz, n * sizeof(*fz));
+	slot =
+	    fl_map_slot_of(&idx->nword_of, ek, (n + 2) * sizeof(*ek), 0, NULL);
+	if (!slot)
+		return FL_ENOMEM;
+	if (*slot) {
+		idx->nwords[*slot - 1].alone |= alone;
+		return 0;
 	}
 	if (fl__grow((void **)&idx->nwords, &idx->nword_cap,
 	             idx->nword_count + 1, sizeof(*idx->nwords)) < 0)
@@ -100,6 +105,7 @@ static int add_name_word(fl__index *idx, const fl__doc *d, const fl__token *t,
 	if (!w->display)
 		return FL_ENOMEM;
 	idx->nword_count++;
+	*slot = (uintptr_t)id + 1;
 	if (add_bigram(idx, BOUND_START, fz[0], id) < 0 ||
 	    add_bigram(idx, fz[n - 1], BOUND_END, id) < 0)
 		return FL_ENOMEM;
@@ -270,6 +276,7 @@ void fl__index_free(fl__index *idx)
 	fl_map_dispose(&idx->bigrams);
 	fl_map_dispose(&idx->first);
 	fl_map_dispose(&idx->words);
+	fl_map_dispose(&idx->nword_of);
 	free(idx->forms);
 	free(idx->toks);
 	free(idx->pool);

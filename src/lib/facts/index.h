@@ -75,7 +75,8 @@ typedef struct {
 	fl_map words; /* any form word's key -> entity id + 1 */
 	fl__name_word *nwords;
 	size_t nword_count, nword_cap;
-	fl_map bigrams; /* two fuzzy units -> postings (uint32 list) */
+	fl_map nword_of; /* entity id and fuzzy key -> name word id + 1 */
+	fl_map bigrams;  /* two fuzzy units -> postings (uint32 list) */
 } fl__index;
 
 /*

@@ -9,6 +9,7 @@
 #include "facts.h"
 
 #include "../lang/tag.h"
+#include "../text/text.h"
 #include "../util/map.h"
 #include "../util/regexp.h"
 #include "../util/yaml.h"
@@ -23,12 +24,25 @@
 /* Largest facts file accepted, in bytes. */
 #define FL_FACTS_MAX_SIZE ((size_t)16 * 1024 * 1024)
 
+/* Where a form of an entity (name, alias, rendering) is written. */
+typedef struct {
+	size_t entity;
+	const char *what; /* "name", "alias", "rendering" */
+	const fl_yaml_node *node;
+} form_at;
+
 typedef struct {
 	fl_facts *f;
 	const char *path;
 	fl_map names;   /* entity name -> index in f->entities */
 	bool extracted; /* origin: extracted */
 	size_t entity_cap, number_cap, term_cap;
+	/* Forms by match key, to refuse two entities one text cannot tell
+	 * apart: names and aliases (every language), renderings by language
+	 * ("lang\0key") and by key alone. Values: index in forms + 1. */
+	fl_map any_key, lang_key, rendering_key;
+	form_at *forms;
+	size_t form_count, form_cap;
 } loader;
 
 /* Every schema error of this file: "path:line:col: ..." about node n. */
@@ -597,6 +611,131 @@ static int parse_entity(loader *ld, fl__entity *e, const fl_yaml_node *n)
 	return 0;
 }
 
+/* Fails on form `at` (a string of entity ld->forms[...]) written the same
+ * way, once case and marks are aside, as `first`, a form of another
+ * entity. */
+static int ambiguous(loader *ld, const form_at *at, const form_at *first)
+{
+	return FAIL(ld, at->node,
+	            "ambiguous %s '%s': the %s '%s' of another entity, at "
+	            "%s:%zu:%zu, is the same once case and marks are set "
+	            "aside, so a text naming it could not tell the two "
+	            "entities apart; make them one entity (the other form an "
+	            "alias) or remove one",
+	            at->what, at->node->str, first->what, first->node->str,
+	            ld->path, first->node->line, first->node->col);
+}
+
+/*
+ * Records form node (a string scalar) of entity `entity` under its match
+ * key in map (for a rendering, with its language in front) and checks it
+ * against the forms of other entities in map and in `other` (NULL: none).
+ * Returns 0 or a negative code.
+ */
+static int add_form_key(loader *ld, size_t entity, const char *what,
+                        const fl_yaml_node *node, const char *lang, fl_map *map,
+                        fl_map *other)
+{
+	uint16_t *key = NULL, *full = NULL;
+	size_t n, lang_len = lang ? strlen(lang) + 1 : 0, need;
+	uintptr_t *slot, v;
+	form_at at = {entity, what, node};
+	int error = 0;
+
+	if ((error = fl__match_key_utf8(&key, &n, node->str, node->len)) < 0)
+		return error == FL_ENOMEM ? NOMEM(ld)
+		                          : FAIL(ld, node, "not UTF-8");
+	if (other && fl_map_get(other, key, n * sizeof(*key), &v) &&
+	    ld->forms[v - 1].entity != entity) {
+		error = ambiguous(ld, &at, &ld->forms[v - 1]);
+		goto cleanup;
+	}
+	/* For a rendering, the language's bytes and a NUL, then the key. */
+	if (fl__add_overflow(n * sizeof(*key), lang_len, &need) ||
+	    !(full = malloc(need ? need : 1))) {
+		error = NOMEM(ld);
+		goto cleanup;
+	}
+	if (lang_len)
+		memcpy(full, lang, lang_len);
+	memcpy((char *)full + lang_len, key, n * sizeof(*key));
+	if (!(slot = fl_map_slot_of(map, full, need, 0, NULL))) {
+		error = NOMEM(ld);
+		goto cleanup;
+	}
+	if (*slot) {
+		if (ld->forms[*slot - 1].entity != entity)
+			error = ambiguous(ld, &at, &ld->forms[*slot - 1]);
+		goto cleanup;
+	}
+	if (fl__add_overflow(ld->form_count, 1, &need) ||
+	    fl__grow((void **)&ld->forms, &ld->form_cap, need,
+	             sizeof(*ld->forms)) < 0) {
+		error = NOMEM(ld);
+		goto cleanup;
+	}
+	ld->forms[ld->form_count++] = at;
+	*slot = ld->form_count;
+	/* A rendering is also known by its key alone, for names and aliases
+	 * of later entities (accepted in every language). */
+	if (lang &&
+	    !(slot = fl_map_slot_of(&ld->rendering_key, key, n * sizeof(*key),
+	                            ld->form_count, NULL)))
+		error = NOMEM(ld);
+cleanup:
+	free(key);
+	free(full);
+	return error;
+}
+
+/* Calls add_form_key for each string of node (a list or one string). */
+static int add_form_keys(loader *ld, size_t entity, const char *what,
+                         const fl_yaml_node *node, const char *lang,
+                         fl_map *map, fl_map *other)
+{
+	size_t n = node->type == FL_YAML_SEQ ? node->count : 1;
+	int error = 0;
+
+	for (size_t i = 0; i < n && error == 0; i++)
+		error = add_form_key(ld, entity, what,
+		                     node->type == FL_YAML_SEQ ? node->items[i]
+		                                               : node,
+		                     lang, map, other);
+	return error;
+}
+
+/*
+ * Refuses entity `entity` (parsed from node n) when one of its forms is,
+ * by match key, a form of an earlier entity: "Surge" and "SURGE", an
+ * alias equal to another entity's name, one rendering for two entities
+ * in one language. Every lookup is by hash: linear in the facts.
+ */
+static int check_forms(loader *ld, size_t entity, const fl_yaml_node *n)
+{
+	const fl__entity *e = &ld->f->entities[entity];
+	const fl_yaml_node *v;
+	int error;
+
+	if ((error =
+	         add_form_keys(ld, entity, "name", fl_yaml_map_get(n, "name"),
+	                       NULL, &ld->any_key, &ld->rendering_key)) < 0)
+		return error;
+	if ((v = fl_yaml_map_get(n, "aliases")) && !is_null(v) &&
+	    (error = add_form_keys(ld, entity, "alias", v, NULL, &ld->any_key,
+	                           &ld->rendering_key)) < 0)
+		return error;
+	if (!(v = fl_yaml_map_get(n, "renderings")) || is_null(v))
+		return 0;
+	/* parse_lang_map keeps the mapping's order. */
+	for (size_t k = 0; k < e->rendering_count && 2 * k + 1 < v->count; k++)
+		if ((error = add_form_keys(ld, entity, "rendering",
+		                           v->items[2 * k + 1],
+		                           e->renderings[k].lang, &ld->lang_key,
+		                           &ld->any_key)) < 0)
+			return error;
+	return 0;
+}
+
 static int add_entity(loader *ld, const fl_yaml_node *n)
 {
 	fl_facts *f = ld->f;
@@ -630,7 +769,7 @@ static int add_entity(loader *ld, const fl_yaml_node *n)
 	}
 	e.extracted = ld->extracted;
 	f->entities[f->entity_count++] = e;
-	return 0;
+	return check_forms(ld, f->entity_count - 1, n);
 
 cleanup:
 	entity_dispose(&e);
@@ -761,7 +900,8 @@ static int parse_version(loader *ld, const fl_yaml_node *root)
 		return FAIL(ld, root,
 		            "missing required key 'version' in facts file "
 		            "(expected 'version: 1')");
-	if (v->type != FL_YAML_SCALAR || v->quoted || strcmp(v->str, "1") != 0)
+	/* 'version: "1"' is what a user means by version 1: accepted. */
+	if (v->type != FL_YAML_SCALAR || strcmp(v->str, "1") != 0)
 		return FAIL(
 		    ld, v,
 		    "unsupported 'version' %s (expected 1, the only facts "
@@ -881,6 +1021,10 @@ cleanup:
 	if (error < 0)
 		facts_clear(facts);
 	fl_map_dispose(&ld.names);
+	fl_map_dispose(&ld.any_key);
+	fl_map_dispose(&ld.lang_key);
+	fl_map_dispose(&ld.rendering_key);
+	free(ld.forms);
 	fl_yaml_free(doc);
 	return error;
 }
@@ -953,26 +1097,60 @@ static fl__lang_strings *lang_strings_dup(const fl__lang_strings *l, size_t n,
 	return d;
 }
 
-/* Whether an entity of f has name or alias s (ASCII case ignored). */
-static bool has_name(const fl_facts *f, const char *s)
+/* The key of name s in a set of names, ASCII case ignored: s in ASCII
+ * lower case, into a new string (NULL when out of memory). */
+static char *name_key(const char *s)
 {
-	for (size_t i = 0; i < f->entity_count; i++) {
-		const fl__entity *e = &f->entities[i];
-		if (strcasecmp(e->name, s) == 0)
-			return true;
-		for (size_t a = 0; a < e->alias_count; a++)
-			if (strcasecmp(e->aliases[a], s) == 0)
-				return true;
-	}
-	return false;
+	char *k = fl__strdup(s);
+	for (char *p = k; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return k;
 }
 
-static bool same_number(const fl__number *a, const fl__number *b)
+/* Puts s into names (put) or looks it up; *ok turns false when out of
+ * memory. Returns whether s was found. */
+static bool name_in(fl_map *names, const char *s, bool put, bool *ok)
 {
-	return a->shape == b->shape && a->value == b->value &&
-	       a->value2 == b->value2 && a->year == b->year &&
-	       a->month == b->month && a->day == b->day &&
-	       strcmp(a->unit ? a->unit : "", b->unit ? b->unit : "") == 0;
+	char *k = name_key(s);
+	bool found = false;
+
+	if (!k) {
+		*ok = false;
+		return false;
+	}
+	if (put)
+		*ok = fl_map_put(names, k, strlen(k), 1) == 0 && *ok;
+	else
+		found = fl_map_get(names, k, strlen(k), NULL);
+	free(k);
+	return found;
+}
+
+/* Makes names the set of every name and alias of f (name_key). */
+static bool names_of(fl_map *names, const fl_facts *f)
+{
+	bool ok = true;
+	for (size_t i = 0; i < f->entity_count && ok; i++) {
+		const fl__entity *e = &f->entities[i];
+		name_in(names, e->name, true, &ok);
+		for (size_t a = 0; a < e->alias_count && ok; a++)
+			name_in(names, e->aliases[a], true, &ok);
+	}
+	return ok;
+}
+
+/* The key of a number in a set of numbers: equal for two numbers when
+ * they have the same shape, values, date fields and unit (%a is exact;
+ * adding 0.0 makes -0 and 0 one value). Into buf; NULL when too long. */
+static const char *number_key(fl_buf *buf, const fl__number *n)
+{
+	fl_buf_clear(buf);
+	if (fl_buf_printf(buf, "%d|%a|%a|%d|%d|%d|%s", n->shape, n->value + 0.0,
+	                  n->value2 + 0.0, n->year, n->month, n->day,
+	                  n->unit ? n->unit : "") < 0)
+		return NULL;
+	return buf->ptr;
 }
 
 int fl_facts_merge(fl_facts *dst, const fl_facts *src)
@@ -980,10 +1158,15 @@ int fl_facts_merge(fl_facts *dst, const fl_facts *src)
 	fl__entity *ents = NULL, *ge;
 	fl__number *nums = NULL, *gn;
 	size_t ne = 0, nn = 0, need;
+	fl_map names = FL_MAP_INIT;   /* dst's names and aliases, name_key */
+	fl_map numbers = FL_MAP_INIT; /* dst's numbers, number_key */
+	fl_buf key = FL_BUF_INIT;
 	bool ok = true;
 
 	if (!dst || !src || !dst->loaded)
 		return FL_EINVAL;
+	if (!names_of(&names, dst))
+		goto nomem;
 	/* The new entries are built apart and moved in at the end, so that
 	 * dst is unchanged on failure. */
 	if (fl__add_overflow(dst->entity_count, src->entity_count, &need) ||
@@ -993,9 +1176,11 @@ int fl_facts_merge(fl_facts *dst, const fl_facts *src)
 		goto nomem;
 	for (size_t i = 0; i < src->entity_count; i++) {
 		const fl__entity *e = &src->entities[i];
-		bool known = has_name(dst, e->name);
+		bool known = name_in(&names, e->name, false, &ok);
 		for (size_t a = 0; a < e->alias_count && !known; a++)
-			known = has_name(dst, e->aliases[a]);
+			known = name_in(&names, e->aliases[a], false, &ok);
+		if (!ok)
+			goto nomem;
 		if (known)
 			continue;
 		fl__entity *d = &ents[ne++];
@@ -1005,12 +1190,15 @@ int fl_facts_merge(fl_facts *dst, const fl_facts *src)
 		d->renderings =
 		    lang_strings_dup(e->renderings, e->rendering_count, &ok);
 	}
+	for (size_t i = 0; i < dst->number_count; i++)
+		if (!number_key(&key, &dst->numbers[i]) ||
+		    fl_map_put(&numbers, key.ptr, key.len, 1) < 0)
+			goto nomem;
 	for (size_t i = 0; i < src->number_count; i++) {
 		const fl__number *x = &src->numbers[i];
-		bool known = false;
-		for (size_t k = 0; k < dst->number_count && !known; k++)
-			known = same_number(&dst->numbers[k], x);
-		if (known)
+		if (!number_key(&key, x))
+			goto nomem;
+		if (fl_map_get(&numbers, key.ptr, key.len, NULL))
 			continue;
 		fl__number *d = &nums[nn++];
 		*d = *x;
@@ -1033,9 +1221,15 @@ int fl_facts_merge(fl_facts *dst, const fl_facts *src)
 	dst->number_count += nn;
 	free(ents);
 	free(nums);
+	fl_map_dispose(&names);
+	fl_map_dispose(&numbers);
+	fl_buf_dispose(&key);
 	return 0;
 
 nomem:
+	fl_map_dispose(&names);
+	fl_map_dispose(&numbers);
+	fl_buf_dispose(&key);
 	for (size_t i = 0; i < ne; i++)
 		entity_dispose(&ents[i]);
 	for (size_t i = 0; i < nn; i++)

@@ -1,7 +1,13 @@
 /*
  * PCRE2 (8-bit code units) behind the fl_regexp API. Each regexp holds its
- * compiled code and a match context with the limits; match data is made
- * per search so that one regexp can be shared between threads.
+ * compiled code and a match context with the limits; match data (and, for
+ * a search with a budget, a copy of the match context carrying the
+ * counter) is made per search so that one regexp can be shared between
+ * threads.
+ *
+ * Patterns are compiled with automatic callouts (a callout before every
+ * item), which cost nothing while no callout function is set: a search
+ * with a budget sets one that counts the work.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -35,7 +41,8 @@ int fl_regexp_compile(fl_regexp **out, const char *pattern, size_t len,
                       unsigned flags, char *err, size_t errlen)
 {
 	fl_regexp *re = NULL;
-	uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
+	uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C |
+	                   PCRE2_AUTO_CALLOUT;
 	int errcode = 0;
 	PCRE2_SIZE erroffset = 0;
 	int error = 0;
@@ -94,6 +101,7 @@ static int convert_error(int rc)
 	case PCRE2_ERROR_DEPTHLIMIT:
 	case PCRE2_ERROR_HEAPLIMIT:
 	case PCRE2_ERROR_JIT_STACKLIMIT:
+	case PCRE2_ERROR_CALLOUT: /* the budget ran out (count_work) */
 		return FL_ELIMIT;
 	case PCRE2_ERROR_NOMEMORY:
 		return FL_ENOMEM;
@@ -105,28 +113,93 @@ static int convert_error(int rc)
 	}
 }
 
+uint64_t fl_regexp_budget(size_t len)
+{
+	uint64_t n = (uint64_t)len;
+	if (n >
+	    (UINT64_MAX - FL_REGEXP_BUDGET_BASE) / FL_REGEXP_BUDGET_PER_BYTE)
+		return UINT64_MAX;
+	return n * FL_REGEXP_BUDGET_PER_BYTE + FL_REGEXP_BUDGET_BASE;
+}
+
+/* The work counter of one search with a budget. */
+typedef struct {
+	uint64_t left;
+	PCRE2_SIZE start; /* start of the current match attempt */
+	PCRE2_SIZE pos;   /* subject offset at the previous callout */
+	bool started;
+} work;
+
+/* Called before every item of the pattern: one unit for the item, one
+ * for every character between here and the previous callout of the same
+ * attempt (what the item before read, in either direction). A negative
+ * return ends pcre2_match with that code. */
+static int count_work(pcre2_callout_block *cb, void *data)
+{
+	work *w = data;
+	PCRE2_SIZE pos = cb->current_position;
+	uint64_t cost = 1;
+
+	if (!w->started || cb->start_match != w->start) {
+		w->started = true;
+		w->start = cb->start_match;
+		w->pos = cb->start_match;
+	}
+	cost += pos > w->pos ? pos - w->pos : w->pos - pos;
+	w->pos = pos;
+	if (cost > w->left) {
+		w->left = 0;
+		return PCRE2_ERROR_CALLOUT;
+	}
+	w->left -= cost;
+	return 0;
+}
+
 int fl_regexp_search(const fl_regexp *re, const char *subject, size_t len,
                      size_t start, size_t *match_start, size_t *match_end)
 {
+	return fl_regexp_search_budget(re, subject, len, start, match_start,
+	                               match_end, NULL);
+}
+
+int fl_regexp_search_budget(const fl_regexp *re, const char *subject,
+                            size_t len, size_t start, size_t *match_start,
+                            size_t *match_end, uint64_t *budget)
+{
 	pcre2_match_data *md;
+	pcre2_match_context *mctx;
 	PCRE2_SIZE *ov;
+	work w = {0};
 	int rc;
 
 	if (!re || (!subject && len) || start > len)
 		return FL_EINVAL;
+	if (budget && *budget == 0)
+		return FL_ELIMIT;
 	if (!subject)
 		subject = "";
+	mctx = re->mctx;
+	if (budget) {
+		if (!(mctx = pcre2_match_context_copy(re->mctx)))
+			return FL_ENOMEM;
+		w.left = *budget;
+		pcre2_set_callout(mctx, count_work, &w);
+	}
 	/* One pair is enough: only the whole match is reported. */
-	if (!(md = pcre2_match_data_create(1, NULL)))
-		return FL_ENOMEM;
+	if (!(md = pcre2_match_data_create(1, NULL))) {
+		rc = FL_ENOMEM;
+		goto cleanup;
+	}
 	rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
-	                 re->match_options, md, re->mctx);
+	                 re->match_options, md, mctx);
 	/* JIT runs on a small machine stack; the interpreter uses the heap
-	 * (bounded by the heap limit), so a deep pattern may still succeed. */
-	if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
-		rc =
-		    pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
-		                re->match_options | PCRE2_NO_JIT, md, re->mctx);
+	 * (bounded by the heap limit), so a deep pattern may still succeed.
+	 * The work counted so far stays spent. */
+	if (rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+		w.started = false;
+		rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start,
+		                 re->match_options | PCRE2_NO_JIT, md, mctx);
+	}
 	if (rc >= 0) {
 		ov = pcre2_get_ovector_pointer(md);
 		if (match_start)
@@ -140,5 +213,10 @@ int fl_regexp_search(const fl_regexp *re, const char *subject, size_t len,
 		rc = convert_error(rc);
 	}
 	pcre2_match_data_free(md);
+cleanup:
+	if (budget) {
+		*budget = w.left;
+		pcre2_match_context_free(mctx);
+	}
 	return rc;
 }

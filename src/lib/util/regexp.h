@@ -1,8 +1,10 @@
 /*
  * The regular expression module: the only file that includes pcre2.h.
  * Patterns and subjects are UTF-8; \w, \b and case folding follow Unicode
- * (PCRE2_UTF | PCRE2_UCP). Matching has match, depth and heap limits, so a
- * pathological pattern fails with FL_ELIMIT instead of hanging.
+ * (PCRE2_UTF | PCRE2_UCP). Matching has match, depth and heap limits per
+ * search, so a pathological pattern fails with FL_ELIMIT instead of
+ * hanging, and fl_regexp_search_budget adds a budget over many searches
+ * (all the matches of a pattern in a document).
  * A compiled fl_regexp may be searched from several threads at once.
  */
 #ifndef FL_UTIL_REGEXP_H
@@ -38,6 +40,30 @@ int fl_regexp_compile(fl_regexp **out, const char *pattern, size_t len,
  */
 int fl_regexp_search(const fl_regexp *re, const char *subject, size_t len,
                      size_t start, size_t *match_start, size_t *match_end);
+
+/*
+ * The work fl_regexp_search_budget allows one pattern over one subject of
+ * len bytes (the whole of a document): FL_REGEXP_BUDGET_PER_BYTE units a
+ * byte, plus FL_REGEXP_BUDGET_BASE, saturating. Linear in len, so that a
+ * pattern scanning a document match after match costs at most linear time
+ * whatever it is; a pattern that needs more is stopped.
+ */
+#define FL_REGEXP_BUDGET_PER_BYTE 256u
+#define FL_REGEXP_BUDGET_BASE     1000000u
+uint64_t fl_regexp_budget(size_t len);
+
+/*
+ * As fl_regexp_search, and also counts the work of the search against
+ * *budget (decremented by what was used; a search stops with FL_ELIMIT
+ * when it runs out, *budget then 0). A unit of work is one item of the
+ * pattern tried at one place, or one character the matcher moved over
+ * since the item before: a search looping over a document, each match
+ * looking ahead to the end of a line, spends units in proportion to the
+ * characters it reads. budget NULL: no count (fl_regexp_search).
+ */
+int fl_regexp_search_budget(const fl_regexp *re, const char *subject,
+                            size_t len, size_t start, size_t *match_start,
+                            size_t *match_end, uint64_t *budget);
 
 /* Releases a compiled regexp; NULL is accepted. */
 void fl_regexp_free(fl_regexp *re);

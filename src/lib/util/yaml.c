@@ -262,6 +262,18 @@ static int parser_error(builder *b, const yaml_parser_t *p, const char *data,
 	}
 }
 
+/* A node with an explicit tag ("!custom", "!!str"): refused, since the
+ * loaders give every value its meaning by the key, and a tag would be
+ * silently dropped. libyaml gives the tag resolved ("!!str" as
+ * "tag:yaml.org,2002:str"). */
+static int fail_tag(builder *b, const yaml_event_t *ev, const yaml_char_t *tag)
+{
+	return fail_mark(b, FL_EPARSE, &ev->start_mark,
+	                 "tags such as '%s' are not supported (write the value "
+	                 "without a tag)",
+	                 (const char *)tag);
+}
+
 static int on_event(builder *b, const yaml_event_t *ev, bool *done)
 {
 	switch (ev->type) {
@@ -282,18 +294,24 @@ static int on_event(builder *b, const yaml_event_t *ev, bool *done)
 			return fail_mark(
 			    b, FL_EPARSE, &ev->start_mark,
 			    "anchors and aliases are not supported");
+		if (ev->data.scalar.tag)
+			return fail_tag(b, ev, ev->data.scalar.tag);
 		return on_scalar(b, ev);
 	case YAML_SEQUENCE_START_EVENT:
 		if (ev->data.sequence_start.anchor)
 			return fail_mark(
 			    b, FL_EPARSE, &ev->start_mark,
 			    "anchors and aliases are not supported");
+		if (ev->data.sequence_start.tag)
+			return fail_tag(b, ev, ev->data.sequence_start.tag);
 		return on_collection_start(b, ev, FL_YAML_SEQ);
 	case YAML_MAPPING_START_EVENT:
 		if (ev->data.mapping_start.anchor)
 			return fail_mark(
 			    b, FL_EPARSE, &ev->start_mark,
 			    "anchors and aliases are not supported");
+		if (ev->data.mapping_start.tag)
+			return fail_tag(b, ev, ev->data.mapping_start.tag);
 		return on_collection_start(b, ev, FL_YAML_MAP);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
@@ -329,6 +347,12 @@ int fl_yaml_parse(fl_yaml_doc **out, const char *data, size_t len, char *err,
 	if (fl_yaml_check_utf8(data, len, &bad) < 0)
 		return fl__fail(err, errlen, FL_EENCODING,
 		                "byte offset %zu: invalid UTF-8", bad);
+	/* A byte order mark, which editors on Windows write, is no content
+	 * (libyaml, told the encoding, would take it for a character). */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
 
 	if (!(b.doc = calloc(1, sizeof(*b.doc))))
 		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");

@@ -2,8 +2,9 @@
  * The YAML module: the only file that includes <yaml.h> (libyaml).
  * Parses one YAML document into a small tree whose nodes keep their
  * 1-based line and column, so that loaders can report "file:line:col".
- * Aliases and anchors are refused (no expansion bombs); nesting is limited
- * to FL_YAML_MAX_DEPTH.
+ * Aliases and anchors are refused (no expansion bombs), and so are tags
+ * ("!custom"); nesting is limited to FL_YAML_MAX_DEPTH. A leading UTF-8
+ * byte order mark is skipped.
  */
 #ifndef FL_UTIL_YAML_H
 #define FL_UTIL_YAML_H
