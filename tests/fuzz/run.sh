@@ -34,7 +34,11 @@ mkdir -p "$build/logs" "$build/artifacts"
 
 run_one() {
 	local t=$1 bin="$build/tests/fuzz/fuzz_$1" dict=()
-	[ -x "$bin" ] || { echo "$t: $bin not built" >"$build/logs/$t.log"; return 2; }
+	if [ ! -x "$bin" ]; then
+		echo "$t: $bin not built" >"$build/logs/$t.log"
+		echo 2 >"$build/logs/$t.rc"
+		return
+	fi
 	[ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
 	mkdir -p "$build/corpus/$t"
 	local t0=$SECONDS rc=0
@@ -44,10 +48,11 @@ run_one() {
 		"$build/corpus/$t" "tests/fuzz/corpus/$t" \
 		>"$build/logs/$t.log" 2>&1 || rc=$?
 	echo $((SECONDS - t0)) >"$build/logs/$t.seconds"
-	return $rc
+	# The status goes to a file: `wait PID` cannot give it once `jobs`
+	# has reported the job done.
+	echo $rc >"$build/logs/$t.rc"
 }
 
-pids=()
 names=()
 status=0
 for t in "${targets[@]}"; do
@@ -55,23 +60,20 @@ for t in "${targets[@]}"; do
 		sleep 1
 	done
 	echo "fuzz: $t for ${secs}s"
+	rm -f "$build/logs/$t.rc"
 	run_one "$t" &
-	pids+=($!)
 	names+=("$t")
 done
-rcs=()
-for i in "${!pids[@]}"; do
-	wait "${pids[$i]}"
-	rcs+=($?)
-done
+wait
 printf '%-10s %12s %8s %8s  %s\n' target execs seconds exec/s result
 for i in "${!names[@]}"; do
 	t=${names[$i]} log="$build/logs/${names[$i]}.log"
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+	rc=$(cat "$build/logs/$t.rc" 2>/dev/null || echo 2)
 	res=ok
-	if [ "${rcs[$i]}" -ne 0 ]; then
-		res="FAILED (rc ${rcs[$i]}): $(grep -m1 -E '^(==[0-9]+==ERROR|SUMMARY|.*broken promise|.*Test unit written)' "$log" || echo "see $log")"
+	if [ "$rc" -ne 0 ]; then
+		res="FAILED (rc $rc): $(grep -m1 -E '^(==[0-9]+==ERROR|SUMMARY|.*broken promise|.*Test unit written)' "$log" || echo "see $log")"
 		status=1
 	fi
 	took=$(cat "$build/logs/$t.seconds" 2>/dev/null || echo '?')
