@@ -41,12 +41,17 @@ sanitize:
 	@bash scripts/install-deps.sh --sanitize
 	@bash scripts/sanitize.sh
 
-# Builds the libFuzzer targets in build-fuzz (clang only); does not run them.
-# How to run them: tests/fuzz/README.md.
+# Builds every libFuzzer target in build-fuzz (clang only) and runs each for
+# FUZZ_SECONDS (FUZZ_PARALLEL at once, under nice); fails on a crash, kept in
+# build-fuzz/artifacts/. FUZZ_SECONDS=0 only builds. See tests/fuzz/README.md.
+FUZZ_SECONDS ?= 60
+FUZZ_PARALLEL ?= 1
 fuzz:
 	@bash scripts/install-deps.sh --sanitize
 	@CC=clang cmake -S . -B build-fuzz -DFL_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
-	@cmake --build build-fuzz -j$(JOBS) --target fuzz_check fuzz_facts
+	@cmake --build build-fuzz -j$(JOBS)
+	@if [ "$(FUZZ_SECONDS)" != 0 ]; then FUZZ_SECONDS=$(FUZZ_SECONDS) \
+	  FUZZ_PARALLEL=$(FUZZ_PARALLEL) bash tests/fuzz/run.sh; fi
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')

@@ -10,25 +10,12 @@
  * the per-language fact indexes and the name checks see fuzzed facts too.
  * When it fails, the facts must stay empty and carry a message.
  */
-#include <fidelint/fidelint.h>
-
 #include "fuzz.h"
 
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-#ifndef FL_FUZZ_REPO_DIR
-#define FL_FUZZ_REPO_DIR "."
-#endif
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static fl_checker *checker;
 
-static const char *const langs[] = {"ar", "he", "pt", "fr", "de", "en"};
 static const char *const sentence[] = {
     "قالت الشركة إن الفريق الجديد بدأ العمل في 2025.",
     "החברה אמרה כי הצוות החדש התחיל לעבוד ב-2025.",
@@ -40,24 +27,8 @@ static const char *const sentence[] = {
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	fl_checker_options o = FL_CHECKER_OPTIONS_INIT;
-	const char *root = getenv("FIDELINT_DATA_DIR");
-
-	if (!root || !*root)
-		root = FL_FUZZ_REPO_DIR;
-	o.data_dir = root;
-	if (fl_checker_new(&checker, &o) < 0) {
-		fprintf(stderr, "fuzz_facts: checker: %s\n",
-		        fl_checker_error(checker));
-		exit(1);
-	}
+	checker = fl_fuzz_checker("fuzz_facts");
 	return 0;
-}
-
-static void touch(const char *s)
-{
-	volatile size_t n = strlen(s);
-	(void)n;
 }
 
 /* Appends s and a separator to buf (cap bytes), while it fits. */
@@ -77,7 +48,7 @@ static void use(const fl_facts *facts, size_t size)
 {
 	static const char *const read_langs[] = {"ar", "he", "pt", "pt-BR",
 	                                         "fr", "de", "en", "xx"};
-	const char *lang = langs[size % 6];
+	const char *lang = fl_fuzz_langs[size % 6];
 	fl_check_options o = FL_CHECK_OPTIONS_INIT;
 	fl_result *res = NULL;
 	char doc[4096];
@@ -88,19 +59,19 @@ static void use(const fl_facts *facts, size_t size)
 	doc[0] = '\0';
 	add(doc, sizeof(doc), &len, sentence[size % 6], "\n");
 	if (fl_facts_story(facts))
-		touch(fl_facts_story(facts));
+		fl_fuzz_touch(fl_facts_story(facts));
 	if (fl_facts_source_lang(facts))
-		touch(fl_facts_source_lang(facts));
+		fl_fuzz_touch(fl_facts_source_lang(facts));
 	(void)fl_facts_number_count(facts);
 	(void)fl_facts_term_count(facts);
 	for (size_t i = 0; i < n; i++) {
 		EXPECT(fl_facts_entity(&info, facts, i) == 0);
 		EXPECT(info.name != NULL);
-		touch(info.name);
-		touch(fl_entity_kind_name(info.kind));
+		fl_fuzz_touch(info.name);
+		fl_fuzz_touch(fl_entity_kind_name(info.kind));
 		add(doc, sizeof(doc), &len, info.name, " ");
 		for (size_t a = 0; a < info.alias_count; a++) {
-			touch(info.aliases[a]);
+			fl_fuzz_touch(info.aliases[a]);
 			add(doc, sizeof(doc), &len, info.aliases[a], " ");
 		}
 		for (size_t l = 0; l < sizeof(read_langs) / sizeof(*read_langs);
@@ -110,7 +81,7 @@ static void use(const fl_facts *facts, size_t size)
 			EXPECT(fl_facts_entity_renderings(&r, &rn, facts, i,
 			                                  read_langs[l]) == 0);
 			for (size_t k = 0; k < rn; k++) {
-				touch(r[k]);
+				fl_fuzz_touch(r[k]);
 				if (strcmp(read_langs[l], lang) == 0)
 					add(doc, sizeof(doc), &len, r[k], ", ");
 			}
@@ -124,14 +95,8 @@ static void use(const fl_facts *facts, size_t size)
 	fl_checker_set_facts(checker, facts);
 	rc = fl_check_buffer(&res, checker, "fuzz.txt", doc, len, &o);
 	EXPECT((rc == 0) == (res != NULL));
-	if (rc == 0) {
-		for (size_t i = 0; i < fl_result_count(res); i++) {
-			const fl_finding *f = fl_result_finding(res, i);
-			touch(f->rule);
-			touch(f->text);
-			touch(f->message);
-		}
-	}
+	if (rc == 0)
+		fl_fuzz_inspect(res);
 	fl_result_free(res);
 	/* The next facts may get the same address: forget these first. */
 	fl_checker_set_facts(checker, NULL);

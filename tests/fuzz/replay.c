@@ -4,14 +4,9 @@
  * becomes an ordinary ctest test, in every build (and under ASan/UBSan in
  * make sanitize, where a past crash would show again).
  *
- *   replay_check FILE...   replay_facts FILE...
+ *   replay_NAME FILE...   (one for every tests/fuzz/fuzz_NAME.c)
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int main(int argc, char **argv)
 {

@@ -1276,18 +1276,29 @@ static int count(ex *x)
 
 /* ----------------------------------------------------------------- YAML */
 
-/* s as a YAML double-quoted scalar. */
+/* s as a YAML double-quoted scalar. Escaped: quotes, backslashes, and
+ * what libyaml refuses raw ("control characters are not allowed"): C0
+ * controls, DEL, C1 controls, U+FFFE and U+FFFF. */
 static int put_quoted(fl_buf *b, const char *s)
 {
 	int error = fl_buf_putc(b, '"');
 	for (; *s && error == 0; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			error = fl_buf_printf(b, "\\%c", ch);
-		else if (ch < 0x20)
-			error = fl_buf_printf(b, "\\x%02x", ch);
-		else
-			error = fl_buf_putc(b, (char)ch);
+		const unsigned char *u = (const unsigned char *)s;
+		if (u[0] == '"' || u[0] == '\\') {
+			error = fl_buf_printf(b, "\\%c", u[0]);
+		} else if (u[0] < 0x20 || u[0] == 0x7F) {
+			error = fl_buf_printf(b, "\\x%02x", u[0]);
+		} else if (u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F) {
+			error = fl_buf_printf(b, "\\x%02x", u[1]);
+			s++;
+		} else if (u[0] == 0xEF && u[1] == 0xBF &&
+		           (u[2] == 0xBE || u[2] == 0xBF)) {
+			error = fl_buf_puts(b, u[2] == 0xBE ? "\\uFFFE"
+			                                    : "\\uFFFF");
+			s += 2;
+		} else {
+			error = fl_buf_putc(b, *s);
+		}
 	}
 	return error < 0 ? error : fl_buf_putc(b, '"');
 }
@@ -1330,12 +1341,21 @@ static void counted_noun(const ex *x, const fl__quantity *q, char *out,
 {
 	const fl__doc *d = x->d;
 	size_t first = SIZE_MAX, pick = SIZE_MAX, seen = 0, prev_end = q->end;
+	size_t lo = 0, hi = d->token_count;
 	out[0] = '\0';
-	for (size_t i = 0; i < d->token_count && seen < 2; i++) {
+	/* The first token after the number (tokens are in text order): a
+	 * scan from the first token made extraction quadratic in numbers
+	 * times tokens. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->tokens[mid].start < q->end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < d->token_count && seen < 2; i++) {
 		const fl__token *t = &d->tokens[i];
 		const uint16_t *k = fl__tok_key(d, t);
-		if (t->start < q->end)
-			continue;
 		if (t->kind != FL_TOK_WORD || !(t->flags & FL_TOKF_LOWER) ||
 		    t->script != x->latin || t->keylen < 3 ||
 		    !fl__doc_gap_is_space(d, prev_end, t->start) ||
@@ -1538,14 +1558,14 @@ static size_t quantity_from(const ex *x, size_t p)
 /* The numbers of line (or all with FL_EXTRACT_ALL), each once. */
 static int write_numbers(const ex *x, fl_buf *b, size_t line)
 {
-	numkey *seen = NULL;
-	size_t kept = 0;
+	/* Value and unit of each number written, "value\0unit": a number
+	 * seen again is not written twice (a map, not a scan of the earlier
+	 * ones, which was quadratic in the numbers of a text). */
+	fl_map seen = FL_MAP_INIT;
 	int error = 0;
 
 	size_t first = 0, end = x->nq;
 
-	if (x->nq && !(seen = calloc(x->nq, sizeof(*seen))))
-		return FL_ENOMEM;
 	if (line != FL_EXTRACT_ALL && line >= x->d->line_count) {
 		end = 0; /* no such line: no numbers */
 	} else if (line != FL_EXTRACT_ALL) {
@@ -1560,17 +1580,22 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 		const fl__quantity *r = &x->q[i];
 		size_t at =
 		    line == FL_EXTRACT_ALL ? line_of(x->d, r->start) : line + 1;
-		char about[256];
+		char about[256], key[sizeof(numkey)];
+		size_t vn, un;
 		numkey k;
-		bool dup = false;
+		bool fresh = false;
 		if (!number_key(x, r, &k))
 			continue;
-		for (size_t j = 0; j < kept && !dup; j++)
-			dup = strcmp(seen[j].value, k.value) == 0 &&
-			      strcmp(seen[j].unit, k.unit) == 0;
-		if (dup)
+		vn = strlen(k.value);
+		un = strlen(k.unit);
+		memcpy(key, k.value, vn + 1);
+		memcpy(key + vn + 1, k.unit, un);
+		if (!fl_map_slot_of(&seen, key, vn + 1 + un, 1, &fresh)) {
+			error = FL_ENOMEM;
+			break;
+		}
+		if (!fresh)
 			continue;
-		seen[kept++] = k;
 		number_words(x, r, &k, about, sizeof(about));
 		if ((error = fl_buf_printf(b, "  # line %zu\n  - {value: %s",
 		                           at, k.value)) < 0)
@@ -1578,14 +1603,17 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 		if (k.unit[0] && ((error = fl_buf_puts(b, ", unit: ")) < 0 ||
 		                  (error = put_quoted(b, k.unit)) < 0))
 			break;
-		if ((error = fl_buf_puts(b, ", about: ")) < 0 ||
-		    (error = put_quoted(b, about)) < 0 ||
-		    (error = fl_buf_puts(b, "}\n")) < 0)
+		/* The loader refuses an empty 'about' (a context of NULs or
+		 * nothing but the number): none is written then. */
+		if (about[0] && ((error = fl_buf_puts(b, ", about: ")) < 0 ||
+		                 (error = put_quoted(b, about)) < 0))
+			break;
+		if ((error = fl_buf_puts(b, "}\n")) < 0)
 			break;
 	}
-	if (error == 0 && kept == 0)
+	if (error == 0 && seen.count == 0)
 		error = fl_buf_puts(b, "  []\n");
-	free(seen);
+	fl_map_dispose(&seen);
 	return error;
 }
 

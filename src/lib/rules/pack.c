@@ -9,6 +9,7 @@
 
 #include "../lang/tag.h"
 #include "../util/buf.h"
+#include "../util/map.h"
 #include "../util/yaml.h"
 
 #include <dirent.h>
@@ -37,6 +38,7 @@ typedef struct {
 	const char *tag;
 	char *err;
 	size_t errlen;
+	fl_map ids; /* id of every rule of the set -> its index */
 } loader;
 
 #define FAIL(ld, n, ...)                                                       \
@@ -261,11 +263,13 @@ static int parse_examples(loader *ld, fl__rule *r, const fl_yaml_node *n)
 	return 0;
 }
 
-static const fl__rule *find_rule(const fl__ruleset *set, const char *id)
+/* The rule of the set with this id, or NULL (a map, not a scan of the
+ * set, which made loading quadratic in rules). */
+static const fl__rule *find_rule(const loader *ld, const char *id)
 {
-	for (size_t i = 0; i < set->count; i++)
-		if (strcmp(set->rules[i].id, id) == 0)
-			return &set->rules[i];
+	uintptr_t i;
+	if (fl_map_get(&ld->ids, id, strlen(id), &i))
+		return &ld->set->rules[i];
 	return NULL;
 }
 
@@ -291,7 +295,7 @@ static int parse_rule(loader *ld, fl__rule *r, const fl_yaml_node *n)
 		            "term, name or text; slug of a-z, 0-9 and '-')",
 		            r->id, ld->tag);
 	{
-		const fl__rule *other = find_rule(ld->set, r->id);
+		const fl__rule *other = find_rule(ld, r->id);
 		if (other)
 			return FAIL(ld, idn,
 			            "duplicate rule id '%s' (first at %s:%zu)",
@@ -373,6 +377,10 @@ static int parse_root(loader *ld, const fl_yaml_node *root)
 	if (list->type != FL_YAML_SEQ)
 		return FAIL(ld, list, "'rules' must be a list of rules, not %s",
 		            type_word(list));
+	for (size_t i = 0; i < ld->set->count; i++)
+		if (fl_map_put(&ld->ids, ld->set->rules[i].id,
+		               strlen(ld->set->rules[i].id), i) < 0)
+			return NOMEM(ld);
 	for (size_t i = 0; i < list->count; i++) {
 		fl__rule r = {0};
 		size_t need;
@@ -387,6 +395,9 @@ static int parse_root(loader *ld, const fl_yaml_node *root)
 			return NOMEM(ld);
 		}
 		ld->set->rules[ld->set->count++] = r;
+		if (fl_map_put(&ld->ids, r.id, strlen(r.id),
+		               ld->set->count - 1) < 0)
+			return NOMEM(ld);
 	}
 	return 0;
 }
@@ -394,7 +405,7 @@ static int parse_root(loader *ld, const fl_yaml_node *root)
 int fl__ruleset_parse(fl__ruleset *set, const char *path, const char *tag,
                       const char *data, size_t len, char *err, size_t errlen)
 {
-	loader ld = {set, path, tag, err, errlen};
+	loader ld = {set, path, tag, err, errlen, FL_MAP_INIT};
 	fl_yaml_doc *doc = NULL;
 	char msg[FL_ERRMSG_SIZE];
 	size_t before = set->count, bad;
@@ -423,6 +434,7 @@ cleanup:
 			rule_dispose(&set->rules[i]);
 		set->count = before;
 	}
+	fl_map_dispose(&ld.ids);
 	fl_yaml_free(doc);
 	return error;
 }
