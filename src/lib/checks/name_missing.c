@@ -271,6 +271,10 @@ typedef struct {
 	uint32_t *off; /* per token, into pool */
 	uint8_t *len;  /* per token; 0: none */
 	fl_map memo;
+	/* The index's forms of each entity: first form + 1 per entity, next
+	 * form + 1 per form (0 ends), so that a look at one entity's forms
+	 * does not scan every form of every entity. */
+	uint32_t *form_head, *form_next;
 	bool made;
 } loose_doc;
 
@@ -283,11 +287,20 @@ static int loose_doc_make(loose_doc *ld, const fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	size_t n = d->token_count ? d->token_count : 1;
+	const fl__index *idx = c->idx;
 	ld->made = true;
 	ld->off = calloc(n, sizeof(*ld->off));
 	ld->len = calloc(n, sizeof(*ld->len));
-	if (!ld->off || !ld->len)
+	ld->form_head =
+	    calloc(c->facts->entity_count + 1, sizeof(*ld->form_head));
+	ld->form_next = calloc(idx->form_count + 1, sizeof(*ld->form_next));
+	if (!ld->off || !ld->len || !ld->form_head || !ld->form_next)
 		return FL_ENOMEM;
+	for (size_t g = idx->form_count; g-- > 0;) {
+		uint32_t e = idx->forms[g].entity;
+		ld->form_next[g] = ld->form_head[e];
+		ld->form_head[e] = (uint32_t)g + 1;
+	}
 	for (size_t i = 0; i < d->token_count; i++) {
 		const fl__token *t = &d->tokens[i];
 		const uint16_t *k = fl__tok_key(d, t);
@@ -325,6 +338,8 @@ static void loose_doc_dispose(loose_doc *ld)
 	free(ld->pool);
 	free(ld->off);
 	free(ld->len);
+	free(ld->form_head);
+	free(ld->form_next);
 	fl_map_dispose(&ld->memo);
 }
 
@@ -363,11 +378,11 @@ static bool loosely_present(const fl__check_ctx *c, loose_doc *ld, uint32_t e,
 		return false;
 	if (!ld->made && (*error = loose_doc_make(ld, c)) < 0)
 		return false;
-	for (size_t g = 0; g < idx->form_count; g++) {
-		const fl__form *f = &idx->forms[g];
+	for (uint32_t g1 = ld->form_head[e]; g1; g1 = ld->form_next[g1 - 1]) {
+		const fl__form *f = &idx->forms[g1 - 1];
 		uint16_t fk[4][FL_TOKEN_MAX];
 		size_t fl[4];
-		bool ok = f->entity == e && f->ntok <= 4;
+		bool ok = f->ntok <= 4;
 		for (uint32_t j = 0; ok && j < f->ntok; j++) {
 			const fl__form_tok *ft = &idx->toks[f->tok + j];
 			fl[j] = loose(c, fl__index_str(idx, ft->key),
@@ -401,13 +416,12 @@ static bool loosely_present(const fl__check_ctx *c, loose_doc *ld, uint32_t e,
 static bool respelled(const fl__check_ctx *c, const loose_doc *ld, uint32_t e)
 {
 	const fl__index *idx = c->idx;
-	for (size_t g = 0; idx && g < idx->form_count; g++) {
-		const fl__form *f = &idx->forms[g];
+	for (uint32_t g1 = idx && ld->made ? ld->form_head[e] : 0; g1;
+	     g1 = ld->form_next[g1 - 1]) {
+		const fl__form *f = &idx->forms[g1 - 1];
 		const fl__form_tok *ft;
 		uint16_t k[FL_TOKEN_MAX];
 		size_t n;
-		if (f->entity != e)
-			continue;
 		ft = &idx->toks[f->tok + f->ntok - 1];
 		n = loose(c, fl__index_str(idx, ft->key), ft->keylen, k,
 		          FL_TOKEN_MAX);
