@@ -297,17 +297,24 @@ expect_has "extract: unreadable original" "$err" "no-such-original.txt"
 printf 'The chain has 281 stores and Meta paid $14.3 billion.\nRuben Mayer left Scale AI.\n' >orig.en.txt
 printf 'A rede tem 218 lojas e a Meta pagou US$ 14,3 bilhões.\nRuben Mayer deixou a Scale AI.\n' >tr.pt-BR.txt
 run check --source orig.en.txt --aligned --format json tr.pt-BR.txt
-expect_rc "aligned: a transposed number" 1
+# Against facts fidelint extracted itself nothing is an error: exit 0 by
+# default, 1 with --fail-on warning.
+expect_rc "aligned: a transposed number is a warning" 0
+expect_has "aligned: a warning" "$out" '"severity": "warning"'
+run check --source orig.en.txt --aligned --fail-on warning --format json tr.pt-BR.txt
+expect_rc "aligned: --fail-on warning" 1
 expect_has "aligned: mismatch" "$out" '"text": "218"'
 expect_has "aligned: both lines" "$out" '"source_line": 1'
 run check --source orig.en.txt --aligned --color never tr.pt-BR.txt
 expect_has "aligned text report names the original line" "$out" "(original line 1)"
-run check --source orig.en.txt --format json tr.pt-BR.txt
+# Against guessed facts (--source) the findings are warnings: --fail-on warning
+# makes them fail the run.
+run check --fail-on warning --source orig.en.txt --format json tr.pt-BR.txt
 expect_rc "--source without --aligned: whole-document facts" 1
 expect_lacks "--source without --aligned: no source_line" "$out" "source_line"
 printf 'The chain has 281 stores.\n' >one.en.txt
 printf 'A rede tem 218 lojas.' >one.pt-BR.txt
-run check --source one.en.txt --aligned --format json one.pt-BR.txt
+run check --fail-on warning --source one.en.txt --aligned --format json one.pt-BR.txt
 expect_rc "aligned: a final line end does not count as a line" 1
 expect_has "aligned: one line each" "$out" '"source_line": 1'
 expect_lacks "aligned: no second line" "$out" '"source_line": 2'
@@ -319,7 +326,7 @@ run check --aligned tr.pt-BR.txt
 expect_rc "--aligned needs --source" 2
 
 printf 'The chain has 281 stores.\tA rede tem 218 lojas.\n\nMeta paid $14.3 billion.\tA Meta pagou US$ 14,3 bilhões.\n' >pairs.tsv
-run check --input tsv --lang pt-BR --format json pairs.tsv
+run check --fail-on warning --input tsv --lang pt-BR --format json pairs.tsv
 expect_rc "tsv: a mismatch" 1
 expect_has "tsv: row 1" "$out" '"line": 1'
 expect_lacks "tsv: row 3 is right" "$out" '"line": 3'
@@ -508,23 +515,23 @@ expect_has "jsonl: a bad record is placed at its input line" "$out" '"error":"po
 # --- issue 10: a lone CR ends a line in aligned mode as in a document
 printf 'The chain has 281 stores.\rRuben Mayer left.\r' >cr.en.txt
 printf 'A rede tem 218 lojas.\nRuben Mayer saiu.\n' >cr.pt-BR.txt
-run check --source cr.en.txt --aligned --format json cr.pt-BR.txt
+run check --fail-on warning --source cr.en.txt --aligned --format json cr.pt-BR.txt
 expect_rc "aligned: lone CR ends a line" 1
 expect_has "aligned: lone CR ends a line" "$out" '"source_line": 1'
 printf 'The chain has 281 stores.\tA rede tem 218 lojas.\rIt has 3.\tTem 3.\r\n' >cr.tsv
-run check --input tsv --lang pt-BR --format json cr.tsv
+run check --fail-on warning --input tsv --lang pt-BR --format json cr.tsv
 expect_rc "tsv: lone CR ends a row" 1
 
 # --- issue 10: check - reads standard input
-run_from keep.pt-BR.txt check --color never --source keep.en.txt --lang pt-BR -
+run_from keep.pt-BR.txt check --fail-on warning --color never --source keep.en.txt --lang pt-BR -
 expect_rc "check - reads standard input" 1
-expect_has "check - reads standard input" "$out" "-:1:12: error"
+expect_has "check - reads standard input" "$out" "-:1:12: warning"
 run check - -
 expect_rc "'-' twice refused" 2
 
 # --- issue 10: a NUL does not cut a context line; bidi controls escaped
 printf 'A rede\000 tem 218 lojas e \342\200\256 abc.\n' >ctl.pt-BR.txt
-run check --color never --source keep.en.txt ctl.pt-BR.txt
+run check --fail-on warning --color never --source keep.en.txt ctl.pt-BR.txt
 expect_rc "context with NUL and U+202E" 1
 expect_has "context: NUL escaped, the line kept" "$out" "A rede<U+0000> tem 218 lojas e <U+202E> abc."
 expect_has "context: the caret under the number" "$out" "      |                    ^~~"

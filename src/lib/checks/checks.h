@@ -120,6 +120,20 @@ bool fl__brand_like(const char *name);
 /* ------------------------------------------------- helpers (common.c) */
 
 /*
+ * The severity of a finding against a fact: sev, but at most a warning
+ * when fidelint extracted the fact itself (`--source`, `--aligned`, a facts
+ * file of origin: extracted). An error says that facts a person stands
+ * behind disagree with the translation; guessed facts cannot say that, and
+ * on professional translations most of what they disagree with is the
+ * guess (README, "Measured").
+ */
+static inline fl_severity fl__fact_severity(fl_severity sev, bool extracted)
+{
+	return extracted && sev == FL_SEVERITY_ERROR ? FL_SEVERITY_WARNING
+	                                             : sev;
+}
+
+/*
  * Adds a finding spanning UTF-16 offsets [start, end) of the document, with
  * the text there, the source line as context, and a message formatted
  * from fmt. expected/suggestion may be NULL.

@@ -510,12 +510,23 @@ int fl__check_name_garbled_xlit(fl__check_ctx *c)
 			const fl__entity *en =
 			    &c->facts->entities[best->entity];
 			const char *name = c->idx->forms[best->form].display;
+			char here[256];
+			fl__u16_to_utf8_buf(here, sizeof(here),
+			                    d->text + t->start + pl,
+			                    t->end - t->start - pl);
+			/* Against a name fidelint extracted itself, an
+			 * info: on NTREX aligned, 25 or more of the first
+			 * 28 such near misses read were standard
+			 * renderings (ארדואן for Erdogan, קלן for Cologne,
+			 * ناشونالز for Nationals). */
 			error = fl__check_add(
-			    c, "name.garbled", FL_SEVERITY_WARNING,
+			    c, "name.garbled",
+			    en->extracted ? FL_SEVERITY_INFO
+			                  : FL_SEVERITY_WARNING,
 			    t->start + pl, t->end, name, name,
-			    "no word of the language; its sound is one "
-			    "consonant away from '%s' (%s)",
-			    name, en->name);
+			    "'%s' is no word of the language, and its sound "
+			    "is one consonant away from '%s' (%s)",
+			    here, name, en->name);
 			c->claimed[i] = 1;
 		}
 	}

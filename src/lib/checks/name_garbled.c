@@ -302,8 +302,9 @@ int fl__check_name_garbled(fl__check_ctx *c)
 				         c->found[best->entity] == 1 ? "" : "s",
 				         en->count);
 			error = fl__check_add(
-			    c, "name.garbled", FL_SEVERITY_ERROR, t->start,
-			    t->end, en->name, best->display,
+			    c, "name.garbled",
+			    fl__fact_severity(FL_SEVERITY_ERROR, en->extracted),
+			    t->start, t->end, en->name, best->display,
 			    "'%s' %s looks like a garbled '%s' (%s%s)",
 			    text.ptr,
 			    v == FL_LEX_UNKNOWN ? "is not a word and"

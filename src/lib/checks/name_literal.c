@@ -341,7 +341,8 @@ static int check_entity(fl__check_ctx *c, uint32_t e, const hit *h, size_t nh,
 			char text[256];
 			span_text(d, h[a].tf, tl, text, sizeof(text));
 			error = fl__check_add(
-			    c, "name.literal", FL_SEVERITY_ERROR,
+			    c, "name.literal",
+			    fl__fact_severity(FL_SEVERITY_ERROR, en->extracted),
 			    d->tokens[h[a].tf].start, d->tokens[tl].end,
 			    en->name, keep,
 			    "'%s' translates the name '%s' word for word; a "
@@ -359,7 +360,9 @@ static int check_entity(fl__check_ctx *c, uint32_t e, const hit *h, size_t nh,
 			span_text(d, h[a].tf, h[a].tl, text, sizeof(text));
 			error = fl__check_add(
 			    c, "name.literal",
-			    have == 0 ? FL_SEVERITY_ERROR : FL_SEVERITY_WARNING,
+			    fl__fact_severity(have == 0 ? FL_SEVERITY_ERROR
+			                                : FL_SEVERITY_WARNING,
+			                      en->extracted),
 			    d->tokens[h[a].tf].start, d->tokens[h[a].tl].end,
 			    en->name, keep,
 			    "'%s' may be the name '%s' translated as a word "

@@ -479,7 +479,7 @@ static fl_severity absence_severity(const fl__check_ctx *c, uint32_t e,
 		return sev;
 	if (en->kind == FL_KIND_PERSON && !common[e] && latin &&
 	    !has_place_word(c, en->name))
-		return sev;
+		return fl__fact_severity(sev, true);
 	return FL_SEVERITY_INFO;
 }
 

@@ -483,10 +483,11 @@ static int report_quantity(fl__check_ctx *c, const fl__quantity *x,
 	if (close) {
 		close->mismatched = true;
 		fact_quote(c, close->f, fact, sizeof(fact));
-		return fl__check_add(c, "number.mismatch", FL_SEVERITY_ERROR,
-		                     x->start, x->end, close->f->raw, NULL,
-		                     "'%s' here does not say what %s says.",
-		                     here, fact);
+		return fl__check_add(
+		    c, "number.mismatch",
+		    fl__fact_severity(FL_SEVERITY_ERROR, close->f->extracted),
+		    x->start, x->end, close->f->raw, NULL,
+		    "'%s' here does not say what %s says.", here, fact);
 	}
 	if (c->partial)
 		return fl__check_add(
@@ -599,8 +600,10 @@ int fl__check_numbers(fl__check_ctx *c)
 			fact_quote(c, f, fact, sizeof(fact));
 			if (how < 0) {
 				error = fl__check_add(
-				    c, "number.mismatch", FL_SEVERITY_ERROR, a,
-				    b, f->raw, NULL,
+				    c, "number.mismatch",
+				    fl__fact_severity(FL_SEVERITY_ERROR,
+				                      f->extracted),
+				    a, b, f->raw, NULL,
 				    "this result is the other way round from "
 				    "%s.",
 				    fact);

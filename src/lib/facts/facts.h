@@ -46,6 +46,7 @@ typedef struct {
 	char *unit;  /* NULL when not given */
 	char *about; /* NULL when not given */
 	size_t line;
+	bool extracted; /* from a file of origin: extracted (guessed) */
 } fl__number;
 
 typedef struct {

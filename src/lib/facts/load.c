@@ -785,6 +785,7 @@ static int add_number(loader *ld, const fl_yaml_node *n)
 	int error;
 
 	num.line = n->line;
+	num.extracted = ld->extracted;
 	if (n->type != FL_YAML_MAP) {
 		error =
 		    FAIL(ld, n,

@@ -25,7 +25,7 @@ static const fl_rule_info builtin[] = {
             "Named fewer than a third as often as the facts' count: a "
             "warning. Of facts extracted automatically only a person's "
             "name in a Latin-script translation, named in full in the "
-            "original, keeps that severity; any other extracted name is "
+            "original, is a warning; any other extracted name is "
             "info, since it is most often rendered by meaning, by an "
             "exonym or by a pronoun. In aligned checking a name of "
             "ordinary words whose dictionary translations stand in the "
@@ -39,16 +39,24 @@ static const fl_rule_info builtin[] = {
             "language (Portuguese \"meta\"), which may be meant; "
             "headlines in capitals and sentence-initial capitals are not "
             "miscasing."),
-    BUILTIN("name.garbled", FL_SEVERITY_ERROR, "error",
+    BUILTIN("name.garbled", FL_SEVERITY_ERROR, "error / warning / info",
             "A non-word that looks like a garbled entity name "
             "(\"Trupge\" for \"Surge\").",
             "A word no dictionary of the language knows, no form of any "
             "entity, and close to a word of an entity's name (letters in "
             "common, shared beginning or ending, capitalisation, "
             "length) is most likely the name garbled by the translation "
-            "system. In Arabic and Hebrew, a word whose consonant "
-            "skeleton is one consonant away from a Latin name's is "
-            "reported as a warning. The suggestion is the name's word."),
+            "system. A word glued by a hyphen to a word of a name is "
+            "compared even when the dictionary knows it (\"Costa-Gavas\"); "
+            "a respelling by the language's conventions for foreign "
+            "names (German \"Iwangorod\", French \"Donskoï\": the "
+            "profile's respell rules) is the name, no garble. In Arabic "
+            "and Hebrew, a word whose consonant skeleton is one consonant "
+            "away from a Latin name's is a warning, and an info against a "
+            "name fidelint extracted itself (standard renderings such as "
+            "ארדואן for Erdogan are near misses as often as garbles). "
+            "Against extracted facts an error is a warning. The "
+            "suggestion is the name's word."),
     BUILTIN("spell.unknown", FL_SEVERITY_WARNING, "per language / info",
             "A word the language's hunspell dictionaries do not know.",
             "Non-words (\"escaleiros\", \"builos\") are typical "
@@ -61,12 +69,14 @@ static const fl_rule_info builtin[] = {
             "\"Scale Scale Scale\", \"Product Product\": a stutter of the "
             "translation system. Words a language profile calls "
             "repeatable (German \"die die\") are left alone."),
-    BUILTIN("number.mismatch", FL_SEVERITY_ERROR, "error",
+    BUILTIN("number.mismatch", FL_SEVERITY_ERROR, "error / warning",
             "A quantity no fact explains but close in form to one.",
             "Same digits in another order (281 -> 218), or the same "
             "significant digits at another scale or decimal place (14.3 "
             "billion -> 14.3 million; French \"billions\" for a US "
-            "billion): a changed number, not a new one."),
+            "billion): a changed number, not a new one. A warning "
+            "against a number fidelint extracted itself (--source, "
+            "--aligned): guessed facts give no errors."),
     BUILTIN("number.approx", FL_SEVERITY_INFO, "info",
             "A rounded or hedged rendering within 10 % of a fact.",
             "\"cerca de 15 bilhões\" for 14.3 billion is a choice of the "
@@ -97,12 +107,15 @@ static const fl_rule_info builtin[] = {
             "An entity whose name is made of ordinary words was "
             "translated word for word (\"IA em escala\" for \"Scale AI\").",
             "Driven by the bilingual lexicon of rules/lexicon/ (FreeDict): "
-            "for an entity named less often than in the original, two or "
-            "more words of its name side by side, at least one "
+            "two or more words of a name side by side, at least one "
             "translated, are an error; a lone translation of its first "
             "word where a name stands (capitalised inside a sentence; in "
             "Arabic and Hebrew with the article next to another name) is "
-            "an error when the entity is never named, else a warning."),
+            "an error when the entity is never named, else a warning. The "
+            "phrase is reported however often the name is also written "
+            "right, unless a kept word of it runs on into a longer "
+            "foreign phrase. Against extracted facts an error is a "
+            "warning."),
     BUILTIN("name.inconsistent", FL_SEVERITY_WARNING, "warning",
             "One entity spelled several ways in one document "
             "(\"زوكربيرغ\" and \"زوكربرج\").",
