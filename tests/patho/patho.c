@@ -13,6 +13,8 @@
  * Exit 0 when the growth is at most LIMIT, 1 when more (or the call
  * failed), 77 (skipped) for a case known to be quadratic today, which is
  * run and reported anyway (see README.md), unless FL_PATHO_STRICT=1.
+ * With FL_PATHO_UNTIMED set (sanitizer builds) both sizes run once,
+ * untimed.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, mkdtemp */
 
@@ -22,6 +24,10 @@
 #include "util/buf.h"
 #include "util/yaml.h"
 
+#include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt */
+#endif
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +41,9 @@
 #define FL_PATHO_DIVISOR 1
 #endif
 
-#define LIMIT 6.0
-#define REPS  5
+#define LIMIT    6.0
+#define REPS     5
+#define ATTEMPTS 3
 /* Below this many seconds at 4n a timing says nothing: the case passes
  * with a note (its base size is too small for this machine). */
 #define FLOOR 0.02
@@ -398,6 +405,90 @@ static void run_tsv(input *in)
 	fl_result_free(r);
 }
 
+/* The facts loader, its index and the checks' set-up with many names:
+ * the YAML in in->a is loaded and a one-line text checked against it
+ * (facts loading was quadratic in name words: issue 10). A distinct word
+ * of letters only for i: "Bababababa", "Cababababa", ... */
+static void facts_word(char out[16], size_t i)
+{
+	static const char cons[] = "bcdfghjklmnprstvz", vow[] = "aeiou";
+	size_t k = 0;
+	for (int s = 0; s < 5; s++) {
+		out[k++] = cons[i % 17];
+		out[k++] = vow[(i / 17) % 5];
+		i /= 85;
+	}
+	out[k] = '\0';
+	out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* One entity with n aliases. */
+static void build_facts_aliases(input *in, size_t n)
+{
+	char w[16];
+	PRINTF(&in->a, "version: 1\nentities:\n  - name: Base\n    aliases:\n");
+	for (size_t i = 0; i < n; i++) {
+		facts_word(w, i);
+		PRINTF(&in->a, "      - %s\n", w);
+	}
+}
+
+/* n entities, a third of them people. */
+static void build_facts_entities(input *in, size_t n)
+{
+	char w[16];
+	PRINTF(&in->a, "version: 1\nentities:\n");
+	for (size_t i = 0; i < n; i++) {
+		facts_word(w, i);
+		PRINTF(&in->a, "  - {name: %s, kind: %s}\n", w,
+		       i % 3 ? "org" : "person");
+	}
+}
+
+static void run_facts_one_line(input *in)
+{
+	static const char line[] = "Base went home on Monday.\n";
+	fl_facts *f = facts_of(in->a.ptr, in->a.len);
+	check_doc(line, sizeof(line) - 1, "en", f);
+	fl_facts_free(f);
+}
+
+/* Two facts files of n entities and n numbers each, merged (the merge
+ * compared every name and number with every other). */
+static void build_facts_merge(input *in, size_t n)
+{
+	char w[16];
+	PRINTF(&in->a, "version: 1\nentities:\n");
+	PRINTF(&in->b, "version: 1\nentities:\n");
+	for (size_t i = 0; i < n; i++) {
+		facts_word(w, 2 * i);
+		PRINTF(&in->a, "  - {name: %s}\n", w);
+		facts_word(w, 2 * i + 1);
+		PRINTF(&in->b, "  - {name: %s, aliases: [%s Inc]}\n", w, w);
+	}
+	PRINTF(&in->a, "numbers:\n");
+	PRINTF(&in->b, "numbers:\n");
+	for (size_t i = 0; i < n; i++) {
+		PRINTF(&in->a, "  - {value: %zu, unit: USD}\n", 2 * i);
+		PRINTF(&in->b, "  - {value: %zu, unit: USD}\n", i);
+	}
+}
+
+static void run_facts_merge(input *in)
+{
+	fl_facts *fa = facts_of(in->a.ptr, in->a.len);
+	fl_facts *fb = facts_of(in->b.ptr, in->b.len);
+	size_t n = fl_facts_entity_count(fb);
+	if (fl_facts_merge(fa, fb) < 0)
+		die("merge", fl_facts_error(fa));
+	/* Every entity is new; half of b's numbers are a's already. */
+	if (fl_facts_entity_count(fa) != 2 * n ||
+	    fl_facts_number_count(fa) != n + n / 2)
+		die("merge", "wrong counts after merging");
+	fl_facts_free(fa);
+	fl_facts_free(fb);
+}
+
 typedef struct {
 	const char *name;
 	size_t base;
@@ -423,6 +514,9 @@ static const pcase CASES[] = {
     {"jsonl_nesting", 20000, build_jsonl_nesting, run_jsonl, NULL},
     {"aligned_lines", 500, build_aligned, run_aligned, NULL},
     {"tsv_rows", 500, build_tsv, run_tsv, NULL},
+    {"facts_aliases", 20000, build_facts_aliases, run_facts_one_line, NULL},
+    {"facts_entities", 10000, build_facts_entities, run_facts_one_line, NULL},
+    {"facts_merge", 8000, build_facts_merge, run_facts_merge, NULL},
 };
 
 static void dispose(input *in)
@@ -441,23 +535,32 @@ static void dispose(input *in)
 	memset(in, 0, sizeof(*in));
 }
 
-/* Best CPU time of REPS runs of the case at size n. */
-static double best_time(const pcase *c, size_t n, size_t *bytes)
+/* The best CPU times of REPS runs at n and at 4n, the two sizes taking
+ * turns, so that a passing load on the machine weighs on both. */
+static void best_times(const pcase *c, size_t n, double *t1, double *t4,
+                       size_t *b1, size_t *b4)
 {
-	input in;
-	double best = -1;
-	memset(&in, 0, sizeof(in));
-	c->build(&in, n);
-	*bytes = in.a.len + in.b.len;
+	input in1, in4;
+	memset(&in1, 0, sizeof(in1));
+	memset(&in4, 0, sizeof(in4));
+	c->build(&in1, n);
+	c->build(&in4, 4 * n);
+	*b1 = in1.a.len + in1.b.len;
+	*b4 = in4.a.len + in4.b.len;
 	for (int r = 0; r < REPS; r++) {
-		double t0 = cpu_now(), t;
-		c->run(&in);
-		t = cpu_now() - t0;
-		if (best < 0 || t < best)
-			best = t;
+		double t0 = cpu_now(), a, b;
+		c->run(&in1);
+		a = cpu_now() - t0;
+		t0 = cpu_now();
+		c->run(&in4);
+		b = cpu_now() - t0;
+		if (r == 0 || a < *t1)
+			*t1 = a;
+		if (r == 0 || b < *t4)
+			*t4 = b;
 	}
-	dispose(&in);
-	return best;
+	dispose(&in1);
+	dispose(&in4);
 }
 
 int main(int argc, char **argv)
@@ -482,14 +585,43 @@ int main(int argc, char **argv)
 	n = argc >= 3 ? (size_t)strtoul(argv[2], NULL, 10) : 0;
 	if (n == 0)
 		n = c->base / FL_PATHO_DIVISOR;
+#ifdef __GLIBC__
+	/* Freed memory stays with the process, so that a run at 4n does not
+	 * pay the kernel again for pages the run before gave back; no fast
+	 * bins, whose consolidation costs glibc more than linear time in the
+	 * number of small blocks freed. */
+	mallopt(M_TRIM_THRESHOLD, INT_MAX);
+	mallopt(M_MMAP_THRESHOLD, 1 << 30);
+	mallopt(M_MXFAST, 0);
+#endif
+	/* Under sanitizers (FL_PATHO_UNTIMED, set by the build) timings mean
+	 * nothing: both sizes run, for the memory checks only. */
+	if (getenv("FL_PATHO_UNTIMED")) {
+		input in;
+		for (size_t m = n; m <= 4 * n; m += 3 * n) {
+			memset(&in, 0, sizeof(in));
+			c->build(&in, m);
+			c->run(&in);
+			dispose(&in);
+		}
+		printf("%s: ran at n=%zu and 4n, not timed\n", c->name, n);
+		return 0;
+	}
 	/* Warm up: dictionaries and caches are loaded at a first check. */
-	(void)best_time(c, n / 16 + 1, &b1);
-	t1 = best_time(c, n, &b1);
-	t4 = best_time(c, 4 * n, &b4);
-	ratio = t1 > 0 ? t4 / t1 : 0;
-	printf("%s: n=%zu (%zu bytes) %.4f s; 4n (%zu bytes) %.4f s; "
-	       "growth %.2fx (limit %.1fx)\n",
-	       c->name, n, b1, t1, b4, t4, ratio, LIMIT);
+	best_times(c, n / 16 + 1, &t1, &t4, &b1, &b4);
+	/* Memory caches and the allocator make linear work at 4n cost 4 to
+	 * 5.5 times; other programs on the machine can push one measurement
+	 * further, so a growth over the limit is measured again (quadratic
+	 * work stays at 10 to 16 times, every time). */
+	for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+		best_times(c, n, &t1, &t4, &b1, &b4);
+		ratio = t1 > 0 ? t4 / t1 : 0;
+		printf("%s: n=%zu (%zu bytes) %.4f s; 4n (%zu bytes) %.4f s; "
+		       "growth %.2fx (limit %.1fx)\n",
+		       c->name, n, b1, t1, b4, t4, ratio, LIMIT);
+		if (ratio <= LIMIT || t4 < FLOOR)
+			break;
+	}
 	if (t4 < FLOOR) {
 		printf("%s: under %.2f s at 4n: too fast to tell, passed\n",
 		       c->name, FLOOR);
