@@ -105,6 +105,17 @@ int fl__check_term_forbidden(fl__check_ctx *c);
 int fl__check_term_missing(fl__check_ctx *c);
 int fl__check_rule_packs(fl__check_ctx *c);
 
+/* Appends a counted mention of index form `form` over tokens [tf, tl],
+ * text [start, end), found as written (xlit false) or not (across
+ * scripts, respelled); claims its tokens. Returns 0 or FL_ENOMEM (no
+ * message set). */
+int fl__mention_add(fl__check_ctx *c, uint32_t form, size_t tf, size_t tl,
+                    uint32_t start, uint32_t end, bool xlit);
+
+/* Puts c->mentions back in text order after a pass that appended
+ * mentions found out of order. */
+void fl__mentions_sort(fl__check_ctx *c);
+
 /* Recounts c->found from the mentions that count (after name.case has
  * decided which do). */
 void fl__mentions_tally(fl__check_ctx *c);

@@ -111,7 +111,7 @@ int fl__find_mentions(fl__check_ctx *c)
 		const uint16_t *k = fl__tok_key(d, t);
 		size_t n = t->keylen, pl = 0, sfx = 0;
 		uint32_t f;
-		fl__mention *m;
+		size_t last;
 
 		if (n == 0 || (t->flags & FL_TOKF_MASKED))
 			continue;
@@ -129,27 +129,52 @@ int fl__find_mentions(fl__check_ctx *c)
 		}
 		if (f == FL_INDEX_NONE)
 			continue;
-		if (fl__grow((void **)&c->mentions, &c->mention_cap,
-		             c->mention_count + 1, sizeof(*c->mentions)) < 0)
+		last = i + c->idx->forms[f].ntok - 1;
+		/* Clitic letters are their own key (no case, no marks), so the
+		 * key offset is the text offset; ending letters too ("s",
+		 * "'s"). */
+		if (fl__mention_add(c, f, i, last, t->start + (uint32_t)pl,
+		                    d->tokens[last].end - (uint32_t)sfx,
+		                    false) < 0)
 			return fl__fail(c->err, c->errlen, FL_ENOMEM,
 			                "out of memory");
-		m = &c->mentions[c->mention_count++];
-		m->entity = c->idx->forms[f].entity;
-		m->form = f;
-		m->tok_first = (uint32_t)i;
-		m->tok_last = (uint32_t)(i + c->idx->forms[f].ntok - 1);
-		/* Clitic letters are their own key (no case, no marks), so the
-		 * key offset is the text offset. */
-		m->start = t->start + (uint32_t)pl;
-		/* Ending letters are their own key too ("s", "'s"). */
-		m->end = d->tokens[m->tok_last].end - (uint32_t)sfx;
-		m->counted = true;
-		m->xlit = false;
-		for (size_t j = i; j <= m->tok_last; j++)
-			c->claimed[j] = 1;
-		i = m->tok_last;
+		i = last;
 	}
 	return 0;
+}
+
+int fl__mention_add(fl__check_ctx *c, uint32_t form, size_t tf, size_t tl,
+                    uint32_t start, uint32_t end, bool xlit)
+{
+	fl__mention *m;
+	if (fl__grow((void **)&c->mentions, &c->mention_cap,
+	             c->mention_count + 1, sizeof(*c->mentions)) < 0)
+		return FL_ENOMEM;
+	m = &c->mentions[c->mention_count++];
+	m->entity = c->idx->forms[form].entity;
+	m->form = form;
+	m->tok_first = (uint32_t)tf;
+	m->tok_last = (uint32_t)tl;
+	m->start = start;
+	m->end = end;
+	m->counted = true;
+	m->xlit = xlit;
+	for (size_t j = tf; j <= tl; j++)
+		c->claimed[j] = 1;
+	return 0;
+}
+
+static int mention_cmp(const void *a, const void *b)
+{
+	const fl__mention *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void fl__mentions_sort(fl__check_ctx *c)
+{
+	if (c->mention_count > 1)
+		qsort(c->mentions, c->mention_count, sizeof(*c->mentions),
+		      mention_cmp);
 }
 
 void fl__mentions_tally(fl__check_ctx *c)

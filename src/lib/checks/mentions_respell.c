@@ -17,7 +17,7 @@
 
 /* A Latin form of the index: its words in ASCII, NUL-separated. */
 typedef struct {
-	uint32_t form, entity;
+	uint32_t form;
 	uint8_t ntok;
 	char *words;   /* ntok NUL-terminated words, one after another */
 	uint32_t next; /* next form with the same first word + 1, or 0 */
@@ -89,7 +89,6 @@ static int rindex_build(rindex *x, fl__check_ctx *c)
 			return FL_ENOMEM;
 		memcpy(r->words, buf, bn);
 		r->form = (uint32_t)f;
-		r->entity = fm->entity;
 		r->ntok = (uint8_t)fm->ntok;
 		r->next = (uint32_t)*head;
 		*head = ++x->n;
@@ -167,12 +166,6 @@ static int form_at(fl__check_ctx *c, rindex *x, const rform *r, size_t i,
 	return 0;
 }
 
-static int mention_cmp(const void *a, const void *b)
-{
-	const fl__mention *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
-
 int fl__find_respelled_mentions(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
@@ -192,7 +185,7 @@ int fl__find_respelled_mentions(fl__check_ctx *c)
 		const char *s;
 		const rform *best = NULL;
 		uintptr_t e;
-		fl__mention *m;
+		size_t last;
 		if (c->claimed[i] || t->kind != FL_TOK_WORD ||
 		    !(t->flags & big) || !fl__script_is_cased(t->script))
 			continue;
@@ -221,29 +214,17 @@ int fl__find_respelled_mentions(fl__check_ctx *c)
 		}
 		if (!best)
 			continue;
-		if (fl__grow((void **)&c->mentions, &c->mention_cap,
-		             c->mention_count + 1, sizeof(*c->mentions)) < 0) {
-			error = FL_ENOMEM;
+		/* not as written (xlit): name.case leaves it */
+		last = i + best->ntok - 1;
+		if ((error = fl__mention_add(c, best->form, i, last, t->start,
+		                             d->tokens[last].end, true)) < 0)
 			goto done;
-		}
-		m = &c->mentions[c->mention_count++];
-		m->entity = best->entity;
-		m->form = best->form;
-		m->tok_first = (uint32_t)i;
-		m->tok_last = (uint32_t)(i + best->ntok - 1);
-		m->start = t->start;
-		m->end = d->tokens[m->tok_last].end;
-		m->counted = true;
-		m->xlit = true; /* not as written: name.case leaves it */
-		for (size_t j = i; j <= m->tok_last; j++)
-			c->claimed[j] = 1;
-		i = m->tok_last;
+		i = last;
 		added++;
 	}
 	/* Keep the mentions in text order. */
-	if (added && c->mention_count > 1)
-		qsort(c->mentions, c->mention_count, sizeof(*c->mentions),
-		      mention_cmp);
+	if (added)
+		fl__mentions_sort(c);
 done:
 	rindex_dispose(&x);
 	if (error == FL_ENOMEM)

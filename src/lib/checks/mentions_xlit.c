@@ -211,27 +211,6 @@ static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
 	return 1;
 }
 
-static int add_mention(fl__check_ctx *c, const xform *x, size_t i, size_t k,
-                       size_t pl)
-{
-	fl__mention *m;
-	if (fl__grow((void **)&c->mentions, &c->mention_cap,
-	             c->mention_count + 1, sizeof(*c->mentions)) < 0)
-		return FL_ENOMEM;
-	m = &c->mentions[c->mention_count++];
-	m->entity = x->entity;
-	m->form = x->form;
-	m->tok_first = (uint32_t)i;
-	m->tok_last = (uint32_t)(i + k - 1);
-	m->start = c->doc->tokens[i].start + (uint32_t)pl;
-	m->end = c->doc->tokens[i + k - 1].end;
-	m->counted = true;
-	m->xlit = true;
-	for (size_t j = i; j < i + k; j++)
-		c->claimed[j] = 1;
-	return 0;
-}
-
 /* Whether the language's dictionaries know token i (clitics stripped). */
 static int known_word(fl__check_ctx *c, size_t i, bool *known)
 {
@@ -298,12 +277,6 @@ static bool starts_a_form(const xindex *x, const skeletons *s)
 		if (fl_map_get(&x->prefixes, s->sk[v], s->len[v], NULL))
 			return true;
 	return false;
-}
-
-static int mention_cmp(const void *a, const void *b)
-{
-	const fl__mention *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
 }
 
 int fl__find_xlit_mentions(fl__check_ctx *c)
@@ -432,8 +405,12 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 				if (error < 0)
 					break;
 				if (hit) {
-					if ((error = add_mention(c, hit, i,
-					                         want, pl)) < 0)
+					if ((error = fl__mention_add(
+					         c, hit->form, i, i + want - 1,
+					         d->tokens[i].start +
+					             (uint32_t)pl,
+					         d->tokens[i + want - 1].end,
+					         true)) < 0)
 						break;
 					if (hit->ntok > 1)
 						full[hit->entity] = 1;
@@ -447,9 +424,8 @@ int fl__find_xlit_mentions(fl__check_ctx *c)
 	}
 done:
 	/* Keep the mentions in text order, as the index pass found them. */
-	if (error == 0 && c->mention_count > 1)
-		qsort(c->mentions, c->mention_count, sizeof(*c->mentions),
-		      mention_cmp);
+	if (error == 0)
+		fl__mentions_sort(c);
 	free(starts);
 	free(full);
 	xindex_dispose(&x);
