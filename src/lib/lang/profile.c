@@ -55,6 +55,39 @@ static void foreign_free(fl__foreign_dict *f, size_t count)
 	free(f);
 }
 
+/* The profile's lists of strings, by key: one table for reading them,
+ * inheriting them and freeing them. */
+static const struct {
+	const char *key;
+	size_t off, count_off;
+} string_lists[] = {
+    {"hunspell", offsetof(fl__profile, hunspell),
+     offsetof(fl__profile, hunspell_count)},
+    {"accept", offsetof(fl__profile, accept),
+     offsetof(fl__profile, accept_count)},
+    {"prefixes", offsetof(fl__profile, prefixes),
+     offsetof(fl__profile, prefix_count)},
+    {"common_words", offsetof(fl__profile, common_words),
+     offsetof(fl__profile, common_count)},
+    {"repeatable", offsetof(fl__profile, repeatable),
+     offsetof(fl__profile, repeatable_count)},
+    {"suffixes", offsetof(fl__profile, suffixes),
+     offsetof(fl__profile, suffix_count)},
+    {"articles", offsetof(fl__profile, articles),
+     offsetof(fl__profile, article_count)},
+    {"respell", offsetof(fl__profile, respell),
+     offsetof(fl__profile, respell_count)},
+    {"name_letters", offsetof(fl__profile, name_letters),
+     offsetof(fl__profile, name_letter_count)},
+};
+
+/* The list of p at string_lists[i], and its count. */
+static char ***list_of(fl__profile *p, size_t i, size_t **count)
+{
+	*count = (size_t *)((char *)p + string_lists[i].count_off);
+	return (char ***)((char *)p + string_lists[i].off);
+}
+
 void fl__profile_free(fl__profile *p)
 {
 	if (!p)
@@ -62,17 +95,13 @@ void fl__profile_free(fl__profile *p)
 	free(p->tag);
 	free(p->name);
 	free(p->script);
-	fl_yaml_strv_free(p->hunspell, p->hunspell_count);
-	fl_yaml_strv_free(p->accept, p->accept_count);
+	for (size_t i = 0; i < FL_ARRAY_SIZE(string_lists); i++) {
+		size_t *count;
+		char ***arr = list_of(p, i, &count);
+		fl_yaml_strv_free(*arr, *count);
+	}
 	foreign_free(p->foreign, p->foreign_count);
 	free(p->extra_words);
-	fl_yaml_strv_free(p->prefixes, p->prefix_count);
-	fl_yaml_strv_free(p->articles, p->article_count);
-	fl_yaml_strv_free(p->name_letters, p->name_letter_count);
-	fl_yaml_strv_free(p->common_words, p->common_count);
-	fl_yaml_strv_free(p->repeatable, p->repeatable_count);
-	fl_yaml_strv_free(p->suffixes, p->suffix_count);
-	fl_yaml_strv_free(p->respell, p->respell_count);
 	free(p->inherit);
 	free(p->path);
 	free(p);
@@ -290,39 +319,17 @@ static int cmp_prefix(const void *a, const void *b)
 /* Reads the string lists of the profile; null values mean "not given". */
 static int parse_lists(parser *ps, fl__profile *p, const fl_yaml_node *root)
 {
-	static const struct {
-		const char *key;
-		size_t off, count_off;
-	} lists[] = {
-	    {"hunspell", offsetof(fl__profile, hunspell),
-	     offsetof(fl__profile, hunspell_count)},
-	    {"accept", offsetof(fl__profile, accept),
-	     offsetof(fl__profile, accept_count)},
-	    {"prefixes", offsetof(fl__profile, prefixes),
-	     offsetof(fl__profile, prefix_count)},
-	    {"common_words", offsetof(fl__profile, common_words),
-	     offsetof(fl__profile, common_count)},
-	    {"repeatable", offsetof(fl__profile, repeatable),
-	     offsetof(fl__profile, repeatable_count)},
-	    {"suffixes", offsetof(fl__profile, suffixes),
-	     offsetof(fl__profile, suffix_count)},
-	    {"articles", offsetof(fl__profile, articles),
-	     offsetof(fl__profile, article_count)},
-	    {"respell", offsetof(fl__profile, respell),
-	     offsetof(fl__profile, respell_count)},
-	    {"name_letters", offsetof(fl__profile, name_letters),
-	     offsetof(fl__profile, name_letter_count)},
-	};
 	int error;
 
-	for (size_t i = 0; i < FL_ARRAY_SIZE(lists); i++) {
-		const fl_yaml_node *v = fl_yaml_map_get(root, lists[i].key);
-		char ***arr = (char ***)((char *)p + lists[i].off);
-		size_t *count = (size_t *)((char *)p + lists[i].count_off);
+	for (size_t i = 0; i < FL_ARRAY_SIZE(string_lists); i++) {
+		const fl_yaml_node *v =
+		    fl_yaml_map_get(root, string_lists[i].key);
+		size_t *count;
+		char ***arr = list_of(p, i, &count);
 
 		if (!v || fl_yaml_is_null(v))
 			continue;
-		if ((error = fl_yaml_strings(arr, count, v, lists[i].key,
+		if ((error = fl_yaml_strings(arr, count, v, string_lists[i].key,
 		                             ps->path, ps->err, ps->errlen)) <
 		    0)
 			return error;
@@ -501,44 +508,13 @@ static int inherit_from(fl__profile *child, const fl__profile *parent)
 	    (error = copy_str(&child->script, parent->script)) < 0 ||
 	    (error = copy_str(&child->extra_words, parent->extra_words)) < 0)
 		return error;
-	if (!child->hunspell && parent->hunspell &&
-	    (error = strv_copy(&child->hunspell, &child->hunspell_count,
-	                       parent->hunspell, parent->hunspell_count)) < 0)
-		return error;
-	if (!child->accept && parent->accept &&
-	    (error = strv_copy(&child->accept, &child->accept_count,
-	                       parent->accept, parent->accept_count)) < 0)
-		return error;
-	if (!child->prefixes && parent->prefixes &&
-	    (error = strv_copy(&child->prefixes, &child->prefix_count,
-	                       parent->prefixes, parent->prefix_count)) < 0)
-		return error;
-	if (!child->name_letters && parent->name_letters &&
-	    (error = strv_copy(&child->name_letters, &child->name_letter_count,
-	                       parent->name_letters,
-	                       parent->name_letter_count)) < 0)
-		return error;
-	if (!child->articles && parent->articles &&
-	    (error = strv_copy(&child->articles, &child->article_count,
-	                       parent->articles, parent->article_count)) < 0)
-		return error;
-	if (!child->common_words && parent->common_words &&
-	    (error = strv_copy(&child->common_words, &child->common_count,
-	                       parent->common_words, parent->common_count)) < 0)
-		return error;
-	if (!child->repeatable && parent->repeatable &&
-	    (error = strv_copy(&child->repeatable, &child->repeatable_count,
-	                       parent->repeatable, parent->repeatable_count)) <
-	        0)
-		return error;
-	if (!child->respell && parent->respell &&
-	    (error = strv_copy(&child->respell, &child->respell_count,
-	                       parent->respell, parent->respell_count)) < 0)
-		return error;
-	if (!child->suffixes && parent->suffixes &&
-	    (error = strv_copy(&child->suffixes, &child->suffix_count,
-	                       parent->suffixes, parent->suffix_count)) < 0)
-		return error;
+	for (size_t i = 0; i < FL_ARRAY_SIZE(string_lists); i++) {
+		size_t *cn, *pn;
+		char ***cv = list_of(child, i, &cn);
+		char ***pv = list_of((fl__profile *)parent, i, &pn);
+		if (!*cv && *pv && (error = strv_copy(cv, cn, *pv, *pn)) < 0)
+			return error;
+	}
 	if (!child->foreign && parent->foreign) {
 		size_t n = parent->foreign_count;
 		if (!(child->foreign = calloc(n + 1, sizeof(*child->foreign))))
