@@ -13,6 +13,9 @@ PKGS=(
   libhunspell-dev     # spelling
   libyaml-dev         # facts files and rule packs
   libjansson-dev      # JSON output
+  libxml2-dev         # XLIFF, TMX and HTML input
+  libgettextpo-dev gettext  # PO input (libgettextpo); msgunfmt for the PO tests
+  libcmark-dev        # Markdown input (CommonMark)
   hunspell-en-us hunspell-ar hunspell-pt-br hunspell-pt-pt
   hunspell-fr hunspell-he hunspell-de-de
   # name.literal lexicon (scripts/gen-lexicon.py): FreeDict dictionaries, both directions

@@ -7,7 +7,8 @@ fl_warnings(case_runner)
 target_compile_definitions(case_runner PRIVATE _POSIX_C_SOURCE=200809L)
 
 file(GLOB FL_CASE_FILES CONFIGURE_DEPENDS
-  ${CMAKE_CURRENT_SOURCE_DIR}/cases/*.case ${CMAKE_CURRENT_SOURCE_DIR}/golden/*.case)
+  ${CMAKE_CURRENT_SOURCE_DIR}/cases/*.case ${CMAKE_CURRENT_SOURCE_DIR}/golden/*.case
+  ${CMAKE_CURRENT_SOURCE_DIR}/formats/*.case)
 foreach(f ${FL_CASE_FILES})
   get_filename_component(name ${f} NAME_WE)
   get_filename_component(dir ${f} DIRECTORY)

@@ -240,11 +240,17 @@ typedef struct {
 	const char *lang;
 	/** Non-zero for summaries and excerpts: absent facts are not errors. */
 	int partial;
+	/** FL_CHECK_* flags. */
+	unsigned flags;
 } fl_check_options;
+
+/** Check segments a file marks as drafts too (PO fuzzy entries, XLIFF
+ *  states new / needs-translation, ...); by default they are skipped. */
+#define FL_CHECK_DRAFTS 1u
 
 #define FL_CHECK_OPTIONS_INIT                                                  \
 	{                                                                      \
-		FL_CHECK_OPTIONS_VERSION, NULL, 0                              \
+		FL_CHECK_OPTIONS_VERSION, NULL, 0, 0                           \
 	}
 
 /**
@@ -334,6 +340,125 @@ int fl_check_jsonl_fd(fl_checker *checker, const char *path, int fd,
                       const char *source_lang, const fl_check_options *opts,
                       fl_jsonl_emit emit, void *ctx);
 
+/* --------------------------------------------------------------- segments */
+
+/**
+ * Where a stretch of a segment's text is in the file it came from: the
+ * text from byte `offset` on runs as the file does from line:column
+ * (a line end in the text is a line end in the file, every code point one
+ * column) up to the next anchor.
+ */
+typedef struct {
+	size_t offset; /**< byte offset in the segment's text */
+	size_t line;   /**< 1-based line in the file */
+	size_t column; /**< 1-based column in code points */
+} fl_anchor;
+
+/**
+ * An inline code or placeholder of a segment ("%s", "{count}", an XLIFF
+ * <x/> or <ph>): masked in the text (its bytes are spaces there, so that
+ * nothing inside it is a word or a number) and compared between the
+ * original and the translation by key.
+ */
+typedef struct {
+	size_t offset;       /**< byte offset of the mask in the text */
+	size_t len;          /**< bytes of the mask */
+	const char *key;     /**< what must match across the pair: "%s", "%1$d",
+	                          "{count}", "x:1"; NUL-terminated */
+	const char *display; /**< the code as written, for messages */
+} fl_code;
+
+/** One side of a segment: UTF-8 text, where it is, and its codes. */
+typedef struct {
+	const char *text; /**< NULL: this side is not given */
+	size_t len;
+	const fl_anchor *anchors; /**< sorted by offset; none: the text is
+	                               positioned on its own (line 1 column 1
+	                               is its first byte) */
+	size_t anchor_count;
+	const fl_code *codes; /**< sorted by offset */
+	size_t code_count;
+} fl_segment_text;
+
+/** Segment flags. */
+#define FL_SEGMENT_DRAFT 1u /**< fuzzy, needs review: see FL_CHECK_DRAFTS */
+
+/** A unit of translation: an original and its translation. */
+typedef struct {
+	const char *id; /**< trans-unit id, msgctxt+msgid, tuid; NULL none */
+	fl_segment_text source;
+	fl_segment_text target;
+	unsigned flags; /**< FL_SEGMENT_* */
+} fl_segment;
+
+/**
+ * Checks a list of segments, the translations of one file.
+ *  - With facts on the checker, the targets are one document (segments
+ *    are paragraphs of it): the counts of the facts are over the whole
+ *    translated file.
+ *  - Without facts, when the segments carry their originals, the facts of
+ *    all originals are extracted at once and each target is checked
+ *    against the facts of its own original, as fl_check_aligned does.
+ *  - Either way each segment's codes are compared with its original's
+ *    (placeholder.missing, placeholder.extra).
+ * Findings are placed through the anchors (in the file), and carry the
+ * segment's id. A segment with FL_SEGMENT_DRAFT is skipped unless
+ * opts->flags has FL_CHECK_DRAFTS.
+ * segs: borrowed for the call. source_lang: the originals' language (NULL:
+ * "en"). *out: caller frees with fl_result_free.
+ * Returns as fl_check_buffer.
+ */
+int fl_check_segments(fl_result **out, fl_checker *checker, const char *path,
+                      const fl_segment *segs, size_t count,
+                      const char *source_lang, const fl_check_options *opts);
+
+/** Input formats a file may be in. */
+typedef enum {
+	FL_INPUT_TEXT,     /**< plain text (.txt) */
+	FL_INPUT_TSV,      /**< original TAB translation rows (.tsv) */
+	FL_INPUT_JSONL,    /**< {"id","source","target"} records (.jsonl) */
+	FL_INPUT_XLIFF,    /**< XLIFF 1.2, 2.0, 2.1 (.xlf, .xliff) */
+	FL_INPUT_TMX,      /**< TMX 1.4 (.tmx) */
+	FL_INPUT_PO,       /**< gettext PO (.po, .pot) */
+	FL_INPUT_MARKDOWN, /**< CommonMark with front matter (.md) */
+	FL_INPUT_HTML      /**< HTML (.html, .htm) */
+} fl_input;
+
+/** Parses an input format name ("xliff", "po", ...) into *out.
+ *  Returns 0 or FL_EINVAL. */
+int fl_input_parse(fl_input *out, const char *name);
+
+/** Name of an input format ("xliff"); static string, "?" when unknown. */
+const char *fl_input_name(fl_input input);
+
+/** The names of all input formats, comma-separated ("text, tsv, ...");
+ *  static string, for help texts. */
+const char *fl_input_names(void);
+
+/** The input format a file name's extension says (".xlf" -> xliff,
+ *  ".po" -> po); FL_INPUT_TEXT when it says none. */
+fl_input fl_input_from_path(const char *path);
+
+/**
+ * Checks a file in an input format other than jsonl (which streams:
+ * fl_check_jsonl_fd). The languages the file declares (XLIFF srcLang and
+ * trgLang, a PO header's Language, an HTML lang, front matter "lang")
+ * are used unless opts->lang or source_lang say otherwise. A file that is
+ * not in the format is FL_EPARSE, "path:line:col: problem".
+ * data: borrowed for the call.
+ * Returns as fl_check_segments, and FL_EPARSE.
+ */
+int fl_check_input_buffer(fl_result **out, fl_checker *checker,
+                          const char *path, fl_input input, const char *data,
+                          size_t len, const char *source_lang,
+                          const fl_check_options *opts);
+
+/** As fl_check_input_buffer, reading the file at path ("-": standard
+ *  input). Adds FL_EIO. */
+int fl_check_input_file(fl_result **out, fl_checker *checker, const char *path,
+                        fl_input input, const char *source_lang,
+                        const fl_check_options *opts);
+
 /** Releases a result; NULL is accepted. */
 void fl_result_free(fl_result *result);
 
@@ -360,6 +485,8 @@ typedef struct {
 	                             original this line translates; else 0 */
 	size_t context_len;     /**< bytes of context: a NUL of the text is
 	                             one of them, not its end */
+	const char *segment;    /**< id of the segment it is in (a trans-unit
+	                             id, ...); NULL when none */
 } fl_finding;
 
 /** Number of findings, sorted by place (placeless first) then rule. */

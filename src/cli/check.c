@@ -20,14 +20,13 @@
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
-enum input_kind { INPUT_TEXT, INPUT_TSV, INPUT_JSONL };
-
 typedef struct {
 	const char *facts;
 	const char *source;      /* --source: the original */
 	const char *source_lang; /* --source-lang */
 	int aligned;             /* --aligned */
-	enum input_kind input;   /* --input */
+	fl_input input;          /* --input */
+	bool input_given;        /* else each file's extension says */
 	const char *lang;
 	const char *data_dir;
 	const char *output;
@@ -124,9 +123,9 @@ typedef struct {
 /* The input mode in words, for messages. */
 static const char *mode_name(const check_args *args)
 {
-	if (args->input == INPUT_TSV)
+	if (args->input == FL_INPUT_TSV)
 		return "--input tsv";
-	if (args->input == INPUT_JSONL)
+	if (args->input == FL_INPUT_JSONL)
 		return "--input jsonl";
 	return "--aligned";
 }
@@ -138,7 +137,10 @@ static const char *mode_name(const check_args *args)
  */
 static int check_combination(const check_args *args, const char *format)
 {
-	bool line_pairs = args->aligned || args->input != INPUT_TEXT;
+	bool line_pairs =
+	    args->aligned ||
+	    (args->input_given &&
+	     (args->input == FL_INPUT_TSV || args->input == FL_INPUT_JSONL));
 	size_t stdin_uses = args->source && strcmp(args->source, "-") == 0;
 
 	if (line_pairs && args->partial)
@@ -153,16 +155,18 @@ static int check_combination(const check_args *args, const char *format)
 		    "--facts is for whole documents: with %s the facts of "
 		    "each line are those of its original line",
 		    mode_name(args));
-	if (args->input == INPUT_JSONL && format &&
+	if (args->input == FL_INPUT_JSONL && format &&
 	    args->format != FL_FORMAT_JSON)
 		return cli_usage_error("check",
 		                       "--input jsonl answers with one JSON "
 		                       "line per record: no --format %s",
 		                       format);
-	if (args->source_lang && !line_pairs && !args->source)
-		return cli_usage_error(
-		    "check", "--source-lang needs --source ORIGINAL or "
-		             "--input tsv|jsonl");
+	if (args->source_lang && !args->source && args->input_given &&
+	    args->input == FL_INPUT_TEXT)
+		return cli_usage_error("check",
+		                       "--source-lang needs --source ORIGINAL "
+		                       "or an input that holds the originals "
+		                       "(--input tsv, jsonl, xliff, tmx, po)");
 	for (size_t i = 0; i < args->file_count; i++)
 		stdin_uses += strcmp(args->files[i], "-") == 0;
 	if (stdin_uses > 1)
@@ -274,22 +278,17 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 		return cli_usage_error("check",
 		                       "option '-o' needs a file name");
 	if (input) {
-		if (strcmp(input, "text") == 0)
-			args->input = INPUT_TEXT;
-		else if (strcmp(input, "tsv") == 0)
-			args->input = INPUT_TSV;
-		else if (strcmp(input, "jsonl") == 0)
-			args->input = INPUT_JSONL;
-		else
-			return cli_usage_error(
-			    "check",
-			    "bad --input value '%s' (text, tsv or jsonl)",
-			    input);
+		if (fl_input_parse(&args->input, input) < 0)
+			return cli_usage_error("check",
+			                       "bad --input value '%s' (%s)",
+			                       input, fl_input_names());
+		args->input_given = true;
 	}
 	if (args->aligned && !args->source)
 		return cli_usage_error("check",
 		                       "--aligned needs --source ORIGINAL");
-	if (args->input != INPUT_TEXT && (args->source || args->aligned))
+	if (args->input_given && args->input != FL_INPUT_TEXT &&
+	    (args->source || args->aligned))
 		return cli_usage_error(
 		    "check", "--input %s holds the originals: no --source",
 		    input);
@@ -481,20 +480,28 @@ static int check_files(fl_report *report, bool *failed, fl_checker *checker,
 		fl_result *result = NULL;
 		const char *message;
 
+		fl_input in =
+		    args->input_given ? args->input : fl_input_from_path(path);
 		if (args->aligned)
 			error = fl_check_aligned_files(
 			    &result, checker, args->source, path,
 			    args->source_lang, &opts);
-		else if (args->input == INPUT_TSV)
+		else if (args->input_given && in == FL_INPUT_TSV)
 			error = fl_check_tsv_file(&result, checker, path,
 			                          args->source_lang, &opts);
+		else if (in == FL_INPUT_JSONL)
+			error = FL_EINVAL; /* message below */
 		else
-			error = fl_check_file(&result, checker, path, &opts);
+			error = fl_check_input_file(&result, checker, path, in,
+			                            args->source_lang, &opts);
 		if (error == 0) {
 			error = fl_report_add_result(report, result);
 		} else {
 			*failed = true;
-			message = fl_checker_error(checker);
+			message = in == FL_INPUT_JSONL && !args->aligned
+			              ? "JSONL is checked with --input jsonl "
+			                "(one answer line per record)"
+			              : fl_checker_error(checker);
 			if (!message || !*message)
 				message = fl_error_name(error);
 			cli_print_failure(path, message, error);
@@ -574,7 +581,7 @@ int cli_check(int argc, char **argv)
 		goto cleanup;
 	if (facts)
 		fl_checker_set_facts(checker, facts);
-	if (args.input == INPUT_JSONL) {
+	if (args.input_given && args.input == FL_INPUT_JSONL) {
 		status = check_jsonl(out, checker, &args);
 		/* The answers written so far are kept, as on standard
 		 * output. */

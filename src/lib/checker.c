@@ -497,16 +497,7 @@ static int get_bilex(fl_checker *chk, fl__lang_res *L)
 	                      chk->err, sizeof(chk->err));
 }
 
-/* An original being analysed for its facts: the document and what the
- * extraction reads, which must live as long as the analysis. */
-typedef struct {
-	fl__doc doc;
-	bool have_doc;
-	fl__extract_in in;
-	fl__extraction *x;
-} extraction;
-
-static void extraction_dispose(extraction *e)
+void fl__original_dispose(fl__original *e)
 {
 	fl__extract_free(e->x);
 	if (e->have_doc)
@@ -514,13 +505,8 @@ static void extraction_dispose(extraction *e)
 	memset(e, 0, sizeof(*e));
 }
 
-/*
- * Analyses original data[0,len) in language lang (NULL: "en") into e
- * (dispose with extraction_dispose, also on failure). The message of a
- * failure is on the checker.
- */
-static int extraction_run(extraction *e, fl_checker *chk, const char *path,
-                          const char *data, size_t len, const char *lang)
+int fl__original_read(fl__original *e, fl_checker *chk, const char *path,
+                      const char *data, size_t len, const char *lang)
 {
 	char tag[FL_TAG_MAX], locale[FL_TAG_MAX], msg[FL_ERRMSG_SIZE] = "";
 	fl__lang_res *L = NULL;
@@ -575,7 +561,7 @@ int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
                       const char *path, const char *data, size_t len,
                       const char *lang)
 {
-	extraction e;
+	fl__original e;
 	fl_buf b = FL_BUF_INIT;
 	int error;
 
@@ -590,7 +576,7 @@ int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
 		return fl__fail(chk->err, sizeof(chk->err), FL_ELIMIT,
 		                "%s: file larger than the limit of %zu bytes",
 		                path, chk->max_file_size);
-	if ((error = extraction_run(&e, chk, path, data, len, lang)) == 0) {
+	if ((error = fl__original_read(&e, chk, path, data, len, lang)) == 0) {
 		if ((error = fl__extract_write(&b, e.x, FL_EXTRACT_ALL)) < 0 ||
 		    !(*out = fl_buf_detach(&b)))
 			error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
@@ -599,22 +585,36 @@ int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
 			*out_len = strlen(*out);
 	}
 	fl_buf_dispose(&b);
-	extraction_dispose(&e);
+	fl__original_dispose(&e);
 	return error;
 }
 
-/* The original's side of one line of a line-aligned pair. */
-typedef struct {
-	size_t line; /* 1-based */
-	const char *text;
-	size_t len;
-} aligned_line;
+int fl__checker_lang(char *tag, size_t n, fl_checker *chk, const char *path,
+                     const char *data, size_t len, const char *lang)
+{
+	char locale[FL_TAG_MAX], msg[FL_ERRMSG_SIZE] = "";
+	fl__doc doc;
+	int error;
 
-/* fl_check_buffer; al: the original's line when checking one line of a
- * line-aligned pair, else NULL. */
-static int check_buffer(fl_result **out, fl_checker *chk, const char *path,
-                        const char *data, size_t len,
-                        const fl_check_options *opts, const aligned_line *al)
+	if (lang)
+		return fl_checker_lang_from_tag(tag, n, chk, lang);
+	if (path && fl__lang_from_path(tag, n, &chk->profiles, path) == 0)
+		return 0;
+	icu_locale(locale, sizeof(locale), "");
+	if ((error = fl__doc_init(&doc, chk->text, data ? data : "", len,
+	                          locale, msg, sizeof(msg))) == 0)
+		error = fl__lang_detect(tag, n, &chk->profiles, &chk->common,
+		                        &doc, msg, sizeof(msg));
+	fl__doc_dispose(&doc);
+	if (error < 0)
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s",
+		         path ? path : "<input>", msg);
+	return error;
+}
+
+int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
+                  const char *data, size_t len, const fl_check_options *opts,
+                  const fl__aligned_line *al)
 {
 	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
 	char tag[FL_TAG_MAX] = "", locale[FL_TAG_MAX];
@@ -722,7 +722,7 @@ done:
 int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
                     const char *data, size_t len, const fl_check_options *opts)
 {
-	return check_buffer(out, chk, path, data, len, opts, NULL);
+	return fl__check_doc(out, chk, path, data, len, opts, NULL);
 }
 
 int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
@@ -768,167 +768,6 @@ size_t fl__line_next(const char *s, size_t n, size_t *next)
 	return i;
 }
 
-/* The lines of s[0,n) (fl__line_next): *at gets 2 * count offsets, the
- * start and the end (line end excluded) of each line. A final line end
- * adds no empty line, so "a\nb" and "a\nb\n" have the same lines. */
-static int split_lines(size_t **out, size_t *count, const char *s, size_t n)
-{
-	size_t *at = NULL, cap = 0, k = 0;
-
-	for (size_t p = 0; p < n;) {
-		size_t next, len = fl__line_next(s + p, n - p, &next);
-		if (fl__grow((void **)&at, &cap, 2 * k + 2, sizeof(*at)) < 0) {
-			free(at);
-			return FL_ENOMEM;
-		}
-		at[2 * k] = p;
-		at[2 * k + 1] = p + len;
-		k++;
-		p += next;
-	}
-	*out = at;
-	*count = k;
-	return 0;
-}
-
-/* Line i of s (without its line end) as [*b, *b + *n). */
-static void line_span(const char *s, const size_t *at, size_t i, const char **b,
-                      size_t *n)
-{
-	*b = s + at[2 * i];
-	*n = at[2 * i + 1] - at[2 * i];
-}
-
-int fl_check_aligned(fl_result **out, fl_checker *chk, const char *path,
-                     const char *source, size_t source_len, const char *target,
-                     size_t target_len, const char *source_lang,
-                     const fl_check_options *opts)
-{
-	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
-	const fl_facts *saved = chk->facts;
-	size_t *sl = NULL, *tl = NULL, ns = 0, nt = 0;
-	extraction ex;
-	fl_result *res = NULL;
-	fl_buf yaml = FL_BUF_INIT;
-	int error;
-
-	memset(&ex, 0, sizeof(ex));
-	*out = NULL;
-	if (!opts)
-		opts = &defaults;
-	if (!path)
-		path = "<input>";
-	if ((!source && source_len) || (!target && target_len))
-		return fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
-		                "%s: bad arguments", path);
-	if (source_len > chk->max_file_size || target_len > chk->max_file_size)
-		return fl__fail(chk->err, sizeof(chk->err), FL_ELIMIT,
-		                "%s: file larger than the limit of %zu bytes",
-		                path, chk->max_file_size);
-	if ((error = split_lines(&sl, &ns, source ? source : "", source_len)) <
-	        0 ||
-	    (error = split_lines(&tl, &nt, target ? target : "", target_len)) <
-	        0) {
-		fl__fail(chk->err, sizeof(chk->err), error, "out of memory");
-		goto done;
-	}
-	if (ns != nt) {
-		error = fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
-		                 "%s: the original has %zu lines and the "
-		                 "translation %zu: they are not line-aligned",
-		                 path, ns, nt);
-		goto done;
-	}
-	/* The facts of the whole original, written line by line. */
-	if ((error = extraction_run(&ex, chk, path, source, source_len,
-	                            source_lang)) < 0)
-		goto done;
-
-	for (size_t i = 0; i < nt; i++) {
-		const char *t, *sline;
-		size_t tn, sn;
-		fl_facts *lf = NULL;
-		fl_result *one = NULL;
-		aligned_line al;
-		char name[64];
-
-		line_span(target, tl, i, &t, &tn);
-		line_span(source, sl, i, &sline, &sn);
-		fl_buf_clear(&yaml);
-		snprintf(name, sizeof(name), "line %zu of the original", i + 1);
-		if ((error = fl__extract_write(&yaml, ex.x, i)) < 0 ||
-		    (error = fl_facts_new(&lf)) < 0) {
-			fl__fail(chk->err, sizeof(chk->err), error,
-			         "out of memory");
-			goto done;
-		}
-		if ((error = fl_facts_load_buffer(lf, name, yaml.ptr,
-		                                  yaml.len)) < 0) {
-			/* our own output: a failure here is a bug */
-			fl__fail(chk->err, sizeof(chk->err), error, "%s: %s",
-			         path, fl_facts_error(lf));
-			fl_facts_free(lf);
-			goto done;
-		}
-		fl_checker_set_facts(chk, lf);
-		al.line = i + 1;
-		al.text = sline;
-		al.len = sn;
-		error = check_buffer(&one, chk, path, t, tn, opts, &al);
-		fl_checker_set_facts(chk, saved);
-		fl_facts_free(lf);
-		if (error < 0)
-			goto done;
-		if (!res && (error = fl__result_new(&res, path,
-		                                    fl_result_lang(one))) < 0) {
-			fl_result_free(one);
-			goto done;
-		}
-		for (size_t k = 0; k < fl_result_count(one) && error == 0;
-		     k++) {
-			const fl_finding *f = fl_result_finding(one, k);
-			fl__finding_in g;
-			memset(&g, 0, sizeof(g));
-			g.rule = f->rule;
-			g.severity = f->severity;
-			/* A fact absent from the line is reported on it. */
-			g.line = g.end_line = i + 1;
-			g.column = f->line ? f->column : 1;
-			g.end_column = f->line ? f->end_column : 1;
-			g.text = f->text;
-			g.message = f->message;
-			g.expected = f->expected;
-			g.suggestion = f->suggestion;
-			g.context = f->context;
-			g.context_len = f->context_len;
-			g.context_column = f->context_column;
-			g.source_line = i + 1;
-			error = fl__result_add(res, &g);
-		}
-		fl_result_free(one);
-		if (error < 0) {
-			fl__fail(chk->err, sizeof(chk->err), error,
-			         "out of memory");
-			goto done;
-		}
-	}
-	if (!res && (error = fl__result_new(&res, path, opts->lang)) < 0) {
-		fl__fail(chk->err, sizeof(chk->err), error, "out of memory");
-		goto done;
-	}
-	fl__result_sort(res);
-	*out = res;
-	res = NULL;
-done:
-	fl_checker_set_facts(chk, saved);
-	fl_result_free(res);
-	fl_buf_dispose(&yaml);
-	extraction_dispose(&ex);
-	free(sl);
-	free(tl);
-	return error;
-}
-
 int fl__checker_read(char **data, size_t *len, fl_checker *chk,
                      const char *path)
 {
@@ -952,4 +791,9 @@ int fl__checker_fail(fl_checker *chk, int code, const char *fmt, ...)
 	vsnprintf(chk->err, sizeof(chk->err), fmt, ap);
 	va_end(ap);
 	return code;
+}
+
+const fl_facts *fl__checker_facts(const fl_checker *chk)
+{
+	return chk->facts;
 }

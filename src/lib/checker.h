@@ -8,6 +8,9 @@
 
 #include "common.h"
 
+#include "extract/extract.h"
+#include "text/text.h"
+
 /*
  * Reads the file at path ("-": standard input), at most the checker's
  * max_file_size bytes, into *data (NUL-terminated, caller frees with
@@ -28,6 +31,51 @@ size_t fl__checker_max_size(const fl_checker *chk);
  * no end (*next is then n).
  */
 size_t fl__line_next(const char *s, size_t n, size_t *next);
+
+/* The facts set by fl_checker_set_facts, or NULL. */
+const fl_facts *fl__checker_facts(const fl_checker *chk);
+
+/* An original analysed for its facts: the document and what the
+ * extraction reads, which must live as long as the analysis. */
+typedef struct {
+	fl__doc doc;
+	bool have_doc;
+	fl__extract_in in;
+	fl__extraction *x;
+} fl__original;
+
+/*
+ * Analyses original data[0,len) (borrowed; must outlive e) in language
+ * lang (NULL: "en") into e: its facts, line by line (fl__extract_write).
+ * Dispose e with fl__original_dispose, also on failure. The message of a
+ * failure is on the checker.
+ */
+int fl__original_read(fl__original *e, fl_checker *chk, const char *path,
+                      const char *data, size_t len, const char *lang);
+void fl__original_dispose(fl__original *e);
+
+/*
+ * The language of a document as fl_check_buffer decides it: lang (a tag),
+ * else what path says, else detected in data[0,len). tag: n bytes.
+ * Returns 0 or FL_ELANG (and the like); the message is on the checker.
+ */
+int fl__checker_lang(char *tag, size_t n, fl_checker *chk, const char *path,
+                     const char *data, size_t len, const char *lang);
+
+/* The original's side of one segment of an aligned pair. */
+typedef struct {
+	size_t line; /* the original's line in the file, for messages */
+	const char *text;
+	size_t len;
+} fl__aligned_line;
+
+/*
+ * fl_check_buffer, and when al is given, one segment of an aligned pair:
+ * al is its original (the checker's facts are then that original's).
+ */
+int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
+                  const char *data, size_t len, const fl_check_options *opts,
+                  const fl__aligned_line *al);
 
 /* Sets the checker's message; returns code. */
 int fl__checker_fail(fl_checker *chk, int code, const char *fmt, ...)

@@ -32,6 +32,16 @@ int fl__result_new(fl_result **out, const char *path, const char *lang)
 	return 0;
 }
 
+int fl__result_set_lang(fl_result *r, const char *lang)
+{
+	char *l = fl__strdup(lang ? lang : "");
+	if (!l)
+		return FL_ENOMEM;
+	free(r->lang);
+	r->lang = l;
+	return 0;
+}
+
 /* Appends s (or nothing for NULL) to block at *off; returns its offset+1 so
  * that 0 can stand for NULL until the block stops moving. */
 static size_t stash(char *block, size_t *off, const char *s, size_t n)
@@ -76,7 +86,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 {
 	const char *strs[7] = {f->rule,     f->text,       f->message,
 	                       f->expected, f->suggestion, f->context,
-	                       NULL};
+	                       f->segment};
 	size_t lens[7] = {0}, offs[7] = {0}, total = 0, off = 0;
 	size_t ctx_col = f->context_column ? f->context_column : f->column;
 	char *block;
@@ -85,7 +95,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	if (fl__grow((void **)&r->items, &r->cap, r->count + 1,
 	             sizeof(*r->items)) < 0)
 		return FL_ENOMEM;
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < 7; i++) {
 		if (!strs[i])
 			continue;
 		lens[i] =
@@ -98,7 +108,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	block = malloc(total ? total : 1);
 	if (!block)
 		return FL_ENOMEM;
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 7; i++)
 		offs[i] = stash(block, &off, strs[i], lens[i]);
 
 	it = &r->items[r->count++];
@@ -111,6 +121,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	it->pub.suggestion = offs[4] ? block + offs[4] - 1 : NULL;
 	it->pub.context = offs[5] ? block + offs[5] - 1 : NULL;
 	it->pub.context_len = lens[5];
+	it->pub.segment = offs[6] ? block + offs[6] - 1 : NULL;
 	it->pub.severity = f->severity;
 	it->pub.line = f->line;
 	it->pub.column = f->column;

@@ -30,10 +30,14 @@ typedef struct {
 	size_t source_line;     /* aligned checking; 0 otherwise */
 	size_t context_len;     /* bytes of context (a NUL may be one of
 	                           them); 0: strlen(context) */
+	const char *segment;    /* id of its segment, may be NULL */
 } fl__finding_in;
 
 /* Makes an empty result. *out: caller frees with fl_result_free. */
 int fl__result_new(fl_result **out, const char *path, const char *lang);
+
+/* Replaces the result's language (NULL: ""). Returns 0 or FL_ENOMEM. */
+int fl__result_set_lang(fl_result *r, const char *lang);
 
 /* Copies f into the result. Returns 0 or FL_ENOMEM. */
 int fl__result_add(fl_result *r, const fl__finding_in *f);

@@ -22,6 +22,9 @@
  *   --- source [LANG]             the original, line-aligned with the text:
  *                                 checked as `check --source --aligned`
  *                                 (LANG: of the original, default en)
+ *   --- input FORMAT [LANG]       the text (inline or file) is in FORMAT
+ *                                 (xliff, po, ...): `check --input FORMAT`
+ *                                 (LANG: of the originals it holds)
  *
  * Prints one line per case and "N passed, N failed" at the end.
  */
@@ -44,6 +47,7 @@ typedef struct {
 	char *source;     /* aligned original, inline, or NULL */
 	char source_lang[32];
 	char lang[32];
+	char input[32]; /* --- input FORMAT, "" when none */
 	bool partial;
 	char *expect;      /* exact list, or NULL */
 	char *expect_some; /* subset, or NULL */
@@ -183,6 +187,10 @@ static size_t parse_cases(test_case **out, char *data)
 				section = &c->source;
 				append(section, "", 0);
 				(*section)[0] = '\0';
+			} else if (strcmp(kw, "input") == 0) {
+				sscanf(arg, "%31s %31s", c->input,
+				       c->source_lang);
+				section = NULL;
 			} else if (strcmp(kw, "expect") == 0) {
 				section = &c->expect;
 				append(section, "", 0);
@@ -299,7 +307,27 @@ static int run_lib(strlist *got, const test_case *c, char *err, size_t n)
 	}
 	o.lang = c->lang[0] ? c->lang : NULL;
 	o.partial = c->partial;
-	if (c->text_file) {
+	if (c->input[0]) {
+		const char *slang = c->source_lang[0] ? c->source_lang : NULL;
+		fl_input in;
+		int e;
+		if (fl_input_parse(&in, c->input) < 0) {
+			snprintf(err, n, "bad input format '%s'", c->input);
+			goto done;
+		}
+		if (c->text_file) {
+			path = path_in_root(c->text_file);
+			e = fl_check_input_file(&res, chk, path, in, slang, &o);
+		} else {
+			text = c->text ? c->text : "";
+			e = fl_check_input_buffer(&res, chk, "case", in, text,
+			                          strlen(text), slang, &o);
+		}
+		if (e < 0) {
+			snprintf(err, n, "check: %s", fl_checker_error(chk));
+			goto done;
+		}
+	} else if (c->text_file) {
 		path = path_in_root(c->text_file);
 		if (fl_check_file(&res, chk, path, &o) < 0) {
 			snprintf(err, n, "check: %s", fl_checker_error(chk));
@@ -376,7 +404,11 @@ static int run_cli(strlist *got, const char *bin, const test_case *c, char *err,
 		snprintf(text, sizeof(text), "%s/case.txt", dir);
 		write_file(text, c->text ? c->text : "");
 	}
-	if (c->source) {
+	if (c->input[0])
+		snprintf(src, sizeof(src), " --input %s%s%s", c->input,
+		         c->source_lang[0] ? " --source-lang " : "",
+		         c->source_lang);
+	else if (c->source) {
 		char sp[256];
 		snprintf(sp, sizeof(sp), "%s/source.txt", dir);
 		write_file(sp, c->source);
@@ -390,8 +422,8 @@ static int run_cli(strlist *got, const char *bin, const test_case *c, char *err,
 	    bin, facts[0] ? " --facts '" : "", facts, facts[0] ? "'" : "",
 	    c->lang[0] ? " --lang " : "", c->lang,
 	    c->partial ? " --partial" : "", src,
-	    c->source_lang[0] ? " --source-lang " : "", c->source_lang, out,
-	    text, dir);
+	    c->source_lang[0] && !c->input[0] ? " --source-lang " : "",
+	    c->input[0] ? "" : c->source_lang, out, text, dir);
 	status = system(cmd);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		char ep[300];

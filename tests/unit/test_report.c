@@ -23,7 +23,7 @@ static void add(fl_result *r, const char *rule, fl_severity sev, size_t line,
 {
 	fl__finding_in f = {rule,    sev,  line,    col,      end_line,
 	                    end_col, text, message, expected, suggestion,
-	                    context, 0,    0,       0};
+	                    context, 0,    0,       0,        NULL};
 	CHECK_EQ_INT(fl__result_add(r, &f), 0);
 }
 
@@ -284,7 +284,8 @@ static void test_escapes(void)
 	                    "218",    "m2",
 	                    NULL,     NULL,
 	                    nul_line, 0,
-	                    0,        sizeof(nul_line) - 1};
+	                    0,        sizeof(nul_line) - 1,
+	                    NULL};
 	char *s;
 
 	CHECK_EQ_INT(fl_report_new(&rep), 0);

@@ -1,17 +1,17 @@
 #define _POSIX_C_SOURCE 200809L /* read */
 
 /*
- * Line-aligned input in the forms pipelines use: two files (original and
- * translation), a two-column TSV (original TAB translation), and a JSONL
- * stream of {"id", "source", "target", "lang", "source_lang"} records
- * answered by one JSON line each. All go through fl_check_aligned.
+ * The JSONL stream: {"id", "source", "target", "lang", "source_lang"}
+ * records, each one segment, answered by one JSON line each as they come
+ * (fl_check_jsonl_fd). fl_check_tsv_file is here too: the rows of a TSV
+ * file hold their originals the same way.
  */
-#include "common.h"
+#include "input.h"
 
-#include "checker.h"
-#include "report/report.h"
-#include "util/buf.h"
-#include "util/json.h"
+#include "../checker.h"
+#include "../report/report.h"
+#include "../util/buf.h"
+#include "../util/json.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -19,82 +19,17 @@
 #include <string.h>
 #include <unistd.h>
 
-int fl_check_aligned_files(fl_result **out, fl_checker *chk,
-                           const char *source_path, const char *target_path,
-                           const char *source_lang,
-                           const fl_check_options *opts)
-{
-	char *s = NULL, *t = NULL;
-	size_t sn, tn;
-	int error;
-
-	*out = NULL;
-	if ((error = fl__checker_read(&s, &sn, chk, source_path)) < 0 ||
-	    (error = fl__checker_read(&t, &tn, chk, target_path)) < 0)
-		goto done;
-	error = fl_check_aligned(out, chk, target_path, s, sn, t, tn,
-	                         source_lang, opts);
-done:
-	free(s);
-	free(t);
-	return error;
-}
-
 int fl_check_tsv_file(fl_result **out, fl_checker *chk, const char *path,
                       const char *source_lang, const fl_check_options *opts)
 {
-	char *data = NULL;
-	size_t len, line = 0;
-	fl_buf src = FL_BUF_INIT, tgt = FL_BUF_INIT;
+	const fl_facts *saved = fl__checker_facts(chk);
 	int error;
 
-	*out = NULL;
-	if ((error = fl__checker_read(&data, &len, chk, path)) < 0)
-		return error;
-	/* Each row: original TAB translation; the translation's line i is
-	 * row i, so findings keep the file's line numbers. */
-	for (size_t p = 0; p < len && error == 0;) {
-		const char *row = data + p;
-		size_t next, n = fl__line_next(row, len - p, &next);
-		const char *tab = memchr(row, '\t', n);
-		line++;
-		p += next;
-		if (!tab) {
-			if (n == 0) { /* an empty row: an empty pair */
-				error = fl_buf_putc(&src, '\n');
-				if (error == 0)
-					error = fl_buf_putc(&tgt, '\n');
-				continue;
-			}
-			error = fl__checker_fail(
-			    chk, FL_EPARSE,
-			    "%s:%zu: a row is 'original<TAB>translation' "
-			    "(no tab here)",
-			    path, line);
-			break;
-		}
-		if (memchr(tab + 1, '\t', n - (size_t)(tab + 1 - row))) {
-			error = fl__checker_fail(
-			    chk, FL_EPARSE,
-			    "%s:%zu: a row has two columns, not more", path,
-			    line);
-			break;
-		}
-		if ((error = fl_buf_put(&src, row, (size_t)(tab - row))) < 0 ||
-		    (error = fl_buf_putc(&src, '\n')) < 0 ||
-		    (error = fl_buf_put(&tgt, tab + 1,
-		                        n - (size_t)(tab + 1 - row))) < 0 ||
-		    (error = fl_buf_putc(&tgt, '\n')) < 0)
-			error =
-			    fl__checker_fail(chk, FL_ENOMEM, "out of memory");
-	}
-	if (error == 0)
-		error = fl_check_aligned(out, chk, path, src.ptr ? src.ptr : "",
-		                         src.len, tgt.ptr ? tgt.ptr : "",
-		                         tgt.len, source_lang, opts);
-	fl_buf_dispose(&src);
-	fl_buf_dispose(&tgt);
-	free(data);
+	/* the rows hold the originals: the checker's facts are not used */
+	fl_checker_set_facts(chk, NULL);
+	error = fl_check_input_file(out, chk, path, FL_INPUT_TSV, source_lang,
+	                            opts);
+	fl_checker_set_facts(chk, saved);
 	return error;
 }
 
@@ -124,6 +59,22 @@ static int set_id(fl_json *o, const fl_json *rec)
 	    fl_json_int(&n, id) == 0)
 		return fl_json_set_int(o, "id", n);
 	return fl_json_set_null(o, "id");
+}
+
+/* The record's id as text (a string as it is, an integer in idbuf), or
+ * NULL. */
+static const char *id_text(char *idbuf, size_t n, const fl_json *rec)
+{
+	const fl_json *id = fl_json_get(rec, "id");
+	long long v;
+	if (id && fl_json_typeof(id) == FL_JSON_STRING)
+		return fl_json_str(id, NULL);
+	if (id && fl_json_typeof(id) == FL_JSON_INTEGER &&
+	    fl_json_int(&v, id) == 0) {
+		snprintf(idbuf, n, "%lld", v);
+		return idbuf;
+	}
+	return NULL;
 }
 
 /*
@@ -165,6 +116,9 @@ static int answer_record(char **out, size_t *out_len, fl_checker *chk,
 	const char *src, *tgt, *lang, *slang;
 	size_t sn, tn, ln, sln;
 	char perr[256] = "", where[256] = "<record>", *text = NULL;
+	char idbuf[32];
+	const fl_facts *saved;
+	fl_segment seg;
 	bool bad = false;
 	int error, rc;
 
@@ -203,8 +157,17 @@ static int answer_record(char **out, size_t *out_len, fl_checker *chk,
 	}
 	if (lang)
 		o.lang = lang;
-	rc = fl_check_aligned(&res, chk, where, src, sn, tgt, tn,
-	                      slang ? slang : source_lang, &o);
+	memset(&seg, 0, sizeof(seg));
+	seg.id = id_text(idbuf, sizeof(idbuf), rec);
+	seg.source.text = src;
+	seg.source.len = sn;
+	seg.target.text = tgt;
+	seg.target.len = tn;
+	saved = fl__checker_facts(chk);
+	fl_checker_set_facts(chk, NULL);
+	rc = fl_check_segments(&res, chk, where, &seg, 1,
+	                       slang ? slang : source_lang, &o);
+	fl_checker_set_facts(chk, saved);
 	if (rc == FL_ENOMEM) {
 		error = rc;
 		goto done;

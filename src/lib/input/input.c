@@ -1,0 +1,206 @@
+/*
+ * The table of input formats (one row each: name, extensions, reader) and
+ * the public entry points that read a file in a format and check its
+ * segments.
+ */
+#include "input.h"
+
+#include "../checker.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const fl__input_format formats[] = {
+    {FL_INPUT_TEXT, "text", ".txt .text", NULL, "plain text, one document"},
+    {FL_INPUT_TSV, "tsv", ".tsv", fl__read_tsv,
+     "rows of original TAB translation"},
+    {FL_INPUT_JSONL, "jsonl", ".jsonl .ndjson", NULL,
+     "a stream of {\"id\", \"source\", \"target\"} records"},
+    {FL_INPUT_XLIFF, "xliff", ".xlf .xliff .sdlxliff .mqxliff", fl__read_xliff,
+     "XLIFF 1.2, 2.0 and 2.1 (libxml2)"},
+    {FL_INPUT_TMX, "tmx", ".tmx", fl__read_tmx, "TMX 1.4 (libxml2)"},
+    {FL_INPUT_PO, "po", ".po .pot", fl__read_po, "gettext PO (libgettextpo)"},
+    {FL_INPUT_MARKDOWN, "markdown", ".md .markdown .mdown", fl__read_markdown,
+     "CommonMark with YAML front matter (cmark)"},
+    {FL_INPUT_HTML, "html", ".html .htm .xhtml", fl__read_html,
+     "HTML text (libxml2)"},
+};
+
+#define FORMAT_COUNT (sizeof(formats) / sizeof(formats[0]))
+
+const fl__input_format *fl__input_get(fl_input id)
+{
+	for (size_t i = 0; i < FORMAT_COUNT; i++)
+		if (formats[i].id == id)
+			return &formats[i];
+	return NULL;
+}
+
+int fl_input_parse(fl_input *out, const char *name)
+{
+	for (size_t i = 0; name && i < FORMAT_COUNT; i++)
+		if (strcmp(formats[i].name, name) == 0) {
+			*out = formats[i].id;
+			return 0;
+		}
+	if (name && strcmp(name, "md") == 0) {
+		*out = FL_INPUT_MARKDOWN;
+		return 0;
+	}
+	return FL_EINVAL;
+}
+
+const char *fl_input_name(fl_input input)
+{
+	const fl__input_format *f = fl__input_get(input);
+	return f ? f->name : "?";
+}
+
+const char *fl_input_names(void)
+{
+	static char names[160];
+	if (!names[0]) {
+		size_t n = 0;
+		for (size_t i = 0; i < FORMAT_COUNT; i++) {
+			int w = snprintf(names + n, sizeof(names) - n, "%s%s",
+			                 i ? ", " : "", formats[i].name);
+			if (w < 0 || (size_t)w >= sizeof(names) - n)
+				break;
+			n += (size_t)w;
+		}
+	}
+	return names;
+}
+
+fl_input fl_input_from_path(const char *path)
+{
+	const char *dot, *slash;
+
+	if (!path)
+		return FL_INPUT_TEXT;
+	slash = strrchr(path, '/');
+	dot = strrchr(slash ? slash : path, '.');
+	if (!dot || dot[1] == '\0')
+		return FL_INPUT_TEXT;
+	for (size_t i = 0; i < FORMAT_COUNT; i++) {
+		const char *e = formats[i].extensions;
+		size_t n = strlen(dot);
+		while (e && *e) {
+			const char *sp = strchr(e, ' ');
+			size_t len = sp ? (size_t)(sp - e) : strlen(e);
+			if (len == n && strncasecmp(e, dot, n) == 0)
+				return formats[i].id;
+			e = sp ? sp + 1 : NULL;
+		}
+	}
+	return FL_INPUT_TEXT;
+}
+
+/* Loads the facts file a document names (rel, relative to the document's
+ * folder) into *out. */
+static int named_facts(fl_facts **out, fl_checker *chk, const char *path,
+                       const char *rel)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir = slash && rel[0] != '/' ? (size_t)(slash - path) + 1 : 0;
+	size_t n = strlen(rel);
+	char *full;
+	int error;
+
+	*out = NULL;
+	if (fl__add_overflow(dir, n + 1, &n) || !(full = malloc(n)))
+		return fl__checker_fail(chk, FL_ENOMEM, "out of memory");
+	memcpy(full, path, dir);
+	strcpy(full + dir, rel);
+	if ((error = fl_facts_new(out)) < 0)
+		error = fl__checker_fail(chk, error, "out of memory");
+	else if ((error = fl_facts_load_file(*out, full)) < 0)
+		error =
+		    fl__checker_fail(chk, error, "%s: the facts it names: %s",
+		                     path, fl_facts_error(*out));
+	free(full);
+	if (error < 0) {
+		fl_facts_free(*out);
+		*out = NULL;
+	}
+	return error;
+}
+
+int fl_check_input_buffer(fl_result **out, fl_checker *chk, const char *path,
+                          fl_input input, const char *data, size_t len,
+                          const char *source_lang, const fl_check_options *opts)
+{
+	const fl__input_format *f = fl__input_get(input);
+	fl_check_options o = FL_CHECK_OPTIONS_INIT;
+	const fl_facts *saved = fl__checker_facts(chk);
+	fl__segbuf b = FL__SEGBUF_INIT;
+	fl_facts *named = NULL;
+	char err[FL_ERRMSG_SIZE] = "", tag[FL_TAG_MAX], stag[FL_TAG_MAX];
+	int error;
+
+	*out = NULL;
+	if (!path)
+		path = "<input>";
+	if (opts)
+		o = *opts;
+	if (!f || (!data && len))
+		return fl__checker_fail(chk, FL_EINVAL, "%s: bad arguments",
+		                        path);
+	if (input == FL_INPUT_TEXT)
+		return fl_check_buffer(out, chk, path, data, len, opts);
+	if (!f->read)
+		return fl__checker_fail(chk, FL_EINVAL,
+		                        "%s: %s input is read as a stream "
+		                        "(fl_check_jsonl_fd)",
+		                        path, f->name);
+	if (len > fl__checker_max_size(chk))
+		return fl__checker_fail(
+		    chk, FL_ELIMIT,
+		    "%s: file larger than the limit of %zu bytes", path,
+		    fl__checker_max_size(chk));
+	if ((error = f->read(&b, path, data ? data : "", len, err,
+	                     sizeof(err))) < 0) {
+		fl__checker_fail(chk, error, "%s", err);
+		goto cleanup;
+	}
+	/* The languages the file declares, when fidelint knows them. */
+	if (!o.lang && b.target_lang[0] &&
+	    fl_checker_lang_from_tag(tag, sizeof(tag), chk, b.target_lang) == 0)
+		o.lang = tag;
+	if (!source_lang && b.source_lang[0] &&
+	    fl_checker_lang_from_tag(stag, sizeof(stag), chk, b.source_lang) ==
+	        0)
+		source_lang = stag;
+	if (!saved && b.facts_path) {
+		if ((error = named_facts(&named, chk, path, b.facts_path)) < 0)
+			goto cleanup;
+		fl_checker_set_facts(chk, named);
+	}
+	error =
+	    fl_check_segments(out, chk, path, b.seg, b.count, source_lang, &o);
+cleanup:
+	fl_checker_set_facts(chk, saved);
+	fl_facts_free(named);
+	fl__segbuf_dispose(&b);
+	return error;
+}
+
+int fl_check_input_file(fl_result **out, fl_checker *chk, const char *path,
+                        fl_input input, const char *source_lang,
+                        const fl_check_options *opts)
+{
+	char *data;
+	size_t len;
+	int error;
+
+	*out = NULL;
+	if (input == FL_INPUT_TEXT)
+		return fl_check_file(out, chk, path, opts);
+	if ((error = fl__checker_read(&data, &len, chk, path)) < 0)
+		return error;
+	error = fl_check_input_buffer(out, chk, path, input, data, len,
+	                              source_lang, opts);
+	free(data);
+	return error;
+}
