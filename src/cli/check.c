@@ -142,6 +142,7 @@ static int check_combination(const check_args *args, const char *format)
 	    (args->input_given &&
 	     (args->input == FL_INPUT_TSV || args->input == FL_INPUT_JSONL));
 	size_t stdin_uses = args->source && strcmp(args->source, "-") == 0;
+	bool holds_originals = false;
 
 	if (line_pairs && args->partial)
 		return cli_usage_error(
@@ -161,8 +162,15 @@ static int check_combination(const check_args *args, const char *format)
 		                       "--input jsonl answers with one JSON "
 		                       "line per record: no --format %s",
 		                       format);
-	if (args->source_lang && !args->source && args->input_given &&
-	    args->input == FL_INPUT_TEXT)
+	for (size_t i = 0; i < args->file_count && !holds_originals; i++) {
+		fl_input in = args->input_given
+		                  ? args->input
+		                  : fl_input_from_path(args->files[i]);
+		holds_originals = in == FL_INPUT_TSV || in == FL_INPUT_JSONL ||
+		                  in == FL_INPUT_XLIFF || in == FL_INPUT_TMX ||
+		                  in == FL_INPUT_PO;
+	}
+	if (args->source_lang && !args->source && !holds_originals)
 		return cli_usage_error("check",
 		                       "--source-lang needs --source ORIGINAL "
 		                       "or an input that holds the originals "
