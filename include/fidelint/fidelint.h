@@ -459,6 +459,23 @@ int fl_check_input_file(fl_result **out, fl_checker *checker, const char *path,
                         fl_input input, const char *source_lang,
                         const fl_check_options *opts);
 
+/**
+ * As fl_extract_buffer for a file in an input format: the facts of its
+ * prose (a Markdown file without its code, links and front matter; the
+ * text of an HTML file), or of the originals a bilingual file holds
+ * (XLIFF and TMX sources, PO msgids, TSV first column), joined as
+ * paragraphs. FL_INPUT_TEXT is fl_extract_buffer; FL_INPUT_JSONL is
+ * FL_EINVAL. lang: NULL for what the file declares, else "en".
+ * Returns as fl_extract_buffer, and FL_EPARSE.
+ */
+int fl_extract_input_buffer(char **out, size_t *out_len, fl_checker *checker,
+                            const char *path, fl_input input, const char *data,
+                            size_t len, const char *lang);
+
+/** As fl_extract_input_buffer, reading the file at path. Adds FL_EIO. */
+int fl_extract_input_file(char **out, size_t *out_len, fl_checker *checker,
+                          const char *path, fl_input input, const char *lang);
+
 /** Releases a result; NULL is accepted. */
 void fl_result_free(fl_result *result);
 

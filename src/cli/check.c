@@ -384,8 +384,9 @@ static int load_source_facts(fl_facts **facts, fl_checker *checker,
 	fl_facts *src = NULL;
 	int error, status = CLI_FAILURE;
 
-	if ((error = fl_extract_file(&yaml, &len, checker, args->source,
-	                             args->source_lang)) < 0) {
+	if ((error = fl_extract_input_file(&yaml, &len, checker, args->source,
+	                                   fl_input_from_path(args->source),
+	                                   args->source_lang)) < 0) {
 		cli_print_failure(args->source, fl_checker_error(checker),
 		                  error);
 		return CLI_FAILURE;

@@ -88,7 +88,9 @@ int cli_extract(int argc, char **argv)
 		        msg && *msg ? msg : fl_error_name(error));
 		goto cleanup;
 	}
-	if ((error = fl_extract_file(&yaml, &len, checker, path, lang)) < 0) {
+	if ((error = fl_extract_input_file(&yaml, &len, checker, path,
+	                                   fl_input_from_path(path), lang)) <
+	    0) {
 		cli_print_failure(path, fl_checker_error(checker), error);
 		goto cleanup;
 	}

@@ -97,28 +97,139 @@ fl_input fl_input_from_path(const char *path)
 	return FL_INPUT_TEXT;
 }
 
-/* Loads the facts file a document names (rel, relative to the document's
- * folder) into *out. */
-static int named_facts(fl_facts **out, fl_checker *chk, const char *path,
-                       const char *rel)
+/* Reads data[0,len) in format f into b; the message is on the checker. */
+static int read_into(fl__segbuf *b, fl_checker *chk, const fl__input_format *f,
+                     const char *path, const char *data, size_t len)
+{
+	char err[FL_ERRMSG_SIZE] = "";
+	int error;
+
+	if (len > fl__checker_max_size(chk))
+		return fl__checker_fail(
+		    chk, FL_ELIMIT,
+		    "%s: file larger than the limit of %zu bytes", path,
+		    fl__checker_max_size(chk));
+	if ((error =
+	         f->read(b, path, data ? data : "", len, err, sizeof(err))) < 0)
+		fl__checker_fail(chk, error, "%s", err);
+	return error;
+}
+
+int fl_extract_input_buffer(char **out, size_t *out_len, fl_checker *chk,
+                            const char *path, fl_input input, const char *data,
+                            size_t len, const char *lang)
+{
+	const fl__input_format *f = fl__input_get(input);
+	fl__segbuf b = FL__SEGBUF_INIT;
+	fl_buf prose = FL_BUF_INIT;
+	int error;
+
+	*out = NULL;
+	*out_len = 0;
+	if (!path)
+		path = "<input>";
+	if (!f || (!data && len))
+		return fl__checker_fail(chk, FL_EINVAL, "%s: bad arguments",
+		                        path);
+	if (input == FL_INPUT_TEXT)
+		return fl_extract_buffer(out, out_len, chk, path, data, len,
+		                         lang);
+	if (!f->read)
+		return fl__checker_fail(chk, FL_EINVAL,
+		                        "%s: facts are not extracted from %s "
+		                        "input",
+		                        path, f->name);
+	if ((error = read_into(&b, chk, f, path, data, len)) < 0)
+		goto cleanup;
+	/* The originals of a bilingual file, else the document itself. */
+	for (size_t i = 0; i < b.count && error == 0; i++) {
+		const fl_segment_text *t =
+		    b.seg[i].source.text ? &b.seg[i].source : &b.seg[i].target;
+		if (t->text &&
+		    (error = fl_buf_put(&prose, t->text, t->len)) == 0)
+			error = fl_buf_put(&prose, "\n\n", 2);
+	}
+	if (error < 0) {
+		fl__checker_fail(chk, error, "%s: out of memory", path);
+		goto cleanup;
+	}
+	if (!lang)
+		lang = b.source_lang[0] ? b.source_lang
+		       : b.seg && !b.seg[0].source.text && b.target_lang[0]
+		           ? b.target_lang
+		           : NULL;
+	error = fl_extract_buffer(out, out_len, chk, path,
+	                          prose.ptr ? prose.ptr : "", prose.len, lang);
+cleanup:
+	fl_buf_dispose(&prose);
+	fl__segbuf_dispose(&b);
+	return error;
+}
+
+int fl_extract_input_file(char **out, size_t *out_len, fl_checker *chk,
+                          const char *path, fl_input input, const char *lang)
+{
+	char *data;
+	size_t len;
+	int error;
+
+	*out = NULL;
+	*out_len = 0;
+	if (input == FL_INPUT_TEXT)
+		return fl_extract_file(out, out_len, chk, path, lang);
+	if ((error = fl__checker_read(&data, &len, chk, path)) < 0)
+		return error;
+	error = fl_extract_input_buffer(out, out_len, chk, path, input, data,
+	                                len, lang);
+	free(data);
+	return error;
+}
+
+/* The path rel names, relative to the folder of the document at path
+ * (absolute as it is); caller frees. NULL when out of memory. */
+static char *beside(const char *path, const char *rel)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dir = slash && rel[0] != '/' ? (size_t)(slash - path) + 1 : 0;
 	size_t n = strlen(rel);
 	char *full;
+
+	if (fl__add_overflow(dir, n + 1, &n) || !(full = malloc(n)))
+		return NULL;
+	memcpy(full, path, dir);
+	strcpy(full + dir, rel);
+	return full;
+}
+
+/* The facts a document names in *out: a facts file, or an original whose
+ * facts are extracted (source, read in the format its name says); both
+ * relative to the document's folder. */
+static int named_facts(fl_facts **out, fl_checker *chk, const char *path,
+                       const fl__segbuf *b)
+{
+	const char *rel = b->facts_path ? b->facts_path : b->source_path;
+	char *full = beside(path, rel), *yaml = NULL;
+	size_t len;
 	int error;
 
 	*out = NULL;
-	if (fl__add_overflow(dir, n + 1, &n) || !(full = malloc(n)))
+	if (!full)
 		return fl__checker_fail(chk, FL_ENOMEM, "out of memory");
-	memcpy(full, path, dir);
-	strcpy(full + dir, rel);
-	if ((error = fl_facts_new(out)) < 0)
+	if ((error = fl_facts_new(out)) < 0) {
 		error = fl__checker_fail(chk, error, "out of memory");
-	else if ((error = fl_facts_load_file(*out, full)) < 0)
-		error =
-		    fl__checker_fail(chk, error, "%s: the facts it names: %s",
-		                     path, fl_facts_error(*out));
+	} else if (b->facts_path) {
+		if ((error = fl_facts_load_file(*out, full)) < 0)
+			fl__checker_fail(chk, error,
+			                 "%s: the facts it names: %s", path,
+			                 fl_facts_error(*out));
+	} else if ((error = fl_extract_input_file(
+	                &yaml, &len, chk, full, fl_input_from_path(full),
+	                b->source_lang[0] ? b->source_lang : NULL)) == 0 &&
+	           (error = fl_facts_load_buffer(*out, full, yaml, len)) < 0) {
+		fl__checker_fail(chk, error, "%s: %s", path,
+		                 fl_facts_error(*out));
+	}
+	free(yaml);
 	free(full);
 	if (error < 0) {
 		fl_facts_free(*out);
@@ -136,7 +247,7 @@ int fl_check_input_buffer(fl_result **out, fl_checker *chk, const char *path,
 	const fl_facts *saved = fl__checker_facts(chk);
 	fl__segbuf b = FL__SEGBUF_INIT;
 	fl_facts *named = NULL;
-	char err[FL_ERRMSG_SIZE] = "", tag[FL_TAG_MAX], stag[FL_TAG_MAX];
+	char tag[FL_TAG_MAX], stag[FL_TAG_MAX];
 	int error;
 
 	*out = NULL;
@@ -154,16 +265,8 @@ int fl_check_input_buffer(fl_result **out, fl_checker *chk, const char *path,
 		                        "%s: %s input is read as a stream "
 		                        "(fl_check_jsonl_fd)",
 		                        path, f->name);
-	if (len > fl__checker_max_size(chk))
-		return fl__checker_fail(
-		    chk, FL_ELIMIT,
-		    "%s: file larger than the limit of %zu bytes", path,
-		    fl__checker_max_size(chk));
-	if ((error = f->read(&b, path, data ? data : "", len, err,
-	                     sizeof(err))) < 0) {
-		fl__checker_fail(chk, error, "%s", err);
+	if ((error = read_into(&b, chk, f, path, data, len)) < 0)
 		goto cleanup;
-	}
 	/* The languages the file declares, when fidelint knows them. */
 	if (!o.lang && b.target_lang[0] &&
 	    fl_checker_lang_from_tag(tag, sizeof(tag), chk, b.target_lang) == 0)
@@ -172,8 +275,8 @@ int fl_check_input_buffer(fl_result **out, fl_checker *chk, const char *path,
 	    fl_checker_lang_from_tag(stag, sizeof(stag), chk, b.source_lang) ==
 	        0)
 		source_lang = stag;
-	if (!saved && b.facts_path) {
-		if ((error = named_facts(&named, chk, path, b.facts_path)) < 0)
+	if (!saved && (b.facts_path || b.source_path)) {
+		if ((error = named_facts(&named, chk, path, &b)) < 0)
 			goto cleanup;
 		fl_checker_set_facts(chk, named);
 	}

@@ -5,12 +5,14 @@
  * {"tool": {"name", "version"},
  *  "files": [{"path", "lang", "findings": [{"rule", "severity", "line",
  *             "column", "end_line", "end_column", "text", "message",
- *             "expected", "suggestion"[, "source_line"]}]}
+ *             "expected", "suggestion"[, "source_line"][, "segment"]}]}
  *            | {"path", "lang": null, "error", "findings": []}],
  *  "summary": {"files", "errors", "warnings", "infos"[, "failed"]}}
  *
  * A finding of aligned checking adds "source_line", the line of the
- * original; other findings have no such key.
+ * original; other findings have no such key. A finding in a segment of a
+ * file made of segments (XLIFF trans-unit, PO entry, TMX tu, JSONL record)
+ * adds "segment", its id.
  * expected and suggestion are null when absent; a finding without a place
  * has line, column, end_line and end_column 0; a result without a language
  * has lang null. "failed" is present only when a file could not be checked.
@@ -55,6 +57,9 @@ int fl__json_add_finding(fl_json *findings, const fl_finding *f)
 		return error;
 	if (f->source_line > 0 &&
 	    (error = fl_json_set_int(o, "source_line", ll(f->source_line))) < 0)
+		return error;
+	if (f->segment &&
+	    (error = fl_json_set_str(o, "segment", f->segment)) < 0)
 		return error;
 	return 0;
 }
