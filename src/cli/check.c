@@ -31,6 +31,7 @@ typedef struct {
 	const char *data_dir;
 	const char *output;
 	int partial;
+	int drafts; /* --drafts */
 	fl_format format;
 	int fail_on; /* an fl_severity, or 0 for never */
 	enum color_mode color;
@@ -250,6 +251,14 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 			args->partial = 1;
 			continue;
 		}
+		if (match_long(arg, "--drafts", &value)) {
+			if (value)
+				return cli_usage_error(
+				    "check",
+				    "option '--drafts' takes no value");
+			args->drafts = 1;
+			continue;
+		}
 		if (strncmp(arg, "-o", 2) == 0) {
 			/* -o FILE or -oFILE */
 			error =
@@ -446,6 +455,8 @@ static int check_jsonl(cli_output *out, fl_checker *checker,
 	bool failed = false;
 
 	opts.lang = args->lang;
+	if (args->drafts)
+		opts.flags |= FL_CHECK_DRAFTS;
 	for (size_t i = 0; i < args->file_count; i++) {
 		const char *path = args->files[i];
 		bool std = strcmp(path, "-") == 0;
@@ -484,6 +495,8 @@ static int check_files(fl_report *report, bool *failed, fl_checker *checker,
 
 	opts.lang = args->lang;
 	opts.partial = args->partial;
+	if (args->drafts)
+		opts.flags |= FL_CHECK_DRAFTS;
 	for (size_t i = 0; i < args->file_count; i++) {
 		const char *path = args->files[i];
 		fl_result *result = NULL;
