@@ -7,21 +7,31 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FIDELINT = $(BUILD)/fidelint
 STORY = examples/meta-scale-ai
 
-.PHONY: all deps configure build demo test bench fuzz sanitize format clean
+.PHONY: all deps configure build install demo test bench fuzz sanitize format clean
 
 all: build
 
 deps:
 	@bash scripts/install-deps.sh
 
-configure: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+# configure and build never install anything: `make deps` (and so demo and
+# test) does; a missing library makes cmake name its pkg-config module.
+configure:
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null || \
+	  { echo "fidelint: configure failed; 'make deps' installs what the build needs" >&2; exit 1; }
 
 build: configure
 	@cmake --build $(BUILD) -j$(JOBS)
 
+# cmake --install: PREFIX/bin/fidelint, PREFIX/share/fidelint (dicts, rules),
+# the manual, the library with its header, pkg-config file and CMake package.
+PREFIX ?= /usr/local
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
+
 # Exit status 1 only means "findings": the demo shows them and succeeds.
-demo: build
+demo: deps
+	@$(MAKE) --no-print-directory build
 	@echo "== full machine translations, checked against the story's facts"
 	@$(FIDELINT) check --facts $(STORY)/facts.yaml $(STORY)/ar.mt.txt $(STORY)/pt.mt.txt; \
 	  rc=$$?; [ $$rc -le 1 ] || exit $$rc
@@ -30,7 +40,8 @@ demo: build
 	@$(FIDELINT) check --partial --facts $(STORY)/facts.yaml $(STORY)/ar.summary.txt \
 	  $(STORY)/he.summary.txt $(STORY)/fr.summary.txt; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 
-test: build
+test: deps
+	@$(MAKE) --no-print-directory build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 bench: deps

@@ -7,3 +7,19 @@ add_test(NAME cli.mechanics
 set_tests_properties(cli.mechanics PROPERTIES
   ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}"
   TIMEOUT 600)
+
+# The manual pages against the program's help (groff from groff-base).
+add_test(NAME cli.man
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/man_test.sh
+    ${PROJECT_SOURCE_DIR} $<TARGET_FILE:fidelint_cli>)
+set_tests_properties(cli.man PROPERTIES
+  ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")
+
+# cmake --install, the build removed and the prefix moved (a build of its
+# own: not under the sanitizers, whose run it would only slow).
+if(NOT FL_SANITIZE)
+  add_test(NAME cli.install
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/install_test.sh
+      ${PROJECT_SOURCE_DIR} $<TARGET_FILE:fidelint_cli>)
+  set_tests_properties(cli.install PROPERTIES TIMEOUT 900)
+endif()

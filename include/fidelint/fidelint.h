@@ -22,6 +22,14 @@ extern "C" {
 
 #define FL_VERSION "0.1.0"
 
+/* Marks the library's public functions: the shared library is built with
+ * hidden visibility, so only these are exported. */
+#if defined(__GNUC__) || defined(__clang__)
+#define FL_EXTERN __attribute__((visibility("default")))
+#else
+#define FL_EXTERN
+#endif
+
 /** Error codes returned by every fallible function (0 is success). */
 typedef enum {
 	FL_OK = 0,
@@ -37,10 +45,10 @@ typedef enum {
 } fl_error_code;
 
 /** Short English name of an error code ("out of memory"); static string. */
-const char *fl_error_name(int code);
+FL_EXTERN const char *fl_error_name(int code);
 
 /** Library version string, e.g. "0.1.0"; static string. */
-const char *fl_version(void);
+FL_EXTERN const char *fl_version(void);
 
 /** Severity of a finding; larger is worse. */
 typedef enum {
@@ -50,13 +58,13 @@ typedef enum {
 } fl_severity;
 
 /** "info", "warning" or "error"; static string ("?" for other values). */
-const char *fl_severity_name(fl_severity severity);
+FL_EXTERN const char *fl_severity_name(fl_severity severity);
 
 /**
  * Parses "info", "warning" or "error" into *out.
  * Returns 0, or FL_EINVAL for any other name.
  */
-int fl_severity_parse(fl_severity *out, const char *name);
+FL_EXTERN int fl_severity_parse(fl_severity *out, const char *name);
 
 /* ------------------------------------------------------------------ facts */
 
@@ -74,17 +82,17 @@ typedef enum {
 } fl_entity_kind;
 
 /** "person", "org", ...; static string. */
-const char *fl_entity_kind_name(fl_entity_kind kind);
+FL_EXTERN const char *fl_entity_kind_name(fl_entity_kind kind);
 
 /**
  * Makes an empty facts set.
  * *out: caller frees with fl_facts_free.
  * Returns 0 or FL_ENOMEM.
  */
-int fl_facts_new(fl_facts **out);
+FL_EXTERN int fl_facts_new(fl_facts **out);
 
 /** Releases facts and everything borrowed from them; NULL is accepted. */
-void fl_facts_free(fl_facts *facts);
+FL_EXTERN void fl_facts_free(fl_facts *facts);
 
 /**
  * Loads a facts file (YAML, schema in README.md) into an empty facts set.
@@ -93,18 +101,18 @@ void fl_facts_free(fl_facts *facts);
  * Returns 0, FL_EIO, FL_EPARSE, FL_EENCODING, FL_ELIMIT, FL_EINVAL
  * (facts not empty) or FL_ENOMEM.
  */
-int fl_facts_load_file(fl_facts *facts, const char *path);
+FL_EXTERN int fl_facts_load_file(fl_facts *facts, const char *path);
 
 /**
  * As fl_facts_load_file, from memory. `name` is used in messages only.
  * data: borrowed for the duration of the call; need not be NUL-terminated.
  */
-int fl_facts_load_buffer(fl_facts *facts, const char *name, const char *data,
-                         size_t len);
+FL_EXTERN int fl_facts_load_buffer(fl_facts *facts, const char *name,
+                                   const char *data, size_t len);
 
 /** Message of the last failure on facts, "" if none; borrowed, valid until
  *  the next call on facts. */
-const char *fl_facts_error(const fl_facts *facts);
+FL_EXTERN const char *fl_facts_error(const fl_facts *facts);
 
 /**
  * Adds to dst every entity and number of src that dst does not have: an
@@ -113,10 +121,10 @@ const char *fl_facts_error(const fl_facts *facts);
  * wins: nothing of dst changes. src is only read.
  * Returns 0, FL_EINVAL (dst not loaded) or FL_ENOMEM (dst then unchanged).
  */
-int fl_facts_merge(fl_facts *dst, const fl_facts *src);
+FL_EXTERN int fl_facts_merge(fl_facts *dst, const fl_facts *src);
 
 /** Number of entities. */
-size_t fl_facts_entity_count(const fl_facts *facts);
+FL_EXTERN size_t fl_facts_entity_count(const fl_facts *facts);
 
 /** Read-only view of one entity; all strings borrowed from facts. */
 typedef struct {
@@ -131,7 +139,8 @@ typedef struct {
  * Fills *out with entity i (0-based).
  * Returns 0, or FL_EINVAL when i is out of range.
  */
-int fl_facts_entity(fl_entity_info *out, const fl_facts *facts, size_t i);
+FL_EXTERN int fl_facts_entity(fl_entity_info *out, const fl_facts *facts,
+                              size_t i);
 
 /**
  * Accepted renderings of entity i for language tag `lang`, with fallback
@@ -139,17 +148,17 @@ int fl_facts_entity(fl_entity_info *out, const fl_facts *facts, size_t i);
  * *out: borrowed array of *count strings, valid while facts live.
  * Returns 0, or FL_EINVAL when i is out of range.
  */
-int fl_facts_entity_renderings(const char *const **out, size_t *count,
-                               const fl_facts *facts, size_t i,
-                               const char *lang);
+FL_EXTERN int fl_facts_entity_renderings(const char *const **out, size_t *count,
+                                         const fl_facts *facts, size_t i,
+                                         const char *lang);
 
 /** Numbers and terms of the facts file (checked by later versions). */
-size_t fl_facts_number_count(const fl_facts *facts);
-size_t fl_facts_term_count(const fl_facts *facts);
+FL_EXTERN size_t fl_facts_number_count(const fl_facts *facts);
+FL_EXTERN size_t fl_facts_term_count(const fl_facts *facts);
 
 /** Story id and source language as given, or NULL; borrowed from facts. */
-const char *fl_facts_story(const fl_facts *facts);
-const char *fl_facts_source_lang(const fl_facts *facts);
+FL_EXTERN const char *fl_facts_story(const fl_facts *facts);
+FL_EXTERN const char *fl_facts_source_lang(const fl_facts *facts);
 
 /* ---------------------------------------------------------------- checker */
 
@@ -183,21 +192,21 @@ typedef struct {
  * when possible, so that fl_checker_error can say why; free it too.
  * Returns 0, FL_EINVAL, FL_EIO, FL_EPARSE or FL_ENOMEM.
  */
-int fl_checker_new(fl_checker **out, const fl_checker_options *opts);
+FL_EXTERN int fl_checker_new(fl_checker **out, const fl_checker_options *opts);
 
 /** Releases the checker; NULL is accepted. Results made by it stay valid. */
-void fl_checker_free(fl_checker *checker);
+FL_EXTERN void fl_checker_free(fl_checker *checker);
 
 /** Message of the last failure on the checker, "" if none; borrowed, valid
  *  until the next call on checker. Names the file and what is wrong. */
-const char *fl_checker_error(const fl_checker *checker);
+FL_EXTERN const char *fl_checker_error(const fl_checker *checker);
 
 /**
  * Sets the facts that later checks compare against.
  * facts: borrowed, must outlive every check that uses it; NULL clears.
  * Returns 0.
  */
-int fl_checker_set_facts(fl_checker *checker, const fl_facts *facts);
+FL_EXTERN int fl_checker_set_facts(fl_checker *checker, const fl_facts *facts);
 
 /**
  * Extracts the facts of an original text (its entities with their mention
@@ -209,13 +218,13 @@ int fl_checker_set_facts(fl_checker *checker, const fl_facts *facts);
  * Returns 0, FL_EENCODING, FL_ELIMIT, FL_ELANG, FL_EPARSE (bad language
  * data) or FL_ENOMEM; the message is on the checker.
  */
-int fl_extract_buffer(char **out, size_t *out_len, fl_checker *checker,
-                      const char *path, const char *data, size_t len,
-                      const char *lang);
+FL_EXTERN int fl_extract_buffer(char **out, size_t *out_len,
+                                fl_checker *checker, const char *path,
+                                const char *data, size_t len, const char *lang);
 
 /** As fl_extract_buffer, reading the file at path. Adds FL_EIO. */
-int fl_extract_file(char **out, size_t *out_len, fl_checker *checker,
-                    const char *path, const char *lang);
+FL_EXTERN int fl_extract_file(char **out, size_t *out_len, fl_checker *checker,
+                              const char *path, const char *lang);
 
 /**
  * Resolves a language tag to the canonical tag fidelint uses ("pt_br" ->
@@ -223,10 +232,10 @@ int fl_extract_file(char **out, size_t *out_len, fl_checker *checker,
  * choosing only languages the checker has a profile for.
  * out: caller buffer of outlen bytes. Returns 0 or FL_ELANG.
  */
-int fl_checker_lang_from_tag(char *out, size_t outlen, fl_checker *checker,
-                             const char *tag);
-int fl_checker_lang_from_path(char *out, size_t outlen, fl_checker *checker,
-                              const char *path);
+FL_EXTERN int fl_checker_lang_from_tag(char *out, size_t outlen,
+                                       fl_checker *checker, const char *tag);
+FL_EXTERN int fl_checker_lang_from_path(char *out, size_t outlen,
+                                        fl_checker *checker, const char *path);
 
 /** One document's result: its findings. */
 typedef struct fl_result fl_result;
@@ -261,13 +270,14 @@ typedef struct {
  * Returns 0, FL_EENCODING (message gives the byte offset), FL_ELIMIT,
  * FL_ELANG, FL_EINVAL or FL_ENOMEM; the message is on the checker.
  */
-int fl_check_buffer(fl_result **out, fl_checker *checker, const char *path,
-                    const char *data, size_t len, const fl_check_options *opts);
+FL_EXTERN int fl_check_buffer(fl_result **out, fl_checker *checker,
+                              const char *path, const char *data, size_t len,
+                              const fl_check_options *opts);
 
 /** As fl_check_buffer, reading the file at path ("-": standard input).
  *  Adds FL_EIO. */
-int fl_check_file(fl_result **out, fl_checker *checker, const char *path,
-                  const fl_check_options *opts);
+FL_EXTERN int fl_check_file(fl_result **out, fl_checker *checker,
+                            const char *path, const fl_check_options *opts);
 
 /**
  * Checks a translation line by line against its original: line i of
@@ -282,17 +292,19 @@ int fl_check_file(fl_result **out, fl_checker *checker, const char *path,
  * CR LF or a lone CR, as in fl_check_buffer.
  * Returns as fl_check_buffer; FL_EINVAL when the line counts differ.
  */
-int fl_check_aligned(fl_result **out, fl_checker *checker, const char *path,
-                     const char *source, size_t source_len, const char *target,
-                     size_t target_len, const char *source_lang,
-                     const fl_check_options *opts);
+FL_EXTERN int fl_check_aligned(fl_result **out, fl_checker *checker,
+                               const char *path, const char *source,
+                               size_t source_len, const char *target,
+                               size_t target_len, const char *source_lang,
+                               const fl_check_options *opts);
 
 /** As fl_check_aligned, reading the original and the translation from
  *  files; the result's path is target_path. Adds FL_EIO. */
-int fl_check_aligned_files(fl_result **out, fl_checker *checker,
-                           const char *source_path, const char *target_path,
-                           const char *source_lang,
-                           const fl_check_options *opts);
+FL_EXTERN int fl_check_aligned_files(fl_result **out, fl_checker *checker,
+                                     const char *source_path,
+                                     const char *target_path,
+                                     const char *source_lang,
+                                     const fl_check_options *opts);
 
 /**
  * As fl_check_aligned for a two-column TSV file: each row is "original TAB
@@ -300,8 +312,9 @@ int fl_check_aligned_files(fl_result **out, fl_checker *checker,
  * (other than an empty one) or with more than two columns is FL_EPARSE,
  * "path:row: problem".
  */
-int fl_check_tsv_file(fl_result **out, fl_checker *checker, const char *path,
-                      const char *source_lang, const fl_check_options *opts);
+FL_EXTERN int fl_check_tsv_file(fl_result **out, fl_checker *checker,
+                                const char *path, const char *source_lang,
+                                const fl_check_options *opts);
 
 /**
  * Checks one JSONL record {"id": string|integer, "source": string,
@@ -312,9 +325,9 @@ int fl_check_tsv_file(fl_result **out, fl_checker *checker, const char *path,
  * *out: caller frees with free(). Returns 0 whenever a line was made (a
  * bad record included), or FL_ENOMEM.
  */
-int fl_check_jsonl_record(char **out, size_t *out_len, fl_checker *checker,
-                          const char *record, size_t len,
-                          const fl_check_options *opts);
+FL_EXTERN int fl_check_jsonl_record(char **out, size_t *out_len,
+                                    fl_checker *checker, const char *record,
+                                    size_t len, const fl_check_options *opts);
 
 /** Receives one answer line of fl_check_jsonl_fd (no line end; borrowed
  *  for the call). Returns 0 to go on, or a negative value that stops the
@@ -336,9 +349,10 @@ typedef int (*fl_jsonl_emit)(void *ctx, const char *answer, size_t len);
  * Returns 0, FL_EIO (a read error: a folder, ...), FL_ELIMIT, FL_ENOMEM,
  * FL_EINVAL or what emit returned; the message is on the checker.
  */
-int fl_check_jsonl_fd(fl_checker *checker, const char *path, int fd,
-                      const char *source_lang, const fl_check_options *opts,
-                      fl_jsonl_emit emit, void *ctx);
+FL_EXTERN int fl_check_jsonl_fd(fl_checker *checker, const char *path, int fd,
+                                const char *source_lang,
+                                const fl_check_options *opts,
+                                fl_jsonl_emit emit, void *ctx);
 
 /* --------------------------------------------------------------- segments */
 
@@ -408,9 +422,10 @@ typedef struct {
  * "en"). *out: caller frees with fl_result_free.
  * Returns as fl_check_buffer.
  */
-int fl_check_segments(fl_result **out, fl_checker *checker, const char *path,
-                      const fl_segment *segs, size_t count,
-                      const char *source_lang, const fl_check_options *opts);
+FL_EXTERN int fl_check_segments(fl_result **out, fl_checker *checker,
+                                const char *path, const fl_segment *segs,
+                                size_t count, const char *source_lang,
+                                const fl_check_options *opts);
 
 /** Input formats a file may be in. */
 typedef enum {
@@ -426,18 +441,18 @@ typedef enum {
 
 /** Parses an input format name ("xliff", "po", ...) into *out.
  *  Returns 0 or FL_EINVAL. */
-int fl_input_parse(fl_input *out, const char *name);
+FL_EXTERN int fl_input_parse(fl_input *out, const char *name);
 
 /** Name of an input format ("xliff"); static string, "?" when unknown. */
-const char *fl_input_name(fl_input input);
+FL_EXTERN const char *fl_input_name(fl_input input);
 
 /** The names of all input formats, comma-separated ("text, tsv, ...");
  *  static string, for help texts. */
-const char *fl_input_names(void);
+FL_EXTERN const char *fl_input_names(void);
 
 /** The input format a file name's extension says (".xlf" -> xliff,
  *  ".po" -> po); FL_INPUT_TEXT when it says none. */
-fl_input fl_input_from_path(const char *path);
+FL_EXTERN fl_input fl_input_from_path(const char *path);
 
 /**
  * Checks a file in an input format other than jsonl (which streams:
@@ -448,16 +463,18 @@ fl_input fl_input_from_path(const char *path);
  * data: borrowed for the call.
  * Returns as fl_check_segments, and FL_EPARSE.
  */
-int fl_check_input_buffer(fl_result **out, fl_checker *checker,
-                          const char *path, fl_input input, const char *data,
-                          size_t len, const char *source_lang,
-                          const fl_check_options *opts);
+FL_EXTERN int fl_check_input_buffer(fl_result **out, fl_checker *checker,
+                                    const char *path, fl_input input,
+                                    const char *data, size_t len,
+                                    const char *source_lang,
+                                    const fl_check_options *opts);
 
 /** As fl_check_input_buffer, reading the file at path ("-": standard
  *  input). Adds FL_EIO. */
-int fl_check_input_file(fl_result **out, fl_checker *checker, const char *path,
-                        fl_input input, const char *source_lang,
-                        const fl_check_options *opts);
+FL_EXTERN int fl_check_input_file(fl_result **out, fl_checker *checker,
+                                  const char *path, fl_input input,
+                                  const char *source_lang,
+                                  const fl_check_options *opts);
 
 /**
  * As fl_extract_buffer for a file in an input format: the facts of its
@@ -468,20 +485,22 @@ int fl_check_input_file(fl_result **out, fl_checker *checker, const char *path,
  * FL_EINVAL. lang: NULL for what the file declares, else "en".
  * Returns as fl_extract_buffer, and FL_EPARSE.
  */
-int fl_extract_input_buffer(char **out, size_t *out_len, fl_checker *checker,
-                            const char *path, fl_input input, const char *data,
-                            size_t len, const char *lang);
+FL_EXTERN int fl_extract_input_buffer(char **out, size_t *out_len,
+                                      fl_checker *checker, const char *path,
+                                      fl_input input, const char *data,
+                                      size_t len, const char *lang);
 
 /** As fl_extract_input_buffer, reading the file at path. Adds FL_EIO. */
-int fl_extract_input_file(char **out, size_t *out_len, fl_checker *checker,
-                          const char *path, fl_input input, const char *lang);
+FL_EXTERN int fl_extract_input_file(char **out, size_t *out_len,
+                                    fl_checker *checker, const char *path,
+                                    fl_input input, const char *lang);
 
 /** Releases a result; NULL is accepted. */
-void fl_result_free(fl_result *result);
+FL_EXTERN void fl_result_free(fl_result *result);
 
 /** Path and language of the checked document; borrowed from result. */
-const char *fl_result_path(const fl_result *result);
-const char *fl_result_lang(const fl_result *result);
+FL_EXTERN const char *fl_result_path(const fl_result *result);
+FL_EXTERN const char *fl_result_lang(const fl_result *result);
 
 /** One finding. Strings are UTF-8 and borrowed from the result. */
 typedef struct {
@@ -507,13 +526,15 @@ typedef struct {
 } fl_finding;
 
 /** Number of findings, sorted by place (placeless first) then rule. */
-size_t fl_result_count(const fl_result *result);
+FL_EXTERN size_t fl_result_count(const fl_result *result);
 
 /** Finding i, or NULL when out of range; borrowed from result. */
-const fl_finding *fl_result_finding(const fl_result *result, size_t i);
+FL_EXTERN const fl_finding *fl_result_finding(const fl_result *result,
+                                              size_t i);
 
 /** Number of findings of one severity. */
-size_t fl_result_count_severity(const fl_result *result, fl_severity sev);
+FL_EXTERN size_t fl_result_count_severity(const fl_result *result,
+                                          fl_severity sev);
 
 /* ------------------------------------------------------------------ rules */
 
@@ -560,19 +581,22 @@ typedef struct fl_rule_list fl_rule_list;
  * Returns 0, FL_ELANG, FL_EPARSE, FL_EIO, FL_EENCODING, FL_ELIMIT or
  * FL_ENOMEM.
  */
-int fl_checker_rules(fl_rule_list **out, fl_checker *checker, const char *lang);
+FL_EXTERN int fl_checker_rules(fl_rule_list **out, fl_checker *checker,
+                               const char *lang);
 
 /** Number of rules in the list. */
-size_t fl_rule_list_count(const fl_rule_list *list);
+FL_EXTERN size_t fl_rule_list_count(const fl_rule_list *list);
 
 /** Rule i, or NULL when out of range; borrowed from list. */
-const fl_rule_info *fl_rule_list_get(const fl_rule_list *list, size_t i);
+FL_EXTERN const fl_rule_info *fl_rule_list_get(const fl_rule_list *list,
+                                               size_t i);
 
 /** The rule with this id, or NULL; borrowed from list. */
-const fl_rule_info *fl_rule_list_find(const fl_rule_list *list, const char *id);
+FL_EXTERN const fl_rule_info *fl_rule_list_find(const fl_rule_list *list,
+                                                const char *id);
 
 /** Releases the list and everything borrowed from it; NULL is accepted. */
-void fl_rule_list_free(fl_rule_list *list);
+FL_EXTERN void fl_rule_list_free(fl_rule_list *list);
 
 /* ----------------------------------------------------------------- report */
 
@@ -580,7 +604,7 @@ void fl_rule_list_free(fl_rule_list *list);
 typedef enum { FL_FORMAT_TEXT, FL_FORMAT_JSON } fl_format;
 
 /** Parses "text" or "json". Returns 0 or FL_EINVAL. */
-int fl_format_parse(fl_format *out, const char *name);
+FL_EXTERN int fl_format_parse(fl_format *out, const char *name);
 
 /** Collects the results of a run and renders them in one format. */
 typedef struct fl_report fl_report;
@@ -590,23 +614,23 @@ typedef struct fl_report fl_report;
 
 /** Makes an empty report. *out: caller frees with fl_report_free.
  *  Returns 0 or FL_ENOMEM. */
-int fl_report_new(fl_report **out);
+FL_EXTERN int fl_report_new(fl_report **out);
 
 /** Releases the report and the results it owns; NULL is accepted. */
-void fl_report_free(fl_report *report);
+FL_EXTERN void fl_report_free(fl_report *report);
 
 /**
  * Adds a document's result. Takes ownership of result, also on failure.
  * Returns 0 or FL_ENOMEM.
  */
-int fl_report_add_result(fl_report *report, fl_result *result);
+FL_EXTERN int fl_report_add_result(fl_report *report, fl_result *result);
 
 /**
  * Records a document that could not be checked (unreadable, invalid
  * UTF-8, ...). path, message: copied. Returns 0 or FL_ENOMEM.
  */
-int fl_report_add_failure(fl_report *report, const char *path,
-                          const char *message);
+FL_EXTERN int fl_report_add_failure(fl_report *report, const char *path,
+                                    const char *message);
 
 /** Totals over the report's results: findings per severity and files. */
 typedef struct {
@@ -618,15 +642,17 @@ typedef struct {
 } fl_report_summary;
 
 /** Fills *out with the report's totals. */
-void fl_report_summarize(fl_report_summary *out, const fl_report *report);
+FL_EXTERN void fl_report_summarize(fl_report_summary *out,
+                                   const fl_report *report);
 
 /**
  * Renders the whole report.
  * *out: NUL-terminated, caller frees with free(); *out_len its length.
  * Returns 0, FL_EINVAL or FL_ENOMEM.
  */
-int fl_report_render(char **out, size_t *out_len, const fl_report *report,
-                     fl_format format, unsigned flags);
+FL_EXTERN int fl_report_render(char **out, size_t *out_len,
+                               const fl_report *report, fl_format format,
+                               unsigned flags);
 
 #ifdef __cplusplus
 }

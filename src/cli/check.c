@@ -589,7 +589,7 @@ int cli_check(int argc, char **argv)
 	    0)
 		goto cleanup;
 
-	copts.data_dir = args.data_dir;
+	copts.data_dir = cli_data_dir(args.data_dir);
 	if ((error = fl_checker_new(&checker, &copts)) < 0) {
 		const char *msg = checker ? fl_checker_error(checker) : NULL;
 		fprintf(stderr, "fidelint: %s\n",

@@ -76,4 +76,9 @@ void cli_print_failure(const char *path, const char *message, int code);
 int cli_extract(int argc, char **argv);
 void cli_help_extract(FILE *out);
 
+/* The data folder to give the library: given (--data-dir) when not NULL,
+ * else an installed program's own ../share/fidelint, else NULL (the
+ * library's default, or FIDELINT_DATA_DIR). Static storage. */
+const char *cli_data_dir(const char *given);
+
 #endif

@@ -82,6 +82,7 @@ int cli_extract(int argc, char **argv)
 	/* Refused before any work: -o naming the original. */
 	if (cli_output_open(&out, output, &path, 1) != 0)
 		return CLI_FAILURE;
+	copts.data_dir = cli_data_dir(copts.data_dir);
 	if ((error = fl_checker_new(&checker, &copts)) < 0) {
 		const char *msg = checker ? fl_checker_error(checker) : NULL;
 		fprintf(stderr, "fidelint: %s\n",

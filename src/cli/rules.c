@@ -38,7 +38,7 @@ static int open_checker(fl_checker **out, const char *data_dir)
 	fl_checker_options o = FL_CHECKER_OPTIONS_INIT;
 	int error;
 
-	o.data_dir = data_dir;
+	o.data_dir = cli_data_dir(data_dir);
 	if ((error = fl_checker_new(out, &o)) < 0) {
 		const char *msg = *out ? fl_checker_error(*out) : NULL;
 		fprintf(stderr, "fidelint: %s\n",

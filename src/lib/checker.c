@@ -32,6 +32,20 @@
 #ifndef FL_DEFAULT_DATA_DIR
 #define FL_DEFAULT_DATA_DIR "."
 #endif
+#ifndef FL_INSTALL_DATA_DIR
+#define FL_INSTALL_DATA_DIR FL_DEFAULT_DATA_DIR
+#endif
+
+/* The data folder when none is named: the source tree the library was
+ * built from while it is there (a build tree is used in place), else
+ * where `cmake --install` puts the data. */
+static const char *default_data_dir(void)
+{
+	char probe[4096];
+	snprintf(probe, sizeof(probe), "%s/dicts", FL_DEFAULT_DATA_DIR);
+	return access(probe, R_OK | X_OK) == 0 ? FL_DEFAULT_DATA_DIR
+	                                       : FL_INSTALL_DATA_DIR;
+}
 
 #define FL_DEFAULT_DICT_PATH                                                   \
 	"/usr/share/hunspell:/usr/share/myspell:/usr/share/myspell/dicts"
@@ -137,7 +151,7 @@ int fl_checker_new(fl_checker **out, const fl_checker_options *opts)
 
 	dd = opts->data_dir ? opts->data_dir : getenv("FIDELINT_DATA_DIR");
 	if (!dd || !*dd)
-		dd = FL_DEFAULT_DATA_DIR;
+		dd = default_data_dir();
 	dp = opts->dict_path ? opts->dict_path : getenv("FIDELINT_DICT_PATH");
 	if (!dp || !*dp)
 		dp = FL_DEFAULT_DICT_PATH;
@@ -155,8 +169,18 @@ int fl_checker_new(fl_checker **out, const fl_checker_options *opts)
 	    0)
 		return error;
 	if ((error = fl__profiles_load(&chk->profiles, chk->data_dir, chk->err,
-	                               sizeof(chk->err))) < 0)
+	                               sizeof(chk->err))) < 0) {
+		/* say where the folder comes from and how to name another */
+		size_t n = strlen(chk->err);
+		snprintf(chk->err + n, sizeof(chk->err) - n,
+		         "; the data folder (dicts/ and rules/) came from %s: "
+		         "name another with --data-dir or FIDELINT_DATA_DIR "
+		         "(the data_dir option of fl_checker_new)",
+		         opts->data_dir                ? "the command line"
+		         : getenv("FIDELINT_DATA_DIR") ? "FIDELINT_DATA_DIR"
+		                                       : "the build");
 		return error;
+	}
 	if (chk->profiles.count == 0)
 		return fl__fail(chk->err, sizeof(chk->err), FL_EIO,
 		                "%s/dicts: no language profiles (*.yaml)",
