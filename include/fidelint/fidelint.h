@@ -14,6 +14,7 @@
 #ifndef FIDELINT_H
 #define FIDELINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -209,6 +210,13 @@ FL_EXTERN const char *fl_checker_error(const fl_checker *checker);
 FL_EXTERN int fl_checker_set_facts(fl_checker *checker, const fl_facts *facts);
 
 /**
+ * Adds a word every dictionary of every language accepts (a project's own
+ * names and terms, .fidelint.yaml "accept"): no spell.unknown for it.
+ * word: UTF-8, one line; copied. Returns 0, FL_EINVAL or FL_ENOMEM.
+ */
+FL_EXTERN int fl_checker_accept_word(fl_checker *checker, const char *word);
+
+/**
  * Extracts the facts of an original text (its entities with their mention
  * counts, and its numbers) and writes them as a facts file in YAML, meant
  * to be reviewed by a person: stable order, a comment with the line each
@@ -251,6 +259,17 @@ typedef struct {
 	int partial;
 	/** FL_CHECK_* flags. */
 	unsigned flags;
+	/** Rules to report: ids or prefixes, comma- or space-separated
+	 *  ("name., number.mismatch"; "all"); NULL: every rule. A prefix
+	 *  names the rules below it ("name" and "name." both name
+	 *  name.missing). */
+	const char *select;
+	/** Rules not to report, the same way. For each finding the most
+	 *  specific selector of select and ignore wins; ignore wins a tie. */
+	const char *ignore;
+	/** Severities: "ID=LEVEL, PREFIX=LEVEL" with LEVEL info, warning,
+	 *  error or off; the most specific (and, of equals, the last) wins. */
+	const char *severity;
 } fl_check_options;
 
 /** Check segments a file marks as drafts too (PO fuzzy entries, XLIFF
@@ -259,7 +278,7 @@ typedef struct {
 
 #define FL_CHECK_OPTIONS_INIT                                                  \
 	{                                                                      \
-		FL_CHECK_OPTIONS_VERSION, NULL, 0, 0                           \
+		FL_CHECK_OPTIONS_VERSION, NULL, 0, 0, NULL, NULL, NULL         \
 	}
 
 /**
@@ -597,6 +616,86 @@ FL_EXTERN const fl_rule_info *fl_rule_list_find(const fl_rule_list *list,
 
 /** Releases the list and everything borrowed from it; NULL is accepted. */
 FL_EXTERN void fl_rule_list_free(fl_rule_list *list);
+
+/**
+ * Checks the rule selectors of opts (select, ignore, severity) against
+ * the rules the checker knows (built-in and packs): each must name at
+ * least one, and a severity must be a level. A selector that names none
+ * is FL_EINVAL with "select: no rule 'nmae' (did you mean 'name'?)" on
+ * the checker. Returns 0, FL_EINVAL, or what fl_checker_rules returns.
+ */
+FL_EXTERN int fl_checker_validate_rules(fl_checker *checker,
+                                        const fl_check_options *opts);
+
+/* ----------------------------------------------------------------- config */
+
+/** A project's configuration, .fidelint.yaml (format in README.md). */
+typedef struct fl_config fl_config;
+
+/**
+ * The nearest .fidelint.yaml in the folder of path (a file or a folder;
+ * NULL or "-": the current folder) or above it.
+ * *out: its path, caller frees with free(); NULL when there is none.
+ * Returns 0 or FL_ENOMEM.
+ */
+FL_EXTERN int fl_config_find(char **out, const char *path);
+
+/**
+ * Loads a configuration file. *out: caller frees with fl_config_free; set
+ * also on failure (but for FL_ENOMEM), so that fl_config_error can say
+ * "path:line:col: problem". Returns 0, FL_EIO, FL_EPARSE, FL_EENCODING,
+ * FL_ELIMIT or FL_ENOMEM.
+ */
+FL_EXTERN int fl_config_load_file(fl_config **out, const char *path);
+
+/** Releases a configuration; NULL is accepted. */
+FL_EXTERN void fl_config_free(fl_config *config);
+
+/** Message of the last failure on config, "" if none; borrowed. */
+FL_EXTERN const char *fl_config_error(const fl_config *config);
+
+/** What a configuration says about one file. Every string is owned by the
+ *  struct (fl_file_settings_dispose) and NULL when not set. */
+typedef struct {
+	char *config;      /**< the configuration file's path */
+	bool matched;      /**< an entry of "files" matched the file */
+	char *lang;        /**< language tag */
+	char *facts;       /**< facts file, a path */
+	char *source;      /**< the original, a path */
+	char *source_lang; /**< the original's language */
+	int partial;       /**< 1, 0, or -1 when not set */
+	char *input;       /**< input format name */
+	char *select;      /**< rule selectors (fl_check_options) */
+	char *ignore;
+	char *severity;
+	char *fail_on; /**< error, warning, info or never */
+} fl_file_settings;
+
+/**
+ * Fills *out with the settings of file (a path, which need not exist):
+ * the configuration's top level, then every "files" entry whose glob
+ * matches the file's path relative to the configuration's folder, in
+ * order (later entries win; rule selectors add up).
+ * Returns 0 or FL_ENOMEM (then *out is empty).
+ */
+FL_EXTERN int fl_config_settings(fl_file_settings *out, const fl_config *config,
+                                 const char *file);
+
+/** Releases the strings of s; s can be filled again. */
+FL_EXTERN void fl_file_settings_dispose(fl_file_settings *s);
+
+/** The words the configuration accepts ("accept"), for
+ *  fl_checker_accept_word; borrowed from config. */
+FL_EXTERN size_t fl_config_accept_count(const fl_config *config);
+FL_EXTERN const char *fl_config_accept(const fl_config *config, size_t i);
+
+/**
+ * The files a configuration names: every regular file below its folder
+ * (hidden files and folders skipped) that a "files" glob matches, sorted.
+ * *out: an array of *count paths; caller frees each and the array with
+ * free(). Returns 0 or FL_ENOMEM.
+ */
+FL_EXTERN int fl_config_files(char ***out, size_t *count, fl_config *config);
 
 /* ----------------------------------------------------------------- report */
 

@@ -34,6 +34,9 @@ typedef struct {
 	int drafts; /* --drafts */
 	fl_format format;
 	int fail_on; /* an fl_severity, or 0 for never */
+	bool fail_on_given;
+	const char *select, *ignore, *severity; /* --select ... */
+	bool no_config;                         /* --no-config */
 	enum color_mode color;
 	const char **files; /* borrowed from argv */
 	size_t file_count;
@@ -204,6 +207,9 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 	    {"--color", &color},
 	    {"--data-dir", &args->data_dir},
 	    {"--output", &args->output},
+	    {"--select", &args->select},
+	    {"--ignore", &args->ignore},
+	    {"--severity", &args->severity},
 	};
 	bool only_files = false;
 	int error;
@@ -251,6 +257,14 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 			args->partial = 1;
 			continue;
 		}
+		if (match_long(arg, "--no-config", &value)) {
+			if (value)
+				return cli_usage_error(
+				    "check",
+				    "option '--no-config' takes no value");
+			args->no_config = true;
+			continue;
+		}
 		if (match_long(arg, "--drafts", &value)) {
 			if (value)
 				return cli_usage_error(
@@ -289,6 +303,7 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 		    "check", "bad --format value '%s' (text or json)", format);
 	if (fail_on && (error = parse_fail_on(&args->fail_on, fail_on)))
 		return error;
+	args->fail_on_given = fail_on != NULL;
 	if (color && (error = parse_color(&args->color, color)))
 		return error;
 	if (args->output && !*args->output)
@@ -309,7 +324,7 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 		return cli_usage_error(
 		    "check", "--input %s holds the originals: no --source",
 		    input);
-	if (args->file_count == 0)
+	if (args->file_count == 0 && args->no_config)
 		return cli_usage_error("check", "no FILE to check");
 	return check_combination(args, format);
 }
@@ -485,75 +500,200 @@ static int check_jsonl(cli_output *out, fl_checker *checker,
 	return sink.fails ? CLI_FINDINGS : CLI_OK;
 }
 
-/* Checks every file into report. Sets *failed when one could not be
- * checked. Returns 0, or CLI_FAILURE when the report itself failed. */
-static int check_files(fl_report *report, bool *failed, fl_checker *checker,
-                       const check_args *args)
+/* a, then b, comma-separated, in *out (caller frees); NULL when both are
+ * NULL. Returns 0 or -1. */
+static int join(char **out, const char *a, const char *b)
 {
-	fl_check_options opts = FL_CHECK_OPTIONS_INIT;
-	int error;
+	size_t n;
 
-	opts.lang = args->lang;
-	opts.partial = args->partial;
+	*out = NULL;
+	if (!a && !b)
+		return 0;
+	n = strlen(a ? a : "") + strlen(b ? b : "") + 2;
+	if (!(*out = malloc(n)))
+		return -1;
+	snprintf(*out, n, "%s%s%s", a ? a : "", a && b ? "," : "", b ? b : "");
+	return 0;
+}
+
+/* Findings of res at or above level (an fl_severity; 0: never). */
+static size_t at_level(const fl_result *res, int level)
+{
+	size_t n = 0;
+	for (int s = FL_SEVERITY_INFO; level && s <= FL_SEVERITY_ERROR; s++)
+		if (s >= level)
+			n += fl_result_count_severity(res, (fl_severity)s);
+	return n;
+}
+
+/*
+ * Checks one file into report, with what its project's configuration says
+ * (plan) under what the command line says. Sets *failed when it could not
+ * be checked, *fails when it has a finding at its fail level. Returns 0,
+ * or CLI_FAILURE when the report itself failed.
+ */
+static int check_one(fl_report *report, bool *failed, bool *fails,
+                     fl_checker *checker, const check_args *args,
+                     const cli_plan *plan, const char *path)
+{
+	const fl_file_settings *s = &plan->settings;
+	fl_check_options opts = FL_CHECK_OPTIONS_INIT;
+	fl_result *result = NULL;
+	const char *message = NULL;
+	char *ignore = NULL, *severity = NULL;
+	int error = 0, level = FL_SEVERITY_ERROR;
+	fl_input in =
+	    args->input_given ? args->input : fl_input_from_path(path);
+
+	if (!args->input_given && s->input)
+		fl_input_parse(&in, s->input);
+	opts.lang = args->lang ? args->lang : s->lang;
+	opts.partial = args->partial || s->partial == 1;
 	if (args->drafts)
 		opts.flags |= FL_CHECK_DRAFTS;
-	for (size_t i = 0; i < args->file_count; i++) {
-		const char *path = args->files[i];
-		fl_result *result = NULL;
-		const char *message;
+	/* --select replaces the configuration's; --ignore and --severity
+	 * add to it (and win ties, coming last) */
+	opts.select = args->select ? args->select : s->select;
+	if (join(&ignore, s->ignore, args->ignore) < 0 ||
+	    join(&severity, s->severity, args->severity) < 0) {
+		error = FL_ENOMEM;
+		goto cleanup;
+	}
+	opts.ignore = ignore;
+	opts.severity = severity;
+	if (args->fail_on_given)
+		level = args->fail_on;
+	else if (s->fail_on && parse_fail_on(&level, s->fail_on) != 0)
+		level = FL_SEVERITY_ERROR;
+	/* the facts the configuration names, unless the command line names
+	 * some */
+	if (!args->facts && !args->source)
+		fl_checker_set_facts(checker, plan->facts);
 
-		fl_input in =
-		    args->input_given ? args->input : fl_input_from_path(path);
-		if (args->aligned)
-			error = fl_check_aligned_files(
-			    &result, checker, args->source, path,
-			    args->source_lang, &opts);
-		else if (args->input_given && in == FL_INPUT_TSV)
-			error = fl_check_tsv_file(&result, checker, path,
-			                          args->source_lang, &opts);
-		else if (in == FL_INPUT_JSONL)
-			error = FL_EINVAL; /* message below */
-		else
-			error = fl_check_input_file(&result, checker, path, in,
-			                            args->source_lang, &opts);
-		if (error == 0) {
-			error = fl_report_add_result(report, result);
-		} else {
-			*failed = true;
-			message = in == FL_INPUT_JSONL && !args->aligned
-			              ? "JSONL is checked with --input jsonl "
-			                "(one answer line per record)"
-			              : fl_checker_error(checker);
-			if (!message || !*message)
-				message = fl_error_name(error);
-			cli_print_failure(path, message, error);
-			error = fl_report_add_failure(
-			    report, path, strip_path(message, path));
+	if (s->select || s->ignore || s->severity) {
+		/* the configuration's selectors, named by its path */
+		fl_check_options own = FL_CHECK_OPTIONS_INIT;
+		own.select = s->select;
+		own.ignore = s->ignore;
+		own.severity = s->severity;
+		if ((error = fl_checker_validate_rules(checker, &own)) < 0) {
+			fprintf(stderr, "fidelint: %s: %s\n", s->config,
+			        fl_checker_error(checker));
+			message = "its configuration names no such rule";
 		}
-		if (error < 0) {
-			fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
-			return CLI_FAILURE;
-		}
+	}
+	if (error < 0)
+		; /* said */
+	else if (args->aligned)
+		error = fl_check_aligned_files(&result, checker, args->source,
+		                               path, args->source_lang, &opts);
+	else if (args->input_given && in == FL_INPUT_TSV)
+		error = fl_check_tsv_file(&result, checker, path,
+		                          args->source_lang, &opts);
+	else if (in == FL_INPUT_JSONL) {
+		error = FL_EINVAL;
+		message = "JSONL is checked with --input jsonl (one answer "
+		          "line per record)";
+	} else
+		error = fl_check_input_file(
+		    &result, checker, path, in,
+		    args->source_lang ? args->source_lang : s->source_lang,
+		    &opts);
+	if (error == 0) {
+		if (at_level(result, level))
+			*fails = true;
+		error = fl_report_add_result(report, result);
+	} else {
+		*failed = true;
+		if (!message)
+			message = fl_checker_error(checker);
+		if (!message || !*message)
+			message = fl_error_name(error);
+		cli_print_failure(path, message, error);
+		error = fl_report_add_failure(report, path,
+		                              strip_path(message, path));
+	}
+cleanup:
+	free(ignore);
+	free(severity);
+	if (error < 0) {
+		fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
+		return CLI_FAILURE;
 	}
 	return 0;
 }
 
-/* The exit status the findings call for. */
-static int findings_status(const fl_report *report, int fail_on)
+/* Checks every file into report. Sets *failed when one could not be
+ * checked, *fails when one has a finding at its fail level. Returns 0, or
+ * CLI_FAILURE when the report itself failed. */
+static int check_files(fl_report *report, bool *failed, bool *fails,
+                       fl_checker *checker, const check_args *args,
+                       cli_project *project)
 {
-	fl_report_summary s;
-	size_t n = 0;
+	for (size_t i = 0; i < args->file_count; i++) {
+		const char *path = args->files[i];
+		cli_plan plan;
+		int status;
 
-	if (fail_on == 0)
-		return CLI_OK;
-	fl_report_summarize(&s, report);
-	if (fail_on <= FL_SEVERITY_ERROR)
-		n += s.errors;
-	if (fail_on <= FL_SEVERITY_WARNING)
-		n += s.warnings;
-	if (fail_on <= FL_SEVERITY_INFO)
-		n += s.infos;
-	return n ? CLI_FINDINGS : CLI_OK;
+		memset(&plan, 0, sizeof(plan));
+		plan.settings.partial = -1;
+		if (!args->no_config && strcmp(path, "-") != 0 &&
+		    cli_project_plan(&plan, project, path) != 0) {
+			*failed = true;
+			if (fl_report_add_failure(report, path,
+			                          "its configuration cannot "
+			                          "be used") < 0)
+				return CLI_FAILURE;
+			continue;
+		}
+		status = check_one(report, failed, fails, checker, args, &plan,
+		                   path);
+		cli_plan_dispose(&plan);
+		if (status)
+			return status;
+	}
+	return 0;
+}
+
+/*
+ * The files the .fidelint.yaml of the current folder (or above) names, as
+ * args->files (owned: *config_path is set). Returns 0, or -1 after printing
+ * why there are none (*status the exit status).
+ */
+static int config_named_files(check_args *args, char **config_path, int *status)
+{
+	fl_config *cfg = NULL;
+	char **files = NULL;
+	size_t count = 0;
+	int error;
+
+	if (fl_config_find(config_path, ".") < 0)
+		return -1;
+	if (!*config_path) {
+		*status = cli_usage_error(
+		    "check", "no FILE to check (and no "
+		             ".fidelint.yaml here or above to name "
+		             "them)");
+		return -1;
+	}
+	if ((error = fl_config_load_file(&cfg, *config_path)) < 0 ||
+	    (error = fl_config_files(&files, &count, cfg)) < 0) {
+		cli_print_failure(*config_path, fl_config_error(cfg), error);
+		fl_config_free(cfg);
+		return -1;
+	}
+	fl_config_free(cfg);
+	if (count == 0) {
+		fprintf(stderr,
+		        "fidelint: %s: its 'files' globs match no file\n",
+		        *config_path);
+		free(files);
+		return -1;
+	}
+	free(args->files);
+	args->files = (const char **)files;
+	args->file_count = count;
+	return 0;
 }
 
 int cli_check(int argc, char **argv)
@@ -567,7 +707,9 @@ int cli_check(int argc, char **argv)
 	const char **inputs = NULL;
 	char *text = NULL;
 	size_t len = 0;
-	bool help = false, failed = false;
+	bool help = false, failed = false, fails = false;
+	cli_project *project = NULL;
+	char *config_path = NULL;
 	int status, error;
 
 	memset(&args, 0, sizeof(args));
@@ -575,9 +717,14 @@ int cli_check(int argc, char **argv)
 	if (status != 0 || help)
 		goto cleanup;
 
+	/* No FILE: what the configuration of the current folder names. */
+	status = CLI_FAILURE;
+	if (args.file_count == 0 &&
+	    config_named_files(&args, &config_path, &status) != 0)
+		goto cleanup;
+
 	/* Every file the run reads, that -o must not write over: the FILEs,
 	 * then --facts and --source. */
-	status = CLI_FAILURE;
 	if (!(inputs = calloc(args.file_count + 2, sizeof(*inputs)))) {
 		fprintf(stderr, "fidelint: out of memory\n");
 		goto cleanup;
@@ -594,6 +741,22 @@ int cli_check(int argc, char **argv)
 		const char *msg = checker ? fl_checker_error(checker) : NULL;
 		fprintf(stderr, "fidelint: %s\n",
 		        msg && *msg ? msg : fl_error_name(error));
+		goto cleanup;
+	}
+	{
+		/* the command line's rule selectors, once */
+		fl_check_options o = FL_CHECK_OPTIONS_INIT;
+		o.select = args.select;
+		o.ignore = args.ignore;
+		o.severity = args.severity;
+		if (fl_checker_validate_rules(checker, &o) < 0) {
+			status = cli_usage_error("check", "--%s",
+			                         fl_checker_error(checker));
+			goto cleanup;
+		}
+	}
+	if (cli_project_new(&project, checker) != 0) {
+		fprintf(stderr, "fidelint: out of memory\n");
 		goto cleanup;
 	}
 	if (args.facts && load_facts(&facts, args.facts) != 0)
@@ -616,7 +779,7 @@ int cli_check(int argc, char **argv)
 		fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
 		goto cleanup;
 	}
-	if (check_files(report, &failed, checker, &args) != 0)
+	if (check_files(report, &failed, &fails, checker, &args, project) != 0)
 		goto cleanup;
 
 	error = fl_report_render(&text, &len, report, args.format,
@@ -634,15 +797,20 @@ int cli_check(int argc, char **argv)
 	out = NULL;
 	if (error)
 		goto cleanup;
-	status = failed ? CLI_FAILURE : findings_status(report, args.fail_on);
+	status = failed ? CLI_FAILURE : fails ? CLI_FINDINGS : CLI_OK;
 
 cleanup:
 	cli_output_discard(out);
 	free(text);
 	fl_report_free(report);
+	cli_project_free(project);
 	fl_checker_free(checker);
 	fl_facts_free(facts);
 	free(inputs);
+	if (config_path) /* the files are the configuration's */
+		for (size_t i = 0; i < args.file_count; i++)
+			free((char *)args.files[i]);
 	free(args.files);
+	free(config_path);
 	return status;
 }

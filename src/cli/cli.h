@@ -5,6 +5,8 @@
 #ifndef FL_CLI_H
 #define FL_CLI_H
 
+#include <fidelint/fidelint.h>
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -80,5 +82,25 @@ void cli_help_extract(FILE *out);
  * else an installed program's own ../share/fidelint, else NULL (the
  * library's default, or FIDELINT_DATA_DIR). Static storage. */
 const char *cli_data_dir(const char *given);
+
+/* A run's view of the projects its files are in (project.c). */
+typedef struct cli_project cli_project;
+
+/* What the configuration says of one file. */
+typedef struct {
+	fl_file_settings settings; /* owned */
+	const fl_facts *facts;     /* the facts it names, borrowed from the
+	                              project; NULL when none */
+} cli_plan;
+
+/* Makes a project view over checker (borrowed). Returns 0 or -1. */
+int cli_project_new(cli_project **out, fl_checker *checker);
+void cli_project_free(cli_project *p);
+
+/* Fills *plan for file from its nearest .fidelint.yaml (none: an empty
+ * plan). Returns 0, or -1 after printing why (a bad configuration or
+ * facts file it names). */
+int cli_project_plan(cli_plan *plan, cli_project *p, const char *file);
+void cli_plan_dispose(cli_plan *plan);
 
 #endif

@@ -20,7 +20,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	if (command && strcmp(command, "check") == 0)
-		fputs("usage: fidelint check [options] FILE... "
+		fputs("usage: fidelint check [options] [FILE...] "
 		      "(see 'fidelint help check')\n",
 		      stderr);
 	else if (command && strcmp(command, "rules") == 0)
@@ -29,7 +29,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	else if (command && strcmp(command, "explain") == 0)
 		fputs("usage: fidelint explain RULE-ID\n", stderr);
 	else
-		fputs("usage: fidelint check [options] FILE... | --help | "
+		fputs("usage: fidelint check [options] [FILE...] | --help | "
 		      "--version\n",
 		      stderr);
 	return CLI_FAILURE;
@@ -62,7 +62,7 @@ void cli_help_main(FILE *out)
 void cli_help_check(FILE *out)
 {
 	fputs(
-	    "usage: fidelint check [options] FILE...\n"
+	    "usage: fidelint check [options] [FILE...]\n"
 	    "\n"
 	    "Checks each FILE (- for standard input) against the facts of "
 	    "its\n"
@@ -109,6 +109,15 @@ void cli_help_check(FILE *out)
 	    "  --format text|json   output format (default: text)\n"
 	    "  --fail-on LEVEL      exit 1 when a finding is at least LEVEL:\n"
 	    "                       error (default), warning, info or never\n"
+	    "  --select RULES       report only these rules: ids or prefixes,\n"
+	    "                       comma-separated (name.,number.mismatch)\n"
+	    "  --ignore RULES       do not report these; the most specific\n"
+	    "                       selector wins, --ignore a tie\n"
+	    "  --severity ID=LEVEL  re-level rules (info, warning, error, off),\n"
+	    "                       comma-separated\n"
+	    "  --no-config          read no .fidelint.yaml (by default the\n"
+	    "                       nearest one above each FILE is read; with\n"
+	    "                       no FILE, the files it names are checked)\n"
 	    "  --color WHEN         auto (default), always or never; auto "
 	    "colours\n"
 	    "                       a terminal unless NO_COLOR is set\n"

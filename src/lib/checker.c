@@ -9,6 +9,7 @@
 #include "checker.h"
 
 #include "checks/checks.h"
+#include "config/config.h"
 #include "extract/extract.h"
 #include "facts/index.h"
 #include "lang/bilingual.h"
@@ -59,11 +60,13 @@ struct fl_checker {
 	fl__profile_set profiles;
 	fl__text_ctx *text;
 	fl_map spellers; /* "name\n extra" -> fl__speller* */
-	fl_map langs;    /* tag -> fl__lang_res* */
-	fl_map indexes;  /* tag -> fl__index* */
-	fl_map common;   /* common-word key -> profile bitmask */
-	fl_map packs;    /* profile tag -> fl__ruleset* (rule packs) */
-	fl_map extract;  /* profile tag -> fl__extract_data* */
+	char **accepted; /* fl_checker_accept_word: words every speller knows */
+	size_t accepted_count, accepted_cap;
+	fl_map langs;   /* tag -> fl__lang_res* */
+	fl_map indexes; /* tag -> fl__index* */
+	fl_map common;  /* common-word key -> profile bitmask */
+	fl_map packs;   /* profile tag -> fl__ruleset* (rule packs) */
+	fl_map extract; /* profile tag -> fl__extract_data* */
 	const fl_facts *facts;
 };
 
@@ -101,6 +104,9 @@ void fl_checker_free(fl_checker *chk)
 			fl__speller_free(
 			    (fl__speller *)chk->spellers.slots[i].value);
 	fl_map_dispose(&chk->spellers);
+	for (size_t i = 0; i < chk->accepted_count; i++)
+		free(chk->accepted[i]);
+	free(chk->accepted);
 	for (size_t i = 0; i < chk->langs.cap; i++)
 		if (chk->langs.slots[i].key)
 			lang_res_free(
@@ -227,6 +233,30 @@ int fl_checker_lang_from_path(char *out, size_t outlen, fl_checker *chk,
 	return 0;
 }
 
+int fl_checker_accept_word(fl_checker *chk, const char *word)
+{
+	char *w;
+	int error = 0;
+
+	if (!word || !*word || strchr(word, '\n'))
+		return fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
+		                "an accepted word is one non-empty line");
+	if (fl__grow((void **)&chk->accepted, &chk->accepted_cap,
+	             chk->accepted_count + 1, sizeof(*chk->accepted)) < 0 ||
+	    !(w = fl__strdup(word)))
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
+	chk->accepted[chk->accepted_count++] = w;
+	/* the dictionaries open already learn it now */
+	for (size_t i = 0; i < chk->spellers.cap && error == 0; i++)
+		if (chk->spellers.slots[i].key && chk->spellers.slots[i].value)
+			error = fl__speller_add(
+			    (fl__speller *)chk->spellers.slots[i].value, w);
+	return error < 0 ? fl__fail(chk->err, sizeof(chk->err), error,
+	                            "out of memory")
+	                 : 0;
+}
+
 /* --------------------------------------------------------------- caches */
 
 static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
@@ -263,6 +293,9 @@ static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
 		error = fl__speller_open(&sp, chk->dict_path, name, lists, nl,
 		                         chk->err, sizeof(chk->err));
 		fl_buf_dispose(&words);
+		for (size_t i = 0; error == 0 && i < chk->accepted_count; i++)
+			if ((error = fl__speller_add(sp, chk->accepted[i])) < 0)
+				fl__speller_free(sp);
 		if (error == 0)
 			*slot = (uintptr_t)sp;
 	}
@@ -746,7 +779,10 @@ done:
 int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
                     const char *data, size_t len, const fl_check_options *opts)
 {
-	return fl__check_doc(out, chk, path, data, len, opts, NULL);
+	int error = fl__check_doc(out, chk, path, data, len, opts, NULL);
+	if (error == 0)
+		fl__policy_apply(*out, opts);
+	return error;
 }
 
 int fl_check_file(fl_result **out, fl_checker *chk, const char *path,

@@ -143,6 +143,19 @@ static int cmp_finding(const void *pa, const void *pb)
 	return strcmp(a->rule, b->rule);
 }
 
+void fl__result_filter(fl_result *r, bool (*keep)(fl_finding *f, void *ctx),
+                       void *ctx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->count; i++) {
+		if (keep(&r->items[i].pub, ctx))
+			r->items[n++] = r->items[i];
+		else
+			free(r->items[i].strings);
+	}
+	r->count = n;
+}
+
 void fl__result_sort(fl_result *r)
 {
 	if (r->count > 1)

@@ -42,6 +42,11 @@ int fl__result_set_lang(fl_result *r, const char *lang);
 /* Copies f into the result. Returns 0 or FL_ENOMEM. */
 int fl__result_add(fl_result *r, const fl__finding_in *f);
 
+/* Keeps the findings keep() says yes to, in order; keep may change a
+ * finding's severity. */
+void fl__result_filter(fl_result *r, bool (*keep)(fl_finding *f, void *ctx),
+                       void *ctx);
+
 /* Sorts findings by place (placeless first), then rule id. */
 void fl__result_sort(fl_result *r);
 

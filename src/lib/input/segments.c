@@ -14,6 +14,7 @@
 
 #include "../checker.h"
 #include "../checks/placeholders.h"
+#include "../config/config.h"
 #include "../result.h"
 
 #include <stdlib.h>
@@ -365,6 +366,7 @@ int fl_check_segments(fl_result **out, fl_checker *chk, const char *path,
 		fl_result_free(res);
 		return error;
 	}
+	fl__policy_apply(res, opts);
 	fl__result_sort(res);
 	*out = res;
 	return 0;

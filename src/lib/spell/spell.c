@@ -103,6 +103,20 @@ int fl__speller_check(fl__speller *sp, const char *word, size_t n)
 	return *slot == 1;
 }
 
+int fl__speller_add(fl__speller *sp, const char *word)
+{
+	size_t n = strlen(word);
+	uintptr_t *slot;
+
+	if (n == 0 || n > FL_SPELL_WORD_MAX)
+		return 0;
+	Hunspell_add(sp->h, word);
+	if (!(slot = fl_map_slot_of(&sp->cache, word, n, 0, NULL)))
+		return FL_ENOMEM;
+	*slot = 1;
+	return 0;
+}
+
 const char *fl__speller_name(const fl__speller *sp)
 {
 	return sp->name;

@@ -29,6 +29,10 @@ int fl__speller_check(fl__speller *sp, const char *word, size_t n);
 int fl__spellers_check(fl__speller *const *sp, size_t n, const char *word,
                        size_t len);
 
+/* Adds word (UTF-8, NUL-terminated) to sp: known from now on, its cached
+ * verdict too. Returns 0 or FL_ENOMEM. */
+int fl__speller_add(fl__speller *sp, const char *word);
+
 /* Name the speller was opened with; borrowed. */
 const char *fl__speller_name(const fl__speller *sp);
 
