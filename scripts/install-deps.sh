@@ -9,6 +9,7 @@ PKGS=(
   build-essential cmake pkg-config
   bc time            # make bench: arithmetic and peak memory
   groff-base         # tests/cli/man_test.sh formats the manual pages
+  pre-commit git     # tests/cli/precommit_test.sh: the hook in a content repository
   libicu-dev          # text: UTF-8, NFC, word breaks, scripts, numbers, transliteration
   libpcre2-dev        # rule patterns (8-bit, JIT)
   libhunspell-dev     # spelling

@@ -23,3 +23,16 @@ if(NOT FL_SANITIZE)
       ${PROJECT_SOURCE_DIR} $<TARGET_FILE:fidelint_cli>)
   set_tests_properties(cli.install PROPERTIES TIMEOUT 900)
 endif()
+
+# The pre-commit hook in a temporary content repository (Debian pre-commit).
+add_test(NAME cli.precommit
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/precommit_test.sh
+    ${PROJECT_SOURCE_DIR} $<TARGET_FILE:fidelint_cli>)
+set_tests_properties(cli.precommit PROPERTIES SKIP_RETURN_CODE 77
+  ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}" TIMEOUT 300)
+
+# .fidelint.yaml and --select/--ignore/--severity as a user meets them.
+add_test(NAME cli.config
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/config_test.sh $<TARGET_FILE:fidelint_cli>)
+set_tests_properties(cli.config PROPERTIES
+  ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")

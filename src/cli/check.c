@@ -37,6 +37,8 @@ typedef struct {
 	bool fail_on_given;
 	const char *select, *ignore, *severity; /* --select ... */
 	bool no_config;                         /* --no-config */
+	bool configured_only; /* --configured-only: FILEs no "files" entry
+	                         matches are skipped */
 	enum color_mode color;
 	const char **files; /* borrowed from argv */
 	size_t file_count;
@@ -257,6 +259,14 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 			args->partial = 1;
 			continue;
 		}
+		if (match_long(arg, "--configured-only", &value)) {
+			if (value)
+				return cli_usage_error(
+				    "check", "option '--configured-only' takes "
+				             "no value");
+			args->configured_only = true;
+			continue;
+		}
 		if (match_long(arg, "--no-config", &value)) {
 			if (value)
 				return cli_usage_error(
@@ -326,6 +336,10 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 		    input);
 	if (args->file_count == 0 && args->no_config)
 		return cli_usage_error("check", "no FILE to check");
+	if (args->configured_only && args->no_config)
+		return cli_usage_error("check",
+		                       "--configured-only needs the "
+		                       "configuration: no --no-config");
 	return check_combination(args, format);
 }
 
@@ -645,6 +659,10 @@ static int check_files(fl_report *report, bool *failed, bool *fails,
 			                          "be used") < 0)
 				return CLI_FAILURE;
 			continue;
+		}
+		if (args->configured_only && !plan.settings.matched) {
+			cli_plan_dispose(&plan);
+			continue; /* not a file the project checks */
 		}
 		status = check_one(report, failed, fails, checker, args, &plan,
 		                   path);

@@ -118,6 +118,8 @@ void cli_help_check(FILE *out)
 	    "  --no-config          read no .fidelint.yaml (by default the\n"
 	    "                       nearest one above each FILE is read; with\n"
 	    "                       no FILE, the files it names are checked)\n"
+	    "  --configured-only    skip the FILEs no \"files\" entry of the\n"
+	    "                       configuration matches (the pre-commit hook)\n"
 	    "  --color WHEN         auto (default), always or never; auto "
 	    "colours\n"
 	    "                       a terminal unless NO_COLOR is set\n"

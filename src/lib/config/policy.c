@@ -157,7 +157,7 @@ static int validate(fl_checker *chk, const fl_rule_list *l, const char *list,
 	size_t n, vn;
 
 	while (list && next_selector(&p, &s, &n, &v, &vn)) {
-		size_t near_d = n < 8 ? 2 : 3, count = fl_rule_list_count(l);
+		size_t near_d = n < 8 ? 3 : 4, count = fl_rule_list_count(l);
 		char near[128] = "";
 		bool found = false;
 		for (size_t i = 0; i < count && !found; i++) {
