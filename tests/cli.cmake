@@ -36,3 +36,10 @@ add_test(NAME cli.config
   COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/config_test.sh $<TARGET_FILE:fidelint_cli>)
 set_tests_properties(cli.config PROPERTIES
   ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")
+
+# Baselines, unknown commands and help everywhere.
+add_test(NAME cli.baseline
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/baseline_test.sh
+    $<TARGET_FILE:fidelint_cli> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.baseline PROPERTIES
+  ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")

@@ -551,6 +551,28 @@ FL_EXTERN size_t fl_result_count(const fl_result *result);
 FL_EXTERN const fl_finding *fl_result_finding(const fl_result *result,
                                               size_t i);
 
+/**
+ * Keeps the findings of result that keep() returns non-zero for, in order;
+ * the others are released (the pointers to them become invalid).
+ * Returns the number kept.
+ */
+FL_EXTERN size_t fl_result_retain(fl_result *result,
+                                  int (*keep)(const fl_finding *f, void *ctx),
+                                  void *ctx);
+
+/** Bytes of a fingerprint with its NUL. */
+#define FL_FINGERPRINT_SIZE 17
+
+/**
+ * A finding's fingerprint: 16 hexadecimal digits from its rule, the path
+ * it is in, its text and the context around it (24 code points each
+ * side, white space runs as one), not its line or column, so that it
+ * survives edits elsewhere in the file
+ * (baselines; SARIF partialFingerprints). out: FL_FINGERPRINT_SIZE bytes.
+ */
+FL_EXTERN void fl_finding_fingerprint(char *out, const char *path,
+                                      const fl_finding *finding);
+
 /** Number of findings of one severity. */
 FL_EXTERN size_t fl_result_count_severity(const fl_result *result,
                                           fl_severity sev);

@@ -37,8 +37,12 @@ typedef struct {
 	bool fail_on_given;
 	const char *select, *ignore, *severity; /* --select ... */
 	bool no_config;                         /* --no-config */
-	bool configured_only; /* --configured-only: FILEs no "files" entry
-	                         matches are skipped */
+	bool configured_only;   /* --configured-only: FILEs no "files" entry
+	                           matches are skipped */
+	const char *baseline;   /* --baseline B: report only new findings */
+	const char *record;     /* baseline write B: record, do not report */
+	cli_baseline *known;    /* loaded from baseline */
+	cli_baseline *recorded; /* being recorded */
 	enum color_mode color;
 	const char **files; /* borrowed from argv */
 	size_t file_count;
@@ -212,6 +216,7 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 	    {"--select", &args->select},
 	    {"--ignore", &args->ignore},
 	    {"--severity", &args->severity},
+	    {"--baseline", &args->baseline},
 	};
 	bool only_files = false;
 	int error;
@@ -613,6 +618,11 @@ static int check_one(fl_report *report, bool *failed, bool *fails,
 		    &result, checker, path, in,
 		    args->source_lang ? args->source_lang : s->source_lang,
 		    &opts);
+	if (error == 0 && args->recorded &&
+	    cli_baseline_add(args->recorded, result) < 0)
+		error = FL_ENOMEM;
+	if (error == 0 && args->known)
+		cli_baseline_filter(args->known, result);
 	if (error == 0) {
 		if (at_level(result, level))
 			*fails = true;
@@ -714,7 +724,8 @@ static int config_named_files(check_args *args, char **config_path, int *status)
 	return 0;
 }
 
-int cli_check(int argc, char **argv)
+/* cli_check, and with record (not NULL) `baseline write record`. */
+static int run_check(int argc, char **argv, const char *record)
 {
 	fl_checker_options copts = FL_CHECKER_OPTIONS_INIT;
 	check_args args;
@@ -734,6 +745,14 @@ int cli_check(int argc, char **argv)
 	status = parse_args(&args, &help, argc, argv);
 	if (status != 0 || help)
 		goto cleanup;
+	args.record = record;
+	if (record && (args.output || args.baseline ||
+	               (args.input_given && args.input == FL_INPUT_JSONL))) {
+		status = cli_usage_error(
+		    "check", "baseline write writes the baseline only: no -o, "
+		             "--baseline or --input jsonl");
+		goto cleanup;
+	}
 
 	/* No FILE: what the configuration of the current folder names. */
 	status = CLI_FAILURE;
@@ -743,15 +762,20 @@ int cli_check(int argc, char **argv)
 
 	/* Every file the run reads, that -o must not write over: the FILEs,
 	 * then --facts and --source. */
-	if (!(inputs = calloc(args.file_count + 2, sizeof(*inputs)))) {
+	if (!(inputs = calloc(args.file_count + 3, sizeof(*inputs)))) {
 		fprintf(stderr, "fidelint: out of memory\n");
 		goto cleanup;
 	}
 	memcpy(inputs, args.files, args.file_count * sizeof(*inputs));
 	inputs[args.file_count] = args.facts;
 	inputs[args.file_count + 1] = args.source;
-	if (cli_output_open(&out, args.output, inputs, args.file_count + 2) !=
-	    0)
+	inputs[args.file_count + 2] = args.baseline;
+	if (!record && cli_output_open(&out, args.output, inputs,
+	                               args.file_count + 3) != 0)
+		goto cleanup;
+	if (args.baseline && cli_baseline_load(&args.known, args.baseline) != 0)
+		goto cleanup;
+	if (record && cli_baseline_new(&args.recorded) != 0)
 		goto cleanup;
 
 	copts.data_dir = cli_data_dir(args.data_dir);
@@ -799,6 +823,18 @@ int cli_check(int argc, char **argv)
 	}
 	if (check_files(report, &failed, &fails, checker, &args, project) != 0)
 		goto cleanup;
+	if (record) {
+		fl_report_summary sum;
+		if (cli_baseline_write(args.recorded, record) != 0)
+			goto cleanup;
+		fl_report_summarize(&sum, report);
+		fprintf(stderr,
+		        "fidelint: %s: %zu findings of %zu files recorded\n",
+		        record, sum.errors + sum.warnings + sum.infos,
+		        sum.files);
+		status = failed ? CLI_FAILURE : CLI_OK;
+		goto cleanup;
+	}
 
 	error = fl_report_render(&text, &len, report, args.format,
 	                         use_color(&args) ? FL_REPORT_COLOR : 0);
@@ -822,6 +858,8 @@ cleanup:
 	free(text);
 	fl_report_free(report);
 	cli_project_free(project);
+	cli_baseline_free(args.known);
+	cli_baseline_free(args.recorded);
 	fl_checker_free(checker);
 	fl_facts_free(facts);
 	free(inputs);
@@ -831,4 +869,23 @@ cleanup:
 	free(args.files);
 	free(config_path);
 	return status;
+}
+
+int cli_check(int argc, char **argv)
+{
+	return run_check(argc, argv, NULL);
+}
+
+int cli_baseline_command(int argc, char **argv)
+{
+	if (argc >= 1 &&
+	    (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+		cli_help_baseline(stdout);
+		return CLI_OK;
+	}
+	if (argc < 2 || strcmp(argv[0], "write") != 0 || argv[1][0] == '-')
+		return cli_usage_error(
+		    "baseline", "usage: fidelint baseline write BASELINE "
+		                "[check options] [FILE...]");
+	return run_check(argc - 2, argv + 2, argv[1]);
 }

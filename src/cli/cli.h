@@ -103,4 +103,21 @@ void cli_project_free(cli_project *p);
 int cli_project_plan(cli_plan *plan, cli_project *p, const char *file);
 void cli_plan_dispose(cli_plan *plan);
 
+/* Baselines (baseline.c): findings recorded by fingerprint. */
+typedef struct cli_baseline cli_baseline;
+int cli_baseline_new(cli_baseline **out);
+/* Loads a baseline file; -1 after printing why. */
+int cli_baseline_load(cli_baseline **out, const char *path);
+/* Records every finding of res. Returns 0 or -1 (out of memory). */
+int cli_baseline_add(cli_baseline *b, const fl_result *res);
+/* Drops from res the findings b records (each as often as recorded). */
+void cli_baseline_filter(cli_baseline *b, fl_result *res);
+/* Writes b to path atomically; -1 after printing why. */
+int cli_baseline_write(cli_baseline *b, const char *path);
+void cli_baseline_free(cli_baseline *b);
+
+/* fidelint baseline write B [check options] [FILE...] */
+int cli_baseline_command(int argc, char **argv);
+void cli_help_baseline(FILE *out);
+
 #endif

@@ -35,28 +35,124 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	return CLI_FAILURE;
 }
 
+/* The commands: one row each, read by the dispatch, the help and "did you
+ * mean". */
+static const struct {
+	const char *name;
+	const char *args; /* for the command list */
+	const char *summary;
+	int (*run)(int argc, char **argv);
+	void (*help)(FILE *out);
+} commands[] = {
+    {"check", "", "check translated documents", cli_check, cli_help_check},
+    {"extract", " F", "write the facts of an original F as a facts file",
+     cli_extract, cli_help_extract},
+    {"baseline", " write B", "record today's findings in B, for --baseline",
+     cli_baseline_command, cli_help_baseline},
+    {"rules", "", "list the rules (built-in and rule packs)", cli_rules,
+     cli_help_rules},
+    {"explain", " ID", "explain one rule: message, rationale, examples",
+     cli_explain, cli_help_explain},
+    {"help", " [CMD]", "show the help of the program or of CMD", NULL, NULL},
+};
+
+#define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
+
+static void list_commands(FILE *out)
+{
+	fputs("commands:\n", out);
+	for (size_t i = 0; i < COMMAND_COUNT; i++) {
+		char left[32];
+		snprintf(left, sizeof(left), "%s%s", commands[i].name,
+		         commands[i].args);
+		fprintf(out, "  %-18s %s\n", left, commands[i].summary);
+	}
+}
+
 void cli_help_main(FILE *out)
 {
 	fputs("usage: fidelint <command> [options]\n"
 	      "\n"
 	      "Checks translations against the facts of their original and\n"
 	      "reports what disagrees.\n"
-	      "\n"
-	      "commands:\n"
-	      "  check         check translated documents\n"
-	      "  extract F     write the facts of an original F as a facts "
-	      "file\n"
-	      "  rules         list the rules (built-in and rule packs)\n"
-	      "  explain ID    explain one rule: message, rationale, "
-	      "examples\n"
-	      "  help [CMD]    show the help of the program or of CMD\n"
-	      "\n"
+	      "\n",
+	      out);
+	list_commands(out);
+	fputs("\n"
 	      "options:\n"
 	      "  -h, --help    show this help\n"
 	      "  --version     show the version\n"
 	      "\n"
-	      "See 'fidelint help check' for the options of check.\n",
+	      "'fidelint help CMD' or 'fidelint CMD --help' shows the options "
+	      "of CMD.\n",
 	      out);
+}
+
+static void help_help(FILE *out)
+{
+	fputs("usage: fidelint help [COMMAND]\n"
+	      "\n"
+	      "Shows the help of the program, or of COMMAND (as "
+	      "'fidelint COMMAND --help').\n",
+	      out);
+}
+
+/* Edit distance of two short words (at most 31 bytes, else large). */
+static size_t distance(const char *a, const char *b)
+{
+	size_t an = strlen(a), bn = strlen(b), row[32];
+
+	if (an > 31 || bn > 31)
+		return 99;
+	for (size_t j = 0; j <= bn; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= an; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= bn; j++) {
+			size_t up = row[j],
+			       best = diag + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[bn];
+}
+
+/* "unknown command" with the nearest command, and the list. */
+static int unknown_command(const char *cmd)
+{
+	const char *near = NULL;
+	size_t best = 3;
+
+	for (size_t i = 0; i < COMMAND_COUNT; i++) {
+		size_t d = distance(cmd, commands[i].name);
+		if (d < best ||
+		    (strncmp(cmd, commands[i].name, strlen(cmd)) == 0 &&
+		     strlen(cmd) >= 2)) {
+			best = d < best ? d : best;
+			near = commands[i].name;
+		}
+	}
+	fprintf(stderr, "fidelint: unknown command '%s'", cmd);
+	if (near)
+		fprintf(stderr, " (did you mean '%s'?)", near);
+	fputs("\n\n", stderr);
+	list_commands(stderr);
+	return CLI_FAILURE;
+}
+
+/* The row of command name, or -1. */
+static int find_command(const char *name)
+{
+	for (size_t i = 0; i < COMMAND_COUNT; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return (int)i;
+	return -1;
 }
 
 void cli_help_check(FILE *out)
@@ -113,13 +209,17 @@ void cli_help_check(FILE *out)
 	    "                       comma-separated (name.,number.mismatch)\n"
 	    "  --ignore RULES       do not report these; the most specific\n"
 	    "                       selector wins, --ignore a tie\n"
-	    "  --severity ID=LEVEL  re-level rules (info, warning, error, off),\n"
+	    "  --severity ID=LEVEL  re-level rules (info, warning, error, "
+	    "off),\n"
 	    "                       comma-separated\n"
 	    "  --no-config          read no .fidelint.yaml (by default the\n"
 	    "                       nearest one above each FILE is read; with\n"
 	    "                       no FILE, the files it names are checked)\n"
+	    "  --baseline B         report only findings B does not record\n"
+	    "                       (fidelint baseline write B)\n"
 	    "  --configured-only    skip the FILEs no \"files\" entry of the\n"
-	    "                       configuration matches (the pre-commit hook)\n"
+	    "                       configuration matches (the pre-commit "
+	    "hook)\n"
 	    "  --color WHEN         auto (default), always or never; auto "
 	    "colours\n"
 	    "                       a terminal unless NO_COLOR is set\n"
@@ -156,6 +256,21 @@ void cli_help_rules(FILE *out)
 	      out);
 }
 
+void cli_help_baseline(FILE *out)
+{
+	fputs("usage: fidelint baseline write BASELINE [check options] "
+	      "[FILE...]\n"
+	      "\n"
+	      "Checks the FILEs as 'fidelint check' does and records every "
+	      "finding in\n"
+	      "BASELINE by fingerprint (rule, file, text and context, not the "
+	      "line),\n"
+	      "instead of reporting them. 'fidelint check --baseline "
+	      "BASELINE' then\n"
+	      "reports only findings that are not recorded there.\n",
+	      out);
+}
+
 void cli_help_explain(FILE *out)
 {
 	fputs("usage: fidelint explain RULE-ID [--data-dir DIR]\n"
@@ -173,33 +288,22 @@ static int is_help(const char *arg)
 
 static int cmd_help(int argc, char **argv)
 {
+	int k;
+
 	if (argc == 0) {
 		cli_help_main(stdout);
 		return CLI_OK;
 	}
 	if (argc > 1)
 		return cli_usage_error(NULL, "help takes one command at most");
-	if (strcmp(argv[0], "check") == 0) {
-		cli_help_check(stdout);
+	if (is_help(argv[0]) || strcmp(argv[0], "help") == 0) {
+		help_help(stdout);
 		return CLI_OK;
 	}
-	if (strcmp(argv[0], "help") == 0) {
-		cli_help_main(stdout);
-		return CLI_OK;
-	}
-	if (strcmp(argv[0], "rules") == 0) {
-		cli_help_rules(stdout);
-		return CLI_OK;
-	}
-	if (strcmp(argv[0], "explain") == 0) {
-		cli_help_explain(stdout);
-		return CLI_OK;
-	}
-	if (strcmp(argv[0], "extract") == 0) {
-		cli_help_extract(stdout);
-		return CLI_OK;
-	}
-	return cli_usage_error(NULL, "unknown command '%s'", argv[0]);
+	if ((k = find_command(argv[0])) < 0)
+		return unknown_command(argv[0]);
+	commands[k].help(stdout);
+	return CLI_OK;
 }
 
 int main(int argc, char **argv)
@@ -220,18 +324,12 @@ int main(int argc, char **argv)
 		status = CLI_OK;
 	} else if (strcmp(cmd, "help") == 0) {
 		status = cmd_help(argc - 2, argv + 2);
-	} else if (strcmp(cmd, "check") == 0) {
-		status = cli_check(argc - 2, argv + 2);
-	} else if (strcmp(cmd, "rules") == 0) {
-		status = cli_rules(argc - 2, argv + 2);
-	} else if (strcmp(cmd, "extract") == 0) {
-		status = cli_extract(argc - 2, argv + 2);
-	} else if (strcmp(cmd, "explain") == 0) {
-		status = cli_explain(argc - 2, argv + 2);
 	} else if (cmd[0] == '-') {
 		status = cli_usage_error(NULL, "unknown option '%s'", cmd);
 	} else {
-		status = cli_usage_error(NULL, "unknown command '%s'", cmd);
+		int k = find_command(cmd);
+		status = k < 0 ? unknown_command(cmd)
+		               : commands[k].run(argc - 2, argv + 2);
 	}
 	/* Output to a closed or full stdout is a failure too. */
 	if ((fflush(stdout) != 0 || ferror(stdout)) && status != CLI_FAILURE) {

@@ -201,3 +201,78 @@ size_t fl_result_count_severity(const fl_result *r, fl_severity sev)
 		n += r->items[i].pub.severity == sev;
 	return n;
 }
+
+typedef struct {
+	int (*keep)(const fl_finding *f, void *ctx);
+	void *ctx;
+} retain_ctx;
+
+static bool retain_one(fl_finding *f, void *ctx)
+{
+	retain_ctx *r = ctx;
+	return r->keep(f, r->ctx) != 0;
+}
+
+size_t fl_result_retain(fl_result *r,
+                        int (*keep)(const fl_finding *f, void *ctx), void *ctx)
+{
+	retain_ctx rc = {keep, ctx};
+	if (!r || !keep)
+		return r ? r->count : 0;
+	fl__result_filter(r, retain_one, &rc);
+	return r->count;
+}
+
+/* Code points of context on each side of a finding that its fingerprint
+ * reads. */
+#define FL_FINGERPRINT_AROUND 24
+
+/* FNV-1a over s[0,n), on from h. */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+void fl_finding_fingerprint(char *out, const char *path, const fl_finding *f)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const char *c = f->context ? f->context : "";
+	size_t cn = f->context ? f->context_len : 0;
+	bool space = false, any = false;
+	size_t col = f->context_column ? f->context_column - 1 : 0;
+	size_t first =
+	    col > FL_FINGERPRINT_AROUND ? col - FL_FINGERPRINT_AROUND : 0;
+	size_t a = cp_offset(c, cn, first);
+	size_t b =
+	    cp_offset(c, cn, col + strlen(f->text) + FL_FINGERPRINT_AROUND);
+
+	/* Only the context near the finding: an edit elsewhere on a long
+	 * line leaves the fingerprint as it was. */
+	c += a;
+	cn = b > a ? b - a : 0;
+
+	while (path && path[0] == '.' && path[1] == '/')
+		path += 2;
+	h = fnv(h, f->rule, strlen(f->rule) + 1);
+	h = fnv(h, path ? path : "", strlen(path ? path : "") + 1);
+	h = fnv(h, f->text, strlen(f->text) + 1);
+	/* the context with its white space runs as one space, trimmed */
+	for (size_t i = 0; i < cn; i++) {
+		bool ws =
+		    c[i] == ' ' || c[i] == '\t' || c[i] == '\r' || c[i] == '\n';
+		if (ws) {
+			space = true;
+			continue;
+		}
+		if (space && any)
+			h = fnv(h, " ", 1);
+		space = false;
+		any = true;
+		h = fnv(h, c + i, 1);
+	}
+	snprintf(out, FL_FINGERPRINT_SIZE, "%016llx", (unsigned long long)h);
+}
