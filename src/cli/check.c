@@ -654,11 +654,15 @@ static int check_files(fl_report *report, bool *failed, bool *fails,
                        fl_checker *checker, const check_args *args,
                        cli_project *project)
 {
+	cli_progress progress;
+
+	cli_progress_start(&progress, args->file_count);
 	for (size_t i = 0; i < args->file_count; i++) {
 		const char *path = args->files[i];
 		cli_plan plan;
 		int status;
 
+		cli_progress_file(&progress, i, path);
 		memset(&plan, 0, sizeof(plan));
 		plan.settings.partial = -1;
 		if (!args->no_config && strcmp(path, "-") != 0 &&
@@ -677,9 +681,12 @@ static int check_files(fl_report *report, bool *failed, bool *fails,
 		status = check_one(report, failed, fails, checker, args, &plan,
 		                   path);
 		cli_plan_dispose(&plan);
-		if (status)
+		if (status) {
+			cli_progress_end(&progress);
 			return status;
+		}
 	}
+	cli_progress_end(&progress);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include <fidelint/fidelint.h>
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -119,5 +120,23 @@ void cli_baseline_free(cli_baseline *b);
 /* fidelint baseline write B [check options] [FILE...] */
 int cli_baseline_command(int argc, char **argv);
 void cli_help_baseline(FILE *out);
+
+/*
+ * Progress of a run on standard error (progress.c): shown only when
+ * standard error is a terminal, CI is not set and the run has taken more
+ * than a second; "files done/total, MB/s" on one line, cleared at the end.
+ */
+typedef struct {
+	bool on;
+	size_t total;
+	double start, last;
+	unsigned long long bytes;
+	bool shown;
+} cli_progress;
+
+void cli_progress_start(cli_progress *p, size_t total);
+/* Before the file of index i (0-based) is checked. */
+void cli_progress_file(cli_progress *p, size_t i, const char *path);
+void cli_progress_end(cli_progress *p);
 
 #endif
