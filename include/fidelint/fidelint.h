@@ -510,8 +510,10 @@ typedef enum {
  *  the fl_rule_list that holds it. */
 typedef struct {
 	const char *id;         /**< "name.garbled", "term.ar.amnesty-for-ai" */
-	fl_severity severity;   /**< the severity it reports with (the highest
-	                             when a built-in rule has several) */
+	fl_severity severity;   /**< the severity it reports with (when a
+	                             built-in rule has several, the one its
+	                             description is about, most often the
+	                             highest: spell.unknown's is warning) */
 	const char *severities; /**< all of them in words, "error / warning" */
 	fl_rule_origin origin;
 	const char *pack;    /**< the pack's language ("ar", "pt-BR"); NULL for
@@ -527,6 +529,9 @@ typedef struct {
 	size_t match_count;
 	const char *const *no_match_examples; /**< texts it must not match */
 	size_t no_match_count;
+	unsigned severity_set; /**< every severity it may report with, as
+	                            bits 1u << fl_severity (a pack rule: its
+	                            one severity) */
 } fl_rule_info;
 
 /** A list of rules, in order: built-in rules, then pack rules by pack. */
