@@ -564,11 +564,34 @@ void fl_rule_list_free(fl_rule_list *list);
 
 /* ----------------------------------------------------------------- report */
 
-/** Output formats. */
+/** Output formats, numbered from 0 in the order of fl_format_names. */
 typedef enum { FL_FORMAT_TEXT, FL_FORMAT_JSON } fl_format;
 
-/** Parses "text" or "json". Returns 0 or FL_EINVAL. */
+/** Parses an output format name ("text", "json"). Returns 0 or
+ *  FL_EINVAL. */
 int fl_format_parse(fl_format *out, const char *name);
+
+/** Name of an output format ("json"); static string, NULL when there is
+ *  no such format (so a loop from 0 stops after the last). */
+const char *fl_format_name(fl_format format);
+
+/** One line on what an output format is, for help texts; static string,
+ *  NULL when there is no such format. */
+const char *fl_format_summary(fl_format format);
+
+/** The names of all output formats, comma-separated ("text, json");
+ *  static string, for help texts and messages. */
+const char *fl_format_names(void);
+
+/**
+ * Renders a rule list (as `fidelint rules` prints it) in one format.
+ * *out: NUL-terminated, caller frees with free(); *out_len its length (may
+ * be NULL). flags: none yet (0).
+ * Returns 0, FL_EINVAL (no list, or a format that cannot list rules) or
+ * FL_ENOMEM.
+ */
+int fl_rule_list_render(char **out, size_t *out_len, const fl_rule_list *list,
+                        fl_format format, unsigned flags);
 
 /** Collects the results of a run and renders them in one format. */
 typedef struct fl_report fl_report;
@@ -595,6 +618,14 @@ int fl_report_add_result(fl_report *report, fl_result *result);
  */
 int fl_report_add_failure(fl_report *report, const char *path,
                           const char *message);
+
+/**
+ * Gives the report the rules of the run, for formats whose reports
+ * describe the rules behind their findings. rules: borrowed, must outlive
+ * every fl_report_render of report; NULL (the default): the built-in
+ * rules only.
+ */
+void fl_report_set_rules(fl_report *report, const fl_rule_list *rules);
 
 /** Totals over the report's results: findings per severity and files. */
 typedef struct {

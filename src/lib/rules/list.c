@@ -133,7 +133,9 @@ int fl__rule_list_build(fl_rule_list **out, const char *data_dir,
 	*out = NULL;
 	if (!(l = calloc(1, sizeof(*l))))
 		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
-	error = tag ? fl__ruleset_load_lang(&l->set, data_dir, tag, err, errlen)
+	error = !data_dir ? 0
+	        : tag
+	            ? fl__ruleset_load_lang(&l->set, data_dir, tag, err, errlen)
 	            : fl__ruleset_load_all(&l->set, data_dir, err, errlen);
 	if (error < 0)
 		goto cleanup;

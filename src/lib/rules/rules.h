@@ -10,7 +10,8 @@
 /*
  * Builds a rule list: the rules of the registry of checks, in the order
  * the checks run (descriptions: each check file's descriptor), and the
- * packs of data_dir for canonical tag (NULL: every pack). *out: caller frees
+ * packs of data_dir for canonical tag (NULL: every pack); data_dir NULL:
+ * the registry's rules only (no file is read). *out: caller frees
  * with fl_rule_list_free. err gets the message. Returns 0 or a negative code.
  */
 int fl__rule_list_build(fl_rule_list **out, const char *data_dir,
