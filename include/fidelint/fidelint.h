@@ -589,8 +589,10 @@ typedef enum {
  *  the fl_rule_list that holds it. */
 typedef struct {
 	const char *id;         /**< "name.garbled", "term.ar.amnesty-for-ai" */
-	fl_severity severity;   /**< the severity it reports with (the highest
-	                             when a built-in rule has several) */
+	fl_severity severity;   /**< the severity it reports with (when a
+	                             built-in rule has several, the one its
+	                             description is about, most often the
+	                             highest: spell.unknown's is warning) */
 	const char *severities; /**< all of them in words, "error / warning" */
 	fl_rule_origin origin;
 	const char *pack;    /**< the pack's language ("ar", "pt-BR"); NULL for
@@ -606,6 +608,9 @@ typedef struct {
 	size_t match_count;
 	const char *const *no_match_examples; /**< texts it must not match */
 	size_t no_match_count;
+	unsigned severity_set; /**< every severity it may report with, as
+	                            bits 1u << fl_severity (a pack rule: its
+	                            one severity) */
 } fl_rule_info;
 
 /** A list of rules, in order: built-in rules, then pack rules by pack. */
@@ -721,11 +726,35 @@ FL_EXTERN int fl_config_files(char ***out, size_t *count, fl_config *config);
 
 /* ----------------------------------------------------------------- report */
 
-/** Output formats. */
+/** Output formats, numbered from 0 in the order of fl_format_names. */
 typedef enum { FL_FORMAT_TEXT, FL_FORMAT_JSON } fl_format;
 
-/** Parses "text" or "json". Returns 0 or FL_EINVAL. */
+/** Parses an output format name ("text", "json"). Returns 0 or
+ *  FL_EINVAL. */
 FL_EXTERN int fl_format_parse(fl_format *out, const char *name);
+
+/** Name of an output format ("json"); static string, NULL when there is
+ *  no such format (so a loop from 0 stops after the last). */
+FL_EXTERN const char *fl_format_name(fl_format format);
+
+/** One line on what an output format is, for help texts; static string,
+ *  NULL when there is no such format. */
+FL_EXTERN const char *fl_format_summary(fl_format format);
+
+/** The names of all output formats, comma-separated ("text, json");
+ *  static string, for help texts and messages. */
+FL_EXTERN const char *fl_format_names(void);
+
+/**
+ * Renders a rule list (as `fidelint rules` prints it) in one format.
+ * *out: NUL-terminated, caller frees with free(); *out_len its length (may
+ * be NULL). flags: none yet (0).
+ * Returns 0, FL_EINVAL (no list, or a format that cannot list rules) or
+ * FL_ENOMEM.
+ */
+FL_EXTERN int fl_rule_list_render(char **out, size_t *out_len,
+                                  const fl_rule_list *list, fl_format format,
+                                  unsigned flags);
 
 /** Collects the results of a run and renders them in one format. */
 typedef struct fl_report fl_report;
@@ -752,6 +781,15 @@ FL_EXTERN int fl_report_add_result(fl_report *report, fl_result *result);
  */
 FL_EXTERN int fl_report_add_failure(fl_report *report, const char *path,
                                     const char *message);
+
+/**
+ * Gives the report the rules of the run, for formats whose reports
+ * describe the rules behind their findings. rules: borrowed, must outlive
+ * every fl_report_render of report; NULL (the default): the built-in
+ * rules only.
+ */
+FL_EXTERN void fl_report_set_rules(fl_report *report,
+                                   const fl_rule_list *rules);
 
 /** Totals over the report's results: findings per severity and files. */
 typedef struct {

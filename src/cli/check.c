@@ -314,8 +314,8 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 	}
 
 	if (format && fl_format_parse(&args->format, format) < 0)
-		return cli_usage_error(
-		    "check", "bad --format value '%s' (text or json)", format);
+		return cli_usage_error("check", "bad --format value '%s' (%s)",
+		                       format, fl_format_names());
 	if (fail_on && (error = parse_fail_on(&args->fail_on, fail_on)))
 		return error;
 	args->fail_on_given = fail_on != NULL;

@@ -24,7 +24,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 		      "(see 'fidelint help check')\n",
 		      stderr);
 	else if (command && strcmp(command, "rules") == 0)
-		fputs("usage: fidelint rules [--lang L] [--format text|json]\n",
+		fputs("usage: fidelint rules [--lang L] [--format FORMAT]\n",
 		      stderr);
 	else if (command && strcmp(command, "explain") == 0)
 		fputs("usage: fidelint explain RULE-ID\n", stderr);
@@ -155,40 +155,69 @@ static int find_command(const char *name)
 	return -1;
 }
 
+/* Column where the text of an option starts in the help, and the widest
+ * line. */
+#define HELP_COLUMN 23
+#define HELP_WIDTH  78
+
+/*
+ * Prints an option's help: the texts a, b and c joined (b a list made
+ * from a table of the library, the one place that knows it), wrapped at
+ * spaces to HELP_WIDTH, from HELP_COLUMN on.
+ */
+static void put_option(FILE *out, const char *option, const char *a,
+                       const char *b, const char *c)
+{
+	char text[1024];
+	size_t col = HELP_COLUMN;
+
+	snprintf(text, sizeof(text), "%s%s%s", a, b, c);
+	fprintf(out, "  %-*s", HELP_COLUMN - 2, option);
+	for (const char *s = text; *s; s += strspn(s, " ")) {
+		size_t n = strcspn(s, " ");
+		if (col > HELP_COLUMN && col + 1 + n > HELP_WIDTH) {
+			fprintf(out, "\n%*s", HELP_COLUMN, "");
+			col = HELP_COLUMN;
+		} else if (col > HELP_COLUMN) {
+			fputc(' ', out);
+			col++;
+		}
+		fprintf(out, "%.*s", (int)n, s);
+		col += n;
+		s += n;
+	}
+	fputc('\n', out);
+}
+
 void cli_help_check(FILE *out)
 {
+	fputs("usage: fidelint check [options] [FILE...]\n"
+	      "\n"
+	      "Checks each FILE (- for standard input) against the facts of "
+	      "its\n"
+	      "original and reports what disagrees. A FILE that cannot be "
+	      "checked\n"
+	      "is reported and the others are still checked. A FILE is at most "
+	      "64 MiB,\n"
+	      "and so is a line of --input jsonl.\n"
+	      "\n"
+	      "options:\n"
+	      "  --facts FILE         facts of the original (YAML)\n"
+	      "  --source ORIGINAL    the original itself: its facts are "
+	      "extracted\n"
+	      "                       (merged with --facts; the file wins)\n"
+	      "  --source-lang L      language of the original (default en)\n"
+	      "  --aligned            with --source: line i of each FILE "
+	      "translates\n"
+	      "                       line i of ORIGINAL; findings name both "
+	      "lines\n",
+	      out);
+	put_option(out, "--input KIND", "the FILEs' format: ", fl_input_names(),
+	           "; default: from each FILE's extension, else text. jsonl: "
+	           "{\"id\",\"source\",\"target\",\"lang\"} records, each "
+	           "answered by one JSON line on standard output (or -o), as "
+	           "they come");
 	fputs(
-	    "usage: fidelint check [options] [FILE...]\n"
-	    "\n"
-	    "Checks each FILE (- for standard input) against the facts of "
-	    "its\n"
-	    "original and reports what disagrees. A FILE that cannot be "
-	    "checked\n"
-	    "is reported and the others are still checked. A FILE is at most "
-	    "64 MiB,\n"
-	    "and so is a line of --input jsonl.\n"
-	    "\n"
-	    "options:\n"
-	    "  --facts FILE         facts of the original (YAML)\n"
-	    "  --source ORIGINAL    the original itself: its facts are "
-	    "extracted\n"
-	    "                       (merged with --facts; the file wins)\n"
-	    "  --source-lang L      language of the original (default en)\n"
-	    "  --aligned            with --source: line i of each FILE "
-	    "translates\n"
-	    "                       line i of ORIGINAL; findings name both "
-	    "lines\n"
-	    "  --input KIND         text (default); tsv: each FILE holds rows "
-	    "of\n"
-	    "                       original TAB translation, checked "
-	    "aligned;\n"
-	    "                       jsonl: each FILE (- for standard input) "
-	    "holds\n"
-	    "                       {\"id\",\"source\",\"target\",\"lang\"} "
-	    "records,\n"
-	    "                       answered by one JSON line each on "
-	    "standard\n"
-	    "                       output (or -o), as they come\n"
 	    "  --lang L             language of every FILE (default: from "
 	    "the path,\n"
 	    "                       else detected from the text)\n"
@@ -201,8 +230,15 @@ void cli_help_check(FILE *out)
 	    "  --drafts             check the segments a file marks as drafts "
 	    "too\n"
 	    "                       (PO fuzzy entries, XLIFF states new and "
-	    "needs-*)\n"
-	    "  --format text|json   output format (default: text)\n"
+	    "needs-*)\n",
+	    out);
+	fprintf(out, "  %-*s%s\n", HELP_COLUMN - 2, "--format FORMAT",
+	        "the report's format (default: text):");
+	for (int f = 0; fl_format_name((fl_format)f); f++)
+		fprintf(out, "%*s%s: %s\n", HELP_COLUMN, "",
+		        fl_format_name((fl_format)f),
+		        fl_format_summary((fl_format)f));
+	fputs(
 	    "  --fail-on LEVEL      exit 1 when a finding is at least LEVEL:\n"
 	    "                       error (default), warning, info or never\n"
 	    "  --select RULES       report only these rules: ids or prefixes,\n"
@@ -212,11 +248,11 @@ void cli_help_check(FILE *out)
 	    "  --severity ID=LEVEL  re-level rules (info, warning, error, "
 	    "off),\n"
 	    "                       comma-separated\n"
+	    "  --baseline B         report only findings B does not record\n"
+	    "                       (fidelint baseline write B)\n"
 	    "  --no-config          read no .fidelint.yaml (by default the\n"
 	    "                       nearest one above each FILE is read; with\n"
 	    "                       no FILE, the files it names are checked)\n"
-	    "  --baseline B         report only findings B does not record\n"
-	    "                       (fidelint baseline write B)\n"
 	    "  --configured-only    skip the FILEs no \"files\" entry of the\n"
 	    "                       configuration matches (the pre-commit "
 	    "hook)\n"
@@ -224,7 +260,8 @@ void cli_help_check(FILE *out)
 	    "colours\n"
 	    "                       a terminal unless NO_COLOR is set\n"
 	    "  --data-dir DIR       folder holding dicts/ and rules/\n"
-	    "                       (default: $FIDELINT_DATA_DIR)\n"
+	    "                       (default: $FIDELINT_DATA_DIR, or an\n"
+	    "                       installed program's share/fidelint)\n"
 	    "  -o, --output FILE    write the report to FILE, replaced "
 	    "atomically\n"
 	    "                       (a device or FIFO is written into); "
@@ -245,15 +282,16 @@ void cli_help_check(FILE *out)
 
 void cli_help_rules(FILE *out)
 {
-	fputs("usage: fidelint rules [--lang L] [--format text|json] "
-	      "[--data-dir DIR]\n"
-	      "\n"
-	      "Lists the rules: the built-in ones and those of the rule "
-	      "packs in\n"
-	      "rules/packs/ (id, severity, pack, message). With --lang only "
-	      "the rules\n"
-	      "that apply to documents in language L.\n",
-	      out);
+	fprintf(out,
+	        "usage: fidelint rules [--lang L] [--format FORMAT] "
+	        "[--data-dir DIR]\n"
+	        "\n"
+	        "Lists the rules: the built-in ones and those of the rule "
+	        "packs in\n"
+	        "rules/packs/ (id, severity, pack, message). With --lang only "
+	        "the rules\n"
+	        "that apply to documents in language L. FORMAT: %s.\n",
+	        fl_format_names());
 }
 
 void cli_help_baseline(FILE *out)

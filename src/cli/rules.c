@@ -63,87 +63,22 @@ static int load_rules(fl_rule_list **out, fl_checker *chk, const char *lang)
 	return 0;
 }
 
-static void json_string(FILE *out, const char *s)
+/* Prints the list in format fmt. Returns 0 or CLI_FAILURE after saying
+ * why. */
+static int print_rules(const fl_rule_list *list, fl_format fmt)
 {
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", out);
-		else if (c == '\t')
-			fputs("\\t", out);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
-}
+	char *text = NULL;
+	size_t len;
+	int error = fl_rule_list_render(&text, &len, list, fmt, 0);
 
-static void json_strings(FILE *out, const char *const *v, size_t n)
-{
-	fputc('[', out);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fputs(", ", out);
-		json_string(out, v[i]);
+	if (error < 0) {
+		fprintf(stderr, "fidelint: cannot list the rules as %s: %s\n",
+		        fl_format_name(fmt), fl_error_name(error));
+		return CLI_FAILURE;
 	}
-	fputc(']', out);
-}
-
-static void print_json(FILE *out, const fl_rule_list *l)
-{
-	size_t n = fl_rule_list_count(l);
-
-	fputs("{\"rules\": [", out);
-	for (size_t i = 0; i < n; i++) {
-		const fl_rule_info *r = fl_rule_list_get(l, i);
-		fputs(i ? ",\n  {" : "\n  {", out);
-		fputs("\"id\": ", out);
-		json_string(out, r->id);
-		fputs(", \"severity\": ", out);
-		json_string(out, fl_severity_name(r->severity));
-		fputs(", \"severities\": ", out);
-		json_string(out, r->severities);
-		fputs(", \"pack\": ", out);
-		json_string(out, r->pack);
-		fputs(", \"path\": ", out);
-		json_string(out, r->path);
-		fprintf(out, ", \"line\": %zu, \"message\": ", r->line);
-		json_string(out, r->message);
-		fputs(", \"rationale\": ", out);
-		json_string(out, r->rationale);
-		fputs(", \"suggestion\": ", out);
-		json_string(out, r->suggestion);
-		fputs(", \"pattern\": ", out);
-		json_string(out, r->pattern);
-		fputs(", \"conditions\": ", out);
-		json_string(out, r->conditions);
-		fputs(", \"examples\": {\"match\": ", out);
-		json_strings(out, r->match_examples, r->match_count);
-		fputs(", \"no_match\": ", out);
-		json_strings(out, r->no_match_examples, r->no_match_count);
-		fputs("}}", out);
-	}
-	fputs("\n]}\n", out);
-}
-
-static void print_text(FILE *out, const fl_rule_list *l)
-{
-	size_t n = fl_rule_list_count(l);
-
-	for (size_t i = 0; i < n; i++) {
-		const fl_rule_info *r = fl_rule_list_get(l, i);
-		fprintf(out, "%-36s %-8s %-6s %s\n", r->id,
-		        fl_severity_name(r->severity), r->pack ? r->pack : "-",
-		        r->message);
-	}
+	fwrite(text, 1, len, stdout);
+	free(text);
+	return 0;
 }
 
 int cli_rules(int argc, char **argv)
@@ -174,15 +109,11 @@ int cli_rules(int argc, char **argv)
 		                       argv[i]);
 	}
 	if (fl_format_parse(&fmt, format) < 0)
-		return cli_usage_error(
-		    "rules", "bad --format value '%s' (text or json)", format);
+		return cli_usage_error("rules", "bad --format value '%s' (%s)",
+		                       format, fl_format_names());
 	if (open_checker(&chk, data_dir) != 0 ||
-	    load_rules(&list, chk, lang) != 0)
+	    load_rules(&list, chk, lang) != 0 || print_rules(list, fmt) != 0)
 		goto cleanup;
-	if (fmt == FL_FORMAT_JSON)
-		print_json(stdout, list);
-	else
-		print_text(stdout, list);
 	status = CLI_OK;
 cleanup:
 	fl_rule_list_free(list);

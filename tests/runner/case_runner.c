@@ -26,6 +26,11 @@
  *                                 (xliff, po, ...): `check --input FORMAT`
  *                                 (LANG: of the originals it holds)
  *
+ * In lib mode every finding of every case must also be one its rule may
+ * give: a rule of fl_checker_rules (the registry of checks, the packs)
+ * whose severity_set holds the finding's severity. A finding that is not
+ * fails the case ("not in the registry"), whatever the case expects.
+ *
  * Prints one line per case and "N passed, N failed" at the end.
  */
 #include <fidelint/fidelint.h>
@@ -274,6 +279,41 @@ static void section_lines(strlist *out, const char *s)
 
 /* ------------------------------------------------------ run via library */
 
+/* The rules of the registry and of every pack, loaded with the first
+ * checker (a rule list borrows nothing from it). */
+static fl_rule_list *registry_rules;
+
+/*
+ * Whether every finding of res is one its rule may give: its id is in the
+ * rule list and its severity in the rule's severity_set. Returns 0, or -1
+ * with the first that is not in err.
+ */
+static int check_registry(fl_checker *chk, const fl_result *res, char *err,
+                          size_t n)
+{
+	if (!registry_rules &&
+	    fl_checker_rules(&registry_rules, chk, NULL) < 0) {
+		snprintf(err, n, "rules: %s", fl_checker_error(chk));
+		return -1;
+	}
+	for (size_t i = 0; i < fl_result_count(res); i++) {
+		const fl_finding *f = fl_result_finding(res, i);
+		const fl_rule_info *r =
+		    fl_rule_list_find(registry_rules, f->rule);
+		if (r && (r->severity_set & (1u << f->severity)))
+			continue;
+		snprintf(err, n,
+		         "%zu:%zu %s %s: %s not in the registry of checks "
+		         "(fl_checker_rules%s%s)",
+		         f->line, f->column, f->rule,
+		         fl_severity_name(f->severity),
+		         r ? "this severity of the rule is" : "the rule is",
+		         r ? " says " : "", r ? r->severities : "");
+		return -1;
+	}
+	return 0;
+}
+
 static int run_lib(strlist *got, const test_case *c, char *err, size_t n)
 {
 	fl_checker *chk = NULL;
@@ -355,6 +395,8 @@ static int run_lib(strlist *got, const test_case *c, char *err, size_t n)
 		               f->suggestion);
 		strlist_add(got, line);
 	}
+	if (check_registry(chk, res, err, n) < 0)
+		goto done;
 	rc = 0;
 done:
 	free(path);
@@ -623,6 +665,7 @@ int main(int argc, char **argv)
 		free(cases);
 		free(data);
 	}
+	fl_rule_list_free(registry_rules);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 /*
  * The checks: one file per rule family member, each reading the document,
  * the facts index and the language resources, and appending findings to the
- * result. A check never prints. They run in the order of fl__checks_run.
+ * result. A check never prints. Each check file describes itself with a
+ * descriptor (registry.h); registry.c lists them in the order they run.
  */
 #ifndef FL_CHECKS_CHECKS_H
 #define FL_CHECKS_CHECKS_H
@@ -55,7 +56,7 @@ typedef struct {
 	bool xlit;           /* found across scripts (mentions_xlit.c) */
 } fl__mention;
 
-typedef struct {
+typedef struct fl__check_ctx {
 	const fl__doc *doc;
 	const fl__index *idx; /* NULL without facts */
 	const fl_facts *facts;
@@ -79,31 +80,9 @@ typedef struct {
 	size_t errlen;
 } fl__check_ctx;
 
-/* Runs every check in order. Returns 0 or a negative code (message in
- * c->err). */
+/* Runs every document check of the registry (registry.h) in order, then
+ * sorts the findings. Returns 0 or a negative code (message in c->err). */
 int fl__checks_run(fl__check_ctx *c);
-
-/* The checks, in the order they run. */
-int fl__find_mentions(fl__check_ctx *c);      /* mentions.c: not a rule */
-int fl__find_xlit_mentions(fl__check_ctx *c); /* across scripts: not a rule */
-/* by the language's spelling of foreign names (mentions_respell.c) */
-int fl__find_respelled_mentions(fl__check_ctx *c);
-int fl__check_name_case(fl__check_ctx *c);    /* name.case */
-int fl__check_name_missing(fl__check_ctx *c); /* name.missing */
-int fl__check_name_garbled(fl__check_ctx *c); /* name.garbled */
-/* name.garbled across scripts (mentions_xlit.c) */
-int fl__check_name_garbled_xlit(fl__check_ctx *c);
-int fl__check_name_inconsistent(fl__check_ctx *c); /* name.inconsistent */
-int fl__check_spell_unknown(fl__check_ctx *c);     /* spell.unknown */
-int fl__check_text_repeated(fl__check_ctx *c);     /* text.repeated */
-int fl__check_numbers(fl__check_ctx *c);           /* number.* (numbers.c) */
-int fl__check_name_literal(fl__check_ctx *c);      /* name.literal */
-
-/* The term checks and the rule packs (rule_packs.c: findings carry each
- * pack rule's own id). */
-int fl__check_term_forbidden(fl__check_ctx *c);
-int fl__check_term_missing(fl__check_ctx *c);
-int fl__check_rule_packs(fl__check_ctx *c);
 
 /* Appends a counted mention of index form `form` over tokens [tf, tl],
  * text [start, end), found as written (xlit false) or not (across

@@ -98,24 +98,3 @@ int fl__check_add_placeless(fl__check_ctx *c, const char *rule, fl_severity sev,
 	va_end(ap);
 	return error;
 }
-
-int fl__checks_run(fl__check_ctx *c)
-{
-	static int (*const checks[])(fl__check_ctx *) = {
-	    fl__find_mentions,           fl__find_xlit_mentions,
-	    fl__find_respelled_mentions, fl__check_name_case,
-	    fl__check_name_missing,      fl__check_name_garbled,
-	    fl__check_name_garbled_xlit, fl__check_name_inconsistent,
-	    fl__check_name_literal,      fl__check_spell_unknown,
-	    fl__check_text_repeated,     fl__check_numbers,
-	    fl__check_term_forbidden,    fl__check_term_missing,
-	    fl__check_rule_packs,
-	};
-	for (size_t i = 0; i < FL_ARRAY_SIZE(checks); i++) {
-		int error = checks[i](c);
-		if (error < 0)
-			return error;
-	}
-	fl__result_sort(c->res);
-	return 0;
-}

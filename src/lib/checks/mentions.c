@@ -5,6 +5,7 @@
  * first word when the bare word is no name.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +95,10 @@ static uint32_t longest_at(const fl__check_ctx *c, size_t i, const uint16_t *k0,
 	return best;
 }
 
-int fl__find_mentions(fl__check_ctx *c)
+/* The first mention pass (no rule): allocates c->found and c->claimed and
+ * finds the entities' forms as written. Returns 0 or FL_ENOMEM (message in
+ * c->err). */
+static int find_mentions(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	size_t ne = c->facts ? c->facts->entity_count : 0;
@@ -193,3 +197,9 @@ uint32_t fl__expected_mentions(const fl__check_ctx *c, uint32_t e)
 		return 1;
 	return n > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)n;
 }
+
+const fl__check_desc fl__check_mentions = {
+    .name = "mentions",
+    .needs = FL__NEEDS_PROFILE | FL__FINDS_MENTIONS,
+    .run = find_mentions,
+};

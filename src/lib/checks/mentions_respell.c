@@ -9,6 +9,7 @@
  * capitalised words that no form matched as written are tried.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -166,7 +167,9 @@ static int form_at(fl__check_ctx *c, rindex *x, const rform *r, size_t i,
 	return 0;
 }
 
-int fl__find_respelled_mentions(fl__check_ctx *c)
+/* The mention pass through the language's spelling of foreign names (no
+ * rule). Returns 0 or a negative code (message in c->err). */
+static int find_respelled_mentions(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	const unsigned big = FL_TOKF_TITLE | FL_TOKF_UPPER | FL_TOKF_MIXED;
@@ -231,3 +234,9 @@ done:
 		return fl__fail(c->err, c->errlen, error, "out of memory");
 	return error;
 }
+
+const fl__check_desc fl__check_mentions_respell = {
+    .name = "mentions_respell",
+    .needs = FL__NEEDS_FACTS | FL__NEEDS_PROFILE | FL__FINDS_MENTIONS,
+    .run = find_respelled_mentions,
+};

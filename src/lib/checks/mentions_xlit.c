@@ -16,6 +16,7 @@
  * spellings (ארדואן for Erdogan) are near misses as often as garbles are.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include "../xlit/skeleton.h"
 
@@ -279,7 +280,10 @@ static bool starts_a_form(const xindex *x, const skeletons *s)
 	return false;
 }
 
-int fl__find_xlit_mentions(fl__check_ctx *c)
+/* The mention pass across scripts (no rule): an Arabic or Hebrew spelling
+ * of an entity's Latin name. Returns 0 or a negative code (message in
+ * c->err). */
+static int find_xlit_mentions(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	xindex x;
@@ -434,7 +438,10 @@ done:
 	return error;
 }
 
-int fl__check_name_garbled_xlit(fl__check_ctx *c)
+/* name.garbled across scripts: a word no dictionary knows whose consonant
+ * skeleton is one consonant away from a Latin name's. Returns 0 or a
+ * negative code (message in c->err). */
+static int check_name_garbled_xlit(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	xindex x;
@@ -511,3 +518,21 @@ int fl__check_name_garbled_xlit(fl__check_ctx *c)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
 	return error;
 }
+
+const fl__check_desc fl__check_mentions_xlit = {
+    .name = "mentions_xlit",
+    .needs = FL__NEEDS_FACTS | FL__NEEDS_PROFILE | FL__FINDS_MENTIONS,
+    .run = find_xlit_mentions,
+};
+
+/* Described by name_garbled.c: this file adds the cross-script near
+ * misses, a warning, info against a name fidelint extracted itself. */
+static const fl__check_rule garbled_xlit_rules[] = {
+    FL__RULE("name.garbled", FL_SEVERITY_WARNING, FL__W | FL__I, NULL, NULL,
+             NULL),
+};
+
+const fl__check_desc fl__check_name_garbled_xlit =
+    FL__CHECK_DESC("mentions_xlit", garbled_xlit_rules,
+                   FL__NEEDS_FACTS | FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
+                   check_name_garbled_xlit, NULL);

@@ -7,6 +7,7 @@
  * are left alone, and so is a capital letter opening a sentence.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include <string.h>
 
@@ -48,7 +49,9 @@ static bool sentence_capital(const fl__check_ctx *c, const fl__mention *m,
 	       fx[0] != d->text[m->start];
 }
 
-int fl__check_name_case(fl__check_ctx *c)
+/* name.case over the mentions found. Returns 0 or a negative code (message
+ * in c->err). */
+static int check_name_case(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 
@@ -129,3 +132,21 @@ int fl__check_name_case(fl__check_ctx *c)
 	}
 	return 0;
 }
+
+static const fl__check_rule rules[] = {
+    FL__RULE("name.case", FL_SEVERITY_ERROR, FL__E | FL__W | FL__I, NULL,
+             "An entity written with the wrong letter case (\"Openai\", "
+             "\"LLAMA\").",
+             "Machine translation lowercases or capitalises brand names. A "
+             "warning when the miscased word is an ordinary word of the "
+             "language (Portuguese \"meta\"), which may be meant; "
+             "headlines in capitals and sentence-initial capitals are not "
+             "miscasing. Against a name fidelint extracted itself a "
+             "warning (its capitals may be a title's), and info when it "
+             "is written all in lower case or is an ordinary word."),
+};
+
+const fl__check_desc fl__check_name_case =
+    FL__CHECK_DESC("name_case", rules,
+                   FL__NEEDS_FACTS | FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
+                   check_name_case, NULL);

@@ -25,6 +25,7 @@
  * candidates.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,7 +192,9 @@ static uint32_t hyphen_partner(const fl__check_ctx *c, size_t i)
 	return 0;
 }
 
-int fl__check_name_garbled(fl__check_ctx *c)
+/* name.garbled: unknown words close to a word of an entity's name. Returns
+ * 0 or a negative code (message in c->err). */
+static int check_name_garbled(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	const fl__index *idx = c->idx;
@@ -320,3 +323,31 @@ cleanup:
 	free(scratch);
 	return error;
 }
+
+/* The rule's description covers the cross-script near misses of
+ * mentions_xlit.c too, whose descriptor adds their severities. */
+static const fl__check_rule rules[] = {
+    FL__RULE("name.garbled", FL_SEVERITY_ERROR, FL__E | FL__W, NULL,
+             "A non-word that looks like a garbled entity name "
+             "(\"Trupge\" for \"Surge\").",
+             "A word no dictionary of the language knows, no form of any "
+             "entity, and close to a word of an entity's name (letters in "
+             "common, shared beginning or ending, capitalisation, "
+             "length) is most likely the name garbled by the translation "
+             "system. A word glued by a hyphen to a word of a name is "
+             "compared even when the dictionary knows it (\"Costa-Gavas\"); "
+             "a respelling by the language's conventions for foreign "
+             "names (German \"Iwangorod\", French \"Donskoï\": the "
+             "profile's respell rules) is the name, no garble. In Arabic "
+             "and Hebrew, a word whose consonant skeleton is one consonant "
+             "away from a Latin name's is a warning, and an info against a "
+             "name fidelint extracted itself (standard renderings such as "
+             "ארדואן for Erdogan are near misses as often as garbles). "
+             "Against extracted facts an error is a warning. The "
+             "suggestion is the name's word."),
+};
+
+const fl__check_desc fl__check_name_garbled =
+    FL__CHECK_DESC("name_garbled", rules,
+                   FL__NEEDS_FACTS | FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
+                   check_name_garbled, NULL);

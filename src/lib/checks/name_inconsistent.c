@@ -8,6 +8,7 @@
  * the first use of each rarer spelling; `expected` is the commonest.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +40,9 @@ static bool mention_key(const fl__check_ctx *c, const fl__mention *m,
 	return true;
 }
 
-int fl__check_name_inconsistent(fl__check_ctx *c)
+/* name.inconsistent: an entity spelled several ways in an uncased script.
+ * Returns 0 or a negative code (message in c->err). */
+static int check_name_inconsistent(fl__check_ctx *c)
 {
 	spelling *sp = NULL;
 	int error = 0;
@@ -103,3 +106,20 @@ int fl__check_name_inconsistent(fl__check_ctx *c)
 	free(sp);
 	return error;
 }
+
+static const fl__check_rule rules[] = {
+    FL__RULE("name.inconsistent", FL_SEVERITY_WARNING, FL__W, NULL,
+             "One entity spelled several ways in one document "
+             "(\"زوكربيرغ\" and \"زوكربرج\").",
+             "In Arabic or Hebrew, an entity's Latin name is found in the "
+             "document's script by transliteration and consonant "
+             "skeletons when the facts list no rendering. When the "
+             "document spells it in more than one way, and at least one "
+             "spelling is not a listed rendering, each rarer spelling is "
+             "reported with the commonest as expected."),
+};
+
+const fl__check_desc fl__check_name_inconsistent =
+    FL__CHECK_DESC("name_inconsistent", rules,
+                   FL__NEEDS_FACTS | FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
+                   check_name_inconsistent, NULL);

@@ -28,6 +28,7 @@
  * facts extracted from the original, only brand-like names are checked.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include "../lang/bilingual.h"
 
@@ -410,7 +411,9 @@ bool fl__brand_like(const char *name)
 	return camel || (lower_word && last_upper);
 }
 
-int fl__check_name_literal(fl__check_ctx *c)
+/* name.literal: names of ordinary words translated word for word. Returns
+ * 0 or a negative code (message in c->err). */
+static int check_name_literal(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	uint32_t *mention_of = NULL;
@@ -548,3 +551,25 @@ done:
 		return fl__fail(c->err, c->errlen, error, "out of memory");
 	return error;
 }
+
+static const fl__check_rule rules[] = {
+    FL__RULE("name.literal", FL_SEVERITY_ERROR, FL__E | FL__W, NULL,
+             "An entity whose name is made of ordinary words was "
+             "translated word for word (\"IA em escala\" for \"Scale "
+             "AI\").",
+             "Driven by the bilingual lexicon of rules/lexicon/ (FreeDict): "
+             "two or more words of a name side by side, at least one "
+             "translated, are an error; a lone translation of its first "
+             "word where a name stands (capitalised inside a sentence; in "
+             "Arabic and Hebrew with the article next to another name) is "
+             "an error when the entity is never named, else a warning. The "
+             "phrase is reported however often the name is also written "
+             "right, unless a kept word of it runs on into a longer "
+             "foreign phrase. Against extracted facts an error is a "
+             "warning."),
+};
+
+const fl__check_desc fl__check_name_literal =
+    FL__CHECK_DESC("name_literal", rules,
+                   FL__NEEDS_FACTS | FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
+                   check_name_literal, NULL);

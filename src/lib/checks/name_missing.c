@@ -27,6 +27,7 @@
  * (Nápoles, OTAN), in another script, or by a pronoun.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include "../lang/bilingual.h"
 #include "../names/exonyms.h"
@@ -525,7 +526,9 @@ static int report(fl__check_ctx *c, const fl__entity *en, fl_severity sev,
 	    en->name, en->count, found, found == 1 ? "" : "s", note);
 }
 
-int fl__check_name_missing(fl__check_ctx *c)
+/* Tallies the mentions, then name.missing for every entity named too
+ * rarely. Returns 0 or a negative code (message in c->err). */
+static int check_name_missing(fl__check_ctx *c)
 {
 	fl_severity base = c->aligned ? FL_SEVERITY_WARNING : FL_SEVERITY_ERROR;
 	bool latin = c->lang->script == fl__script_code("Latn");
@@ -573,3 +576,29 @@ int fl__check_name_missing(fl__check_ctx *c)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
 	return error;
 }
+
+static const fl__check_rule rules[] = {
+    FL__RULE("name.missing", FL_SEVERITY_ERROR, FL__E | FL__W | FL__I, NULL,
+             "An entity of the facts is never named, or named far less "
+             "often than in the original.",
+             "A full translation that never names an entity of the "
+             "original (in any accepted form: name, alias, rendering, a "
+             "person's surname, an exonym of CLDR such as Londres for "
+             "London, a spelling differing by accents or by the vowel "
+             "letters the language's profile lists) has dropped or mangled "
+             "it: an error (a warning for one line of an aligned pair). "
+             "Named fewer than a third as often as the facts' count: a "
+             "warning. Of facts extracted automatically only a person's "
+             "name in a Latin-script translation, named in full in the "
+             "original, is a warning; any other extracted name is "
+             "info, since it is most often rendered by meaning, by an "
+             "exonym or by a pronoun. In aligned checking a name of "
+             "ordinary words whose dictionary translations stand in the "
+             "line (World War Two, Segunda Guerra Mundial) is rendered; a "
+             "brand never is. Off with --partial."),
+};
+
+const fl__check_desc fl__check_name_missing = FL__CHECK_DESC(
+    "name_missing", rules,
+    FL__NEEDS_FACTS | FL__NEEDS_SOURCE | FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
+    check_name_missing, NULL);

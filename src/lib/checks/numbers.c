@@ -44,6 +44,7 @@
  * are never reported themselves.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include "../num/units.h"
 
@@ -507,7 +508,9 @@ static int report_missing(fl__check_ctx *c, const target *t)
 	    c->aligned ? "line" : "translation");
 }
 
-int fl__check_numbers(fl__check_ctx *c)
+/* The number.* rules: the document's quantities against the facts'
+ * numbers. Returns 0 or a negative code (message in c->err). */
+static int check_numbers(fl__check_ctx *c)
 {
 	const fl_facts *facts = c->facts;
 	fl__quantity *q = NULL;
@@ -618,3 +621,33 @@ int fl__check_numbers(fl__check_ctx *c)
 	free(q);
 	return error;
 }
+
+static const fl__check_rule rules[] = {
+    FL__RULE("number.mismatch", FL_SEVERITY_ERROR, FL__E | FL__W, NULL,
+             "A quantity no fact explains but close in form to one.",
+             "Same digits in another order (281 -> 218), or the same "
+             "significant digits at another scale or decimal place (14.3 "
+             "billion -> 14.3 million; French \"billions\" for a US "
+             "billion): a changed number, not a new one. A warning "
+             "against a number fidelint extracted itself (--source, "
+             "--aligned): guessed facts give no errors."),
+    FL__RULE("number.approx", FL_SEVERITY_INFO, FL__I, NULL,
+             "A rounded or hedged rendering within 10 % of a fact.",
+             "\"cerca de 15 bilhões\" for 14.3 billion is a choice of "
+             "the translator, worth a look but not wrong."),
+    FL__RULE("number.missing", FL_SEVERITY_WARNING, FL__W | FL__I, NULL,
+             "A number of the facts that a full translation never renders.",
+             "A warning: a dual noun or a rewording can carry a small "
+             "number without digits. Info for what cannot be right most "
+             "of the time: 100 % (an intensifier), the value 1 (an "
+             "article far more often), and in aligned checking a count the "
+             "original writes in words without a unit. Off with "
+             "--partial."),
+    FL__RULE("number.unknown", FL_SEVERITY_INFO, FL__I, NULL,
+             "With --partial and facts, a quantity no fact explains.",
+             "Summaries may add background numbers; they are listed "
+             "for an editor to confirm."),
+};
+
+const fl__check_desc fl__check_numbers = FL__CHECK_DESC(
+    "numbers", rules, FL__NEEDS_FACTS | FL__NEEDS_PROFILE, check_numbers, NULL);

@@ -1,11 +1,11 @@
 /*
- * Codes of an original against those of its translation. A code's key
- * says what must match: the reader makes "%s" and "%1$s" the same key
- * when they stand for the same argument, and an XLIFF <x id="1"/> has the
- * key "x:1". Order may change (languages reorder arguments); the number
- * of times each key occurs may not.
+ * placeholder.missing and placeholder.extra, per segment: the codes of an
+ * original against those of its translation. A code's key says what must match:
+ * the reader makes "%s" and "%1$s" the same key when they stand for the same
+ * argument, and an XLIFF <x id="1"/> has the key "x:1". Order may change
+ * (languages reorder arguments); the number of times each key occurs may not.
  */
-#include "placeholders.h"
+#include "registry.h"
 
 #include "../input/input.h"
 #include "../result.h"
@@ -63,7 +63,13 @@ static int report(fl_result *res, const fl_segment *seg, const char *rule,
 	return fl__result_add(res, &g);
 }
 
-int fl__placeholders_check(fl_result *res, const fl_segment *seg)
+/*
+ * Adds to res a finding for every code key of seg's source that its
+ * target has fewer times (placeholder.missing, at the target's start) and
+ * every one the target has more times (placeholder.extra, on the code).
+ * Returns 0 or FL_ENOMEM.
+ */
+static int check_placeholders(fl_result *res, const fl_segment *seg)
 {
 	const fl_segment_text *s = &seg->source, *t = &seg->target;
 	fl_buf msg = FL_BUF_INIT;
@@ -114,3 +120,25 @@ int fl__placeholders_check(fl_result *res, const fl_segment *seg)
 	fl_buf_dispose(&msg);
 	return error;
 }
+
+static const fl__check_rule rules[] = {
+    FL__RULE("placeholder.missing", FL_SEVERITY_WARNING, FL__W, NULL,
+             "A placeholder or inline code of the original that the "
+             "translation lacks (or has fewer times).",
+             "Codes are printf and brace placeholders (%s, %1$d, {count}, "
+             "%(name)s) and inline codes of XLIFF and TMX, compared by key "
+             "per segment: their order may change, the number of times "
+             "each occurs may not. A warning, placed at the start of the "
+             "translation, where what is absent would begin."),
+    FL__RULE("placeholder.extra", FL_SEVERITY_ERROR, FL__E, NULL,
+             "A placeholder or inline code in the translation that the "
+             "original does not have (or has fewer times).",
+             "A placeholder the original does not have reads an argument "
+             "the program never passes (a crash or garbage in printf), an "
+             "inline code it does not have breaks the document: an error, "
+             "placed on the code."),
+};
+
+const fl__check_desc fl__check_placeholders =
+    FL__CHECK_DESC("placeholders", rules, FL__NEEDS_SOURCE | FL__PER_SEGMENT,
+                   NULL, check_placeholders);

@@ -12,6 +12,7 @@
  */
 #include "checks.h"
 #include "pattern_scan.h"
+#include "registry.h"
 
 #include <string.h>
 
@@ -91,7 +92,9 @@ static int report(fl__check_ctx *c, size_t s, size_t e, void *arg)
 	                     "%s", r->message);
 }
 
-int fl__check_rule_packs(fl__check_ctx *c)
+/* The rules of the language's packs whose conditions hold. Returns 0 or a
+ * negative code (message in c->err). */
+static int check_rule_packs(fl__check_ctx *c)
 {
 	fl__scan_text t;
 	int error = 0;
@@ -127,3 +130,11 @@ int fl__check_rule_packs(fl__check_ctx *c)
 	fl__scan_text_dispose(&t);
 	return error;
 }
+
+/* Its findings carry the ids and severities of the pack rules (data,
+ * listed by fl_checker_rules after the built-in rules). */
+const fl__check_desc fl__check_rule_packs = {
+    .name = "rule_packs",
+    .needs = FL__NEEDS_PACKS | FL__NEEDS_PROFILE,
+    .run = check_rule_packs,
+};

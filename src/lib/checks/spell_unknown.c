@@ -10,6 +10,7 @@
  * likely a name the facts do not list: info, not a warning.
  */
 #include "checks.h"
+#include "registry.h"
 
 /* True when tokens a and a+1 are joined by one hyphen and nothing else. */
 static bool hyphen_joined(const fl__doc *d, size_t a)
@@ -45,7 +46,9 @@ static int known_compound(bool *out, const fl__check_ctx *c, size_t i)
 	return error;
 }
 
-int fl__check_spell_unknown(fl__check_ctx *c)
+/* spell.unknown: every unclaimed word no dictionary that applies knows.
+ * Returns 0 or a negative code (message in c->err). */
+static int check_spell_unknown(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	const fl__profile *p = c->lang->profile;
@@ -107,3 +110,19 @@ int fl__check_spell_unknown(fl__check_ctx *c)
 	}
 	return 0;
 }
+
+/* The profile's spell_severity may be any severity. */
+static const fl__check_rule rules[] = {
+    FL__RULE("spell.unknown", FL_SEVERITY_WARNING, FL__E | FL__W | FL__I,
+             "per language / info",
+             "A word the language's hunspell dictionaries do not know.",
+             "Non-words (\"escaleiros\", \"builos\") are typical "
+             "machine-translation debris. The severity is the language "
+             "profile's (warning for en, fr, pt; info for ar, he, de, "
+             "whose dictionaries miss many correct news words); a "
+             "capitalised unknown word is info (most likely a name)."),
+};
+
+const fl__check_desc fl__check_spell_unknown = FL__CHECK_DESC(
+    "spell_unknown", rules, FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
+    check_spell_unknown, NULL);

@@ -6,6 +6,7 @@
  */
 #include "checks.h"
 #include "pattern_scan.h"
+#include "registry.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,7 +87,9 @@ static int report(fl__check_ctx *c, size_t s, size_t e, void *p)
 	return error;
 }
 
-int fl__check_term_forbidden(fl__check_ctx *c)
+/* term.forbidden: every match of a term's forbid patterns. Returns 0 or a
+ * negative code (message in c->err). */
+static int check_term_forbidden(fl__check_ctx *c)
 {
 	fl__scan_text t;
 	int error = 0;
@@ -120,3 +123,18 @@ int fl__check_term_forbidden(fl__check_ctx *c)
 	fl__scan_text_dispose(&t);
 	return error;
 }
+
+static const fl__check_rule rules[] = {
+    FL__RULE("term.forbidden", FL_SEVERITY_ERROR, FL__E, NULL,
+             "A rendering of a term that the facts file forbids.",
+             "The facts file lists, per language, PCRE2 patterns of known "
+             "wrong renderings of a term of the original (\"acordos de "
+             "greve\" for \"strike deals\"). Each match is an error; the "
+             "accepted renderings are given as expected. A pattern that "
+             "needs more work than the limits allow is an error with no "
+             "place."),
+};
+
+const fl__check_desc fl__check_term_forbidden =
+    FL__CHECK_DESC("term_forbidden", rules, FL__NEEDS_FACTS | FL__NEEDS_PROFILE,
+                   check_term_forbidden, NULL);

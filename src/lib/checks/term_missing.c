@@ -20,6 +20,7 @@
  */
 #include "checks.h"
 #include "pattern_scan.h"
+#include "registry.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -220,7 +221,9 @@ cleanup:
 	return error;
 }
 
-int fl__check_term_missing(fl__check_ctx *c)
+/* term.missing: terms none of whose renderings the document holds.
+ * Returns 0 or a negative code (message in c->err). */
+static int check_term_missing(fl__check_ctx *c)
 {
 	fl__scan_text t;
 	int error = 0;
@@ -236,3 +239,18 @@ int fl__check_term_missing(fl__check_ctx *c)
 	fl__scan_text_dispose(&t);
 	return error;
 }
+
+static const fl__check_rule rules[] = {
+    FL__RULE("term.missing", FL_SEVERITY_WARNING, FL__W, NULL,
+             "A full translation holds none of a term's accepted "
+             "renderings.",
+             "Matching tolerates inflection (clitics, plural and gender "
+             "endings). A warning because renderings are open-ended. "
+             "Placed on the likely wrong rendering when one can be found, "
+             "else without a place. Not reported when term.forbidden "
+             "fired for the term; off with --partial."),
+};
+
+const fl__check_desc fl__check_term_missing =
+    FL__CHECK_DESC("term_missing", rules, FL__NEEDS_FACTS | FL__NEEDS_PROFILE,
+                   check_term_missing, NULL);

@@ -6,6 +6,7 @@
  * names of Arabic abbreviations) may stand twice.
  */
 #include "checks.h"
+#include "registry.h"
 
 #include <string.h>
 
@@ -38,7 +39,9 @@ static bool same_block(const fl__doc *d, size_t a, size_t b, size_t n)
 	return true;
 }
 
-int fl__check_text_repeated(fl__check_ctx *c)
+/* text.repeated: a word or phrase written twice or more back to back.
+ * Returns 0 or a negative code (message in c->err). */
+static int check_text_repeated(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	size_t i = 0;
@@ -90,3 +93,15 @@ int fl__check_text_repeated(fl__check_ctx *c)
 	}
 	return 0;
 }
+
+static const fl__check_rule rules[] = {
+    FL__RULE("text.repeated", FL_SEVERITY_WARNING, FL__W, NULL,
+             "The same word or phrase written twice or more back to "
+             "back.",
+             "\"Scale Scale Scale\", \"Product Product\": a stutter of the "
+             "translation system. Words a language profile calls "
+             "repeatable (German \"die die\") are left alone."),
+};
+
+const fl__check_desc fl__check_text_repeated = FL__CHECK_DESC(
+    "text_repeated", rules, FL__NEEDS_PROFILE, check_text_repeated, NULL);

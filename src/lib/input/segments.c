@@ -13,7 +13,7 @@
 #include "input.h"
 
 #include "../checker.h"
-#include "../checks/placeholders.h"
+#include "../checks/registry.h"
 #include "../config/config.h"
 #include "../result.h"
 
@@ -355,7 +355,7 @@ int fl_check_segments(fl_result **out, fl_checker *chk, const char *path,
 		                    opts, &lang);
 	for (size_t i = 0; i < count && error == 0; i++)
 		if (active(&segs[i], opts) && segs[i].source.text)
-			error = fl__placeholders_check(res, &segs[i]);
+			error = fl__segment_checks_run(res, &segs[i]);
 	if (error == FL_ENOMEM)
 		fl__checker_fail(chk, error, "%s: out of memory", path);
 	if (error == 0 &&

@@ -17,6 +17,11 @@
  * has line, column, end_line and end_column 0; a result without a language
  * has lang null. "failed" is present only when a file could not be checked.
  * Indented by 2, UTF-8 raw, one trailing newline.
+ *
+ * A rule list (`fidelint rules --format json`) is one rule a line:
+ * {"rules": [{"id", "severity", "severities", "pack", "path", "line",
+ *   "message", "rationale", "suggestion", "pattern", "conditions",
+ *   "examples": {"match": [...], "no_match": [...]}}, ...]}
  */
 #include "report.h"
 
@@ -91,7 +96,8 @@ static int add_file(fl_json *files, const fl__report_entry *e)
 	return 0;
 }
 
-int fl__report_render_json(fl_buf *out, const fl_report *report, unsigned flags)
+int fl__report_render_json(fl_buf *out, const fl_report *report,
+                           const fl_rule_list *rules, unsigned flags)
 {
 	fl_json *root = NULL, *tool, *files, *sum;
 	fl_report_summary s;
@@ -99,6 +105,7 @@ int fl__report_render_json(fl_buf *out, const fl_report *report, unsigned flags)
 	size_t len;
 	int error;
 
+	(void)rules;
 	(void)flags;
 	if ((error = fl_json_object(&root)) < 0 ||
 	    (error = fl_json_set_new_object(&tool, root, "tool")) < 0 ||
@@ -129,4 +136,86 @@ cleanup:
 	free(text);
 	fl_json_free(root);
 	return error;
+}
+
+/* Appends s as a JSON string (null when NULL). Returns 0 or FL_ENOMEM. */
+static int put_string(fl_buf *out, const char *s)
+{
+	int error = 0;
+
+	if (!s)
+		return fl_buf_puts(out, "null");
+	error = fl_buf_putc(out, '"');
+	for (; *s && error == 0; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			error = fl_buf_printf(out, "\\%c", c);
+		else if (c == '\n')
+			error = fl_buf_puts(out, "\\n");
+		else if (c == '\t')
+			error = fl_buf_puts(out, "\\t");
+		else if (c < 0x20)
+			error = fl_buf_printf(out, "\\u%04x", c);
+		else
+			error = fl_buf_putc(out, (char)c);
+	}
+	return error ? error : fl_buf_putc(out, '"');
+}
+
+/* Appends the n strings of v as a JSON array. Returns 0 or FL_ENOMEM. */
+static int put_strings(fl_buf *out, const char *const *v, size_t n)
+{
+	int error = fl_buf_putc(out, '[');
+	for (size_t i = 0; i < n && error == 0; i++)
+		if ((error = fl_buf_puts(out, i ? ", " : "")) == 0)
+			error = put_string(out, v[i]);
+	return error ? error : fl_buf_putc(out, ']');
+}
+
+/* Appends `, "key": value` (value a JSON string, or null). Returns 0 or
+ * FL_ENOMEM. */
+static int put_member(fl_buf *out, const char *key, const char *value)
+{
+	int error = fl_buf_printf(out, ", \"%s\": ", key);
+	return error ? error : put_string(out, value);
+}
+
+int fl__rules_render_json(fl_buf *out, const fl_rule_list *rules,
+                          unsigned flags)
+{
+	size_t n = fl_rule_list_count(rules);
+	int error = fl_buf_puts(out, "{\"rules\": [");
+
+	(void)flags;
+	for (size_t i = 0; i < n && error == 0; i++) {
+		const fl_rule_info *r = fl_rule_list_get(rules, i);
+		if ((error = fl_buf_puts(out, i ? ",\n  {\"id\": "
+		                                : "\n  {\"id\": ")) < 0 ||
+		    (error = put_string(out, r->id)) < 0 ||
+		    (error = put_member(out, "severity",
+		                        fl_severity_name(r->severity))) < 0 ||
+		    (error = put_member(out, "severities", r->severities)) <
+		        0 ||
+		    (error = put_member(out, "pack", r->pack)) < 0 ||
+		    (error = put_member(out, "path", r->path)) < 0 ||
+		    (error = fl_buf_printf(out, ", \"line\": %zu", r->line)) <
+		        0 ||
+		    (error = put_member(out, "message", r->message)) < 0 ||
+		    (error = put_member(out, "rationale", r->rationale)) < 0 ||
+		    (error = put_member(out, "suggestion", r->suggestion)) <
+		        0 ||
+		    (error = put_member(out, "pattern", r->pattern)) < 0 ||
+		    (error = put_member(out, "conditions", r->conditions)) <
+		        0 ||
+		    (error = fl_buf_puts(out, ", \"examples\": {\"match\": ")) <
+		        0 ||
+		    (error = put_strings(out, r->match_examples,
+		                         r->match_count)) < 0 ||
+		    (error = fl_buf_puts(out, ", \"no_match\": ")) < 0 ||
+		    (error = put_strings(out, r->no_match_examples,
+		                         r->no_match_count)) < 0)
+			break;
+		error = fl_buf_puts(out, "}}");
+	}
+	return error ? error : fl_buf_puts(out, "\n]}\n");
 }

@@ -1,21 +1,82 @@
+/*
+ * The list of a report's files, and the one table of output formats.
+ */
 #include "report.h"
+
+#include "../rules/rules.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* One output format. */
+typedef struct {
+	fl_format id;
+	const char *name;
+	fl__report_renderer render;      /* a report */
+	fl__rules_renderer render_rules; /* a rule list; NULL: cannot */
+	const char *summary;             /* one line, for help texts */
+} format_row;
+
+/* Every output format, in fl_format order. */
+static const format_row formats[] = {
+    {FL_FORMAT_TEXT, "text", fl__report_render_text, fl__rules_render_text,
+     "compiler-style messages with the line and a caret"},
+    {FL_FORMAT_JSON, "json", fl__report_render_json, fl__rules_render_json,
+     "one JSON document; its keys are a contract"},
+};
+
+/* The row of format, or NULL when there is none. */
+static const format_row *format_get(fl_format format)
+{
+	for (size_t i = 0; i < FL_ARRAY_SIZE(formats); i++)
+		if (formats[i].id == format)
+			return &formats[i];
+	return NULL;
+}
 
 int fl_format_parse(fl_format *out, const char *name)
 {
 	if (!out || !name)
 		return FL_EINVAL;
-	if (strcmp(name, "text") == 0) {
-		*out = FL_FORMAT_TEXT;
-		return 0;
-	}
-	if (strcmp(name, "json") == 0) {
-		*out = FL_FORMAT_JSON;
-		return 0;
-	}
+	for (size_t i = 0; i < FL_ARRAY_SIZE(formats); i++)
+		if (strcmp(formats[i].name, name) == 0) {
+			*out = formats[i].id;
+			return 0;
+		}
 	return FL_EINVAL;
+}
+
+const char *fl_format_name(fl_format format)
+{
+	const format_row *f = format_get(format);
+	return f ? f->name : NULL;
+}
+
+const char *fl_format_summary(fl_format format)
+{
+	const format_row *f = format_get(format);
+	return f ? f->summary : NULL;
+}
+
+const char *fl_format_names(void)
+{
+	static char names[128];
+	size_t n = 0;
+
+	if (names[0])
+		return names;
+	for (size_t i = 0; i < FL_ARRAY_SIZE(formats); i++) {
+		size_t len = strlen(formats[i].name);
+		if (n + len + 3 > sizeof(names))
+			break;
+		if (i) {
+			memcpy(names + n, ", ", 2);
+			n += 2;
+		}
+		memcpy(names + n, formats[i].name, len + 1);
+		n += len;
+	}
+	return names;
 }
 
 int fl_report_new(fl_report **out)
@@ -122,41 +183,66 @@ void fl_report_summarize(fl_report_summary *out, const fl_report *report)
 	}
 }
 
+void fl_report_set_rules(fl_report *report, const fl_rule_list *rules)
+{
+	if (report)
+		report->rules = rules;
+}
+
+/* Moves buf's text to *out (and its length to *out_len when not NULL).
+ * Returns 0 or FL_ENOMEM. */
+static int detach(char **out, size_t *out_len, fl_buf *buf)
+{
+	size_t len = buf->len;
+	if (!(*out = fl_buf_detach(buf)))
+		return FL_ENOMEM;
+	if (out_len)
+		*out_len = len;
+	return 0;
+}
+
 int fl_report_render(char **out, size_t *out_len, const fl_report *report,
                      fl_format format, unsigned flags)
 {
+	const format_row *f = format_get(format);
+	fl_rule_list *builtin = NULL;
 	fl_buf buf = FL_BUF_INIT;
-	size_t len;
 	int error;
 
 	*out = NULL;
 	if (out_len)
 		*out_len = 0;
-	if (!report)
+	if (!report || !f)
 		return FL_EINVAL;
-	switch (format) {
-	case FL_FORMAT_TEXT:
-		error = fl__report_render_text(&buf, report, flags);
-		break;
-	case FL_FORMAT_JSON:
-		error = fl__report_render_json(&buf, report, flags);
-		break;
-	default:
-		error = FL_EINVAL;
-		break;
-	}
-	if (error < 0)
+	if (!report->rules &&
+	    (error = fl__rule_list_build(&builtin, NULL, NULL, NULL, 0)) < 0)
 		goto cleanup;
-	len = buf.len;
-	*out = fl_buf_detach(&buf);
-	if (!*out) {
-		error = FL_ENOMEM;
+	if ((error =
+	         f->render(&buf, report,
+	                   report->rules ? report->rules : builtin, flags)) < 0)
 		goto cleanup;
-	}
-	if (out_len)
-		*out_len = len;
+	error = detach(out, out_len, &buf);
 
 cleanup:
+	fl_rule_list_free(builtin);
+	fl_buf_dispose(&buf);
+	return error;
+}
+
+int fl_rule_list_render(char **out, size_t *out_len, const fl_rule_list *list,
+                        fl_format format, unsigned flags)
+{
+	const format_row *f = format_get(format);
+	fl_buf buf = FL_BUF_INIT;
+	int error;
+
+	*out = NULL;
+	if (out_len)
+		*out_len = 0;
+	if (!list || !f || !f->render_rules)
+		return FL_EINVAL;
+	if ((error = f->render_rules(&buf, list, flags)) == 0)
+		error = detach(out, out_len, &buf);
 	fl_buf_dispose(&buf);
 	return error;
 }

@@ -1,8 +1,10 @@
 /*
  * The report behind the public fl_report handle: the results of a run and
  * the files that could not be checked, in the order they were added.
- * report.c keeps the list and dispatches rendering to one file per format
- * (text.c, json.c); renderers read results through the public accessors.
+ * report.c keeps the list and the one table of output formats (name,
+ * renderers, summary), behind fl_format_parse, fl_report_render and
+ * fl_rule_list_render; each format's renderers are in a file of their own
+ * (text.c, json.c) and read results through the public accessors.
  */
 #ifndef FL_REPORT_REPORT_H
 #define FL_REPORT_REPORT_H
@@ -21,20 +23,36 @@ struct fl_report {
 	fl__report_entry *entries;
 	size_t count;
 	size_t cap;
+	const fl_rule_list *rules; /* borrowed (fl_report_set_rules); NULL:
+	                              the registry's rules are rendered */
 };
 
 /* Path of entry e (the result's path, or the failed path). */
 const char *fl__report_entry_path(const fl__report_entry *e);
 
 /*
- * Appends the report in one format to out (which may hold text already).
- * flags: FL_REPORT_* (the json renderer ignores FL_REPORT_COLOR).
+ * A format's renderer of a report: appends the report to out (which may
+ * hold text already). rules: the rules of the run, never NULL (the
+ * registry's built-in rules when the caller gave none), for formats that
+ * describe the rules behind the findings. flags: FL_REPORT_*.
  * Returns 0 or FL_ENOMEM; on failure out may hold a partial rendering.
  */
+typedef int (*fl__report_renderer)(fl_buf *out, const fl_report *report,
+                                   const fl_rule_list *rules, unsigned flags);
+
+/* A format's renderer of a rule list (`fidelint rules`): as above. */
+typedef int (*fl__rules_renderer)(fl_buf *out, const fl_rule_list *rules,
+                                  unsigned flags);
+
+/* The renderers of each format (the json ones ignore FL_REPORT_COLOR). */
 int fl__report_render_text(fl_buf *out, const fl_report *report,
-                           unsigned flags);
+                           const fl_rule_list *rules, unsigned flags);
 int fl__report_render_json(fl_buf *out, const fl_report *report,
-                           unsigned flags);
+                           const fl_rule_list *rules, unsigned flags);
+int fl__rules_render_text(fl_buf *out, const fl_rule_list *rules,
+                          unsigned flags);
+int fl__rules_render_json(fl_buf *out, const fl_rule_list *rules,
+                          unsigned flags);
 
 /* Appends finding f to the JSON array findings, with the keys of the json
  * format (json.c). Returns 0 or FL_ENOMEM. */

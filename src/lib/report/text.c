@@ -13,6 +13,9 @@
  * separator as "<U+202E>", as compilers do since Trojan Source, so that
  * a report cannot be made to display text other than the one it names;
  * the caret line counts the columns of those escapes.
+ *
+ * A rule list (`fidelint rules`) is one line a rule: id, severity, pack,
+ * message.
  */
 #include "report.h"
 
@@ -368,11 +371,13 @@ static void put_summary(writer *w, const fl_report_summary *s)
 	puts_(w, "\n");
 }
 
-int fl__report_render_text(fl_buf *out, const fl_report *report, unsigned flags)
+int fl__report_render_text(fl_buf *out, const fl_report *report,
+                           const fl_rule_list *rules, unsigned flags)
 {
 	writer w = {out, (flags & FL_REPORT_COLOR) != 0, 0};
 	fl_report_summary summary;
 
+	(void)rules;
 	for (size_t i = 0; i < report->count && !w.error; i++) {
 		const fl__report_entry *e = &report->entries[i];
 		const char *path = fl__report_entry_path(e);
@@ -387,4 +392,23 @@ int fl__report_render_text(fl_buf *out, const fl_report *report, unsigned flags)
 	fl_report_summarize(&summary, report);
 	put_summary(&w, &summary);
 	return w.error;
+}
+
+/* The rule list as `fidelint rules` prints it: id, severity, pack (- when
+ * built in) and message, one rule a line. */
+int fl__rules_render_text(fl_buf *out, const fl_rule_list *rules,
+                          unsigned flags)
+{
+	size_t n = fl_rule_list_count(rules);
+
+	(void)flags;
+	for (size_t i = 0; i < n; i++) {
+		const fl_rule_info *r = fl_rule_list_get(rules, i);
+		int error = fl_buf_printf(out, "%-36s %-8s %-6s %s\n", r->id,
+		                          fl_severity_name(r->severity),
+		                          r->pack ? r->pack : "-", r->message);
+		if (error < 0)
+			return error;
+	}
+	return 0;
 }

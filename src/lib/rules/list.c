@@ -1,8 +1,10 @@
 /*
- * Rule lists for fl_checker_rules: the built-in table followed by the
- * rules of the packs, each described by an fl_rule_info that borrows from
- * the list's own copy of the packs.
+ * Rule lists for fl_checker_rules: the rules of the registry of checks
+ * (checks/registry.c), then the rules of the packs, each described by an
+ * fl_rule_info that borrows from the registry's static descriptions or
+ * from the list's own copy of the packs.
  */
+#include "../checks/registry.h"
 #include "../lang/tag.h"
 #include "../util/buf.h"
 #include "pack.h"
@@ -74,34 +76,78 @@ static int conditions(fl_buf *b, const fl__rule *r)
 	return 0;
 }
 
-static const char *severity_word(fl_severity s)
+/* The item of l->items[0, n) with this id, or NULL. */
+static fl_rule_info *find_item(fl_rule_list *l, size_t n, const char *id)
 {
-	return fl_severity_name(s);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(l->items[i].id, id) == 0)
+			return &l->items[i];
+	return NULL;
+}
+
+/*
+ * Appends the rules of the registry's descriptors to l (room for them
+ * reserved), one item per id: a rule two checks report (name.garbled,
+ * also across scripts) gets the severities of both, and the description
+ * and shown severity of the one that describes it.
+ */
+static void add_builtin(fl_rule_list *l, const fl__check_desc *const *reg,
+                        size_t nreg)
+{
+	for (size_t d = 0; d < nreg; d++)
+		for (size_t k = 0; k < reg[d]->rule_count; k++) {
+			const fl__check_rule *r = &reg[d]->rules[k];
+			fl_rule_info *it = find_item(l, l->count, r->id);
+			if (!it) {
+				it = &l->items[l->count++];
+				memset(it, 0, sizeof(*it));
+				it->id = r->id;
+				it->origin = FL_RULE_BUILTIN;
+			}
+			it->severity_set |= r->severities;
+		}
+	/* Once the sets are whole, the describing entries' words. */
+	for (size_t d = 0; d < nreg; d++)
+		for (size_t k = 0; k < reg[d]->rule_count; k++) {
+			const fl__check_rule *r = &reg[d]->rules[k];
+			fl_rule_info *it = find_item(l, l->count, r->id);
+			if (!r->summary)
+				continue;
+			it->severity = r->shown;
+			it->message = r->summary;
+			it->rationale = r->rationale;
+			it->severities =
+			    r->words ? r->words
+			             : fl__severity_set_words(it->severity_set);
+		}
 }
 
 int fl__rule_list_build(fl_rule_list **out, const char *data_dir,
                         const char *tag, char *err, size_t errlen)
 {
 	fl_rule_list *l;
-	const fl_rule_info *b;
-	size_t nb, cap;
+	const fl__check_desc *const *reg;
+	size_t nreg, nb = 0, cap;
 	int error;
 
 	*out = NULL;
 	if (!(l = calloc(1, sizeof(*l))))
 		return fl__fail(err, errlen, FL_ENOMEM, "out of memory");
-	error = tag ? fl__ruleset_load_lang(&l->set, data_dir, tag, err, errlen)
+	error = !data_dir ? 0
+	        : tag
+	            ? fl__ruleset_load_lang(&l->set, data_dir, tag, err, errlen)
 	            : fl__ruleset_load_all(&l->set, data_dir, err, errlen);
 	if (error < 0)
 		goto cleanup;
-	b = fl__builtin_rules(&nb);
+	reg = fl__checks_registry(&nreg);
+	for (size_t d = 0; d < nreg; d++)
+		nb += reg[d]->rule_count;
 	if (fl__add_overflow(nb, l->set.count, &cap) ||
 	    !(l->items =
 	          fl__reallocarray(NULL, cap ? cap : 1, sizeof(*l->items))) ||
 	    !(l->conditions = calloc(cap ? cap : 1, sizeof(*l->conditions))))
 		goto nomem;
-	for (size_t i = 0; i < nb; i++)
-		l->items[l->count++] = b[i];
+	add_builtin(l, reg, nreg);
 	for (size_t i = 0; i < l->set.count; i++) {
 		const fl__rule *r = &l->set.rules[i];
 		fl_rule_info *it;
@@ -119,7 +165,8 @@ int fl__rule_list_build(fl_rule_list **out, const char *data_dir,
 		fl_buf_dispose(&cond);
 		it->id = r->id;
 		it->severity = r->severity;
-		it->severities = severity_word(r->severity);
+		it->severities = fl_severity_name(r->severity);
+		it->severity_set = FL__SEV(r->severity);
 		it->origin = FL_RULE_PACK;
 		it->pack = r->pack;
 		it->path = r->path;
