@@ -10,6 +10,7 @@ PKGS=(
   bc time            # make bench: arithmetic and peak memory
   groff-base         # tests/cli/man_test.sh formats the manual pages
   pre-commit git     # tests/cli/precommit_test.sh: the hook in a content repository
+  python3-jsonschema # tests/report: --format sarif against the OASIS schema
   libicu-dev          # text: UTF-8, NFC, word breaks, scripts, numbers, transliteration
   libpcre2-dev        # rule patterns (8-bit, JIT)
   libhunspell-dev     # spelling

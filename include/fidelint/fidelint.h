@@ -727,7 +727,12 @@ FL_EXTERN int fl_config_files(char ***out, size_t *count, fl_config *config);
 /* ----------------------------------------------------------------- report */
 
 /** Output formats, numbered from 0 in the order of fl_format_names. */
-typedef enum { FL_FORMAT_TEXT, FL_FORMAT_JSON } fl_format;
+typedef enum {
+	FL_FORMAT_TEXT,
+	FL_FORMAT_JSON,
+	FL_FORMAT_SARIF,   /**< SARIF 2.1.0 */
+	FL_FORMAT_MARKDOWN /**< for a pull-request comment */
+} fl_format;
 
 /** Parses an output format name ("text", "json"). Returns 0 or
  *  FL_EINVAL. */

@@ -745,6 +745,7 @@ static int run_check(int argc, char **argv, const char *record)
 	size_t len = 0;
 	bool help = false, failed = false, fails = false;
 	cli_project *project = NULL;
+	fl_rule_list *rules = NULL;
 	char *config_path = NULL;
 	int status, error;
 
@@ -828,6 +829,15 @@ static int run_check(int argc, char **argv, const char *record)
 		fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
 		goto cleanup;
 	}
+	/* SARIF describes every rule behind the findings, packs too */
+	if (args.format == FL_FORMAT_SARIF) {
+		if ((error = fl_checker_rules(&rules, checker, NULL)) < 0) {
+			cli_print_failure("rules", fl_checker_error(checker),
+			                  error);
+			goto cleanup;
+		}
+		fl_report_set_rules(report, rules);
+	}
 	if (check_files(report, &failed, &fails, checker, &args, project) != 0)
 		goto cleanup;
 	if (record) {
@@ -864,6 +874,7 @@ cleanup:
 	cli_output_discard(out);
 	free(text);
 	fl_report_free(report);
+	fl_rule_list_free(rules);
 	cli_project_free(project);
 	cli_baseline_free(args.known);
 	cli_baseline_free(args.recorded);

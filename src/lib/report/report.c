@@ -23,6 +23,12 @@ static const format_row formats[] = {
      "compiler-style messages with the line and a caret"},
     {FL_FORMAT_JSON, "json", fl__report_render_json, fl__rules_render_json,
      "one JSON document; its keys are a contract"},
+    {FL_FORMAT_SARIF, "sarif", fl__report_render_sarif, NULL,
+     "SARIF 2.1.0, for code scanning and editors"},
+    {FL_FORMAT_MARKDOWN, "markdown", fl__report_render_markdown,
+     fl__rules_render_markdown,
+     "totals, a table per file and rule, then the findings, for a "
+     "pull-request comment"},
 };
 
 /* The row of format, or NULL when there is none. */

@@ -4,7 +4,8 @@
  * report.c keeps the list and the one table of output formats (name,
  * renderers, summary), behind fl_format_parse, fl_report_render and
  * fl_rule_list_render; each format's renderers are in a file of their own
- * (text.c, json.c) and read results through the public accessors.
+ * (text.c, json.c, sarif.c, markdown.c) and read results through the
+ * public accessors.
  */
 #ifndef FL_REPORT_REPORT_H
 #define FL_REPORT_REPORT_H
@@ -49,6 +50,12 @@ int fl__report_render_text(fl_buf *out, const fl_report *report,
                            const fl_rule_list *rules, unsigned flags);
 int fl__report_render_json(fl_buf *out, const fl_report *report,
                            const fl_rule_list *rules, unsigned flags);
+int fl__report_render_sarif(fl_buf *out, const fl_report *report,
+                            const fl_rule_list *rules, unsigned flags);
+int fl__report_render_markdown(fl_buf *out, const fl_report *report,
+                               const fl_rule_list *rules, unsigned flags);
+int fl__rules_render_markdown(fl_buf *out, const fl_rule_list *rules,
+                              unsigned flags);
 int fl__rules_render_text(fl_buf *out, const fl_rule_list *rules,
                           unsigned flags);
 int fl__rules_render_json(fl_buf *out, const fl_rule_list *rules,

@@ -1,0 +1,210 @@
+/*
+ * The markdown format, for a pull-request comment: a line of totals, a
+ * table of findings per file and rule, then per file the findings, the
+ * same rule and text folded into one item with every place. Also the
+ * rule list as a table (`fidelint rules --format markdown`).
+ */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* s with the characters Markdown would read (| * _ ` < > [ ] \ #) escaped,
+ * and line ends as spaces. */
+static int put_md(fl_buf *out, const char *s)
+{
+	int error = 0;
+	for (; s && *s && error == 0; s++) {
+		if (strchr("|*_`<>[]\\#", *s))
+			error = fl_buf_putc(out, '\\');
+		if (error == 0)
+			error = fl_buf_putc(out, *s == '\n' || *s == '\r' ? ' '
+			                                                  : *s);
+	}
+	return error;
+}
+
+static const char *sev_word(fl_severity s)
+{
+	return fl_severity_name(s);
+}
+
+/* Whether findings a and b fold into one item. */
+static bool same(const fl_finding *a, const fl_finding *b)
+{
+	return strcmp(a->rule, b->rule) == 0 && a->severity == b->severity &&
+	       strcmp(a->text, b->text) == 0 &&
+	       strcmp(a->message, b->message) == 0;
+}
+
+/* The per-rule rows of one result: for each rule (in the order first
+ * seen), its counts per severity. */
+static int rule_rows(fl_buf *out, const char *path, const fl_result *res)
+{
+	size_t n = fl_result_count(res);
+	int error = 0;
+
+	for (size_t i = 0; i < n && error == 0; i++) {
+		const fl_finding *f = fl_result_finding(res, i);
+		size_t c[4] = {0};
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(fl_result_finding(res, j)->rule,
+			              f->rule) == 0;
+		if (seen)
+			continue;
+		for (size_t j = i; j < n; j++) {
+			const fl_finding *g = fl_result_finding(res, j);
+			if (strcmp(g->rule, f->rule) == 0)
+				c[g->severity]++;
+		}
+		if ((error = fl_buf_puts(out, "| ")) < 0 ||
+		    (error = put_md(out, path)) < 0 ||
+		    (error = fl_buf_puts(out, " | `")) < 0 ||
+		    (error = fl_buf_puts(out, f->rule)) < 0)
+			break;
+		error = fl_buf_printf(
+		    out, "` | %zu | %zu | %zu |\n", c[FL_SEVERITY_ERROR],
+		    c[FL_SEVERITY_WARNING], c[FL_SEVERITY_INFO]);
+	}
+	return error;
+}
+
+/* The items of one result, folded. */
+static int items(fl_buf *out, const fl_result *res)
+{
+	size_t n = fl_result_count(res);
+	bool *done = n ? calloc(n, sizeof(*done)) : NULL;
+	int error = 0;
+
+	if (n && !done)
+		return FL_ENOMEM;
+	for (size_t i = 0; i < n && error == 0; i++) {
+		const fl_finding *f = fl_result_finding(res, i);
+		size_t times = 0, shown = 0;
+		if (done[i])
+			continue;
+		if ((error = fl_buf_printf(out, "- **%s** `%s` ",
+		                           sev_word(f->severity), f->rule)) <
+		        0 ||
+		    (error = put_md(out, f->message)) < 0)
+			break;
+		if (f->suggestion &&
+		    ((error = fl_buf_puts(out, " (suggestion: ")) < 0 ||
+		     (error = put_md(out, f->suggestion)) < 0 ||
+		     (error = fl_buf_putc(out, ')')) < 0))
+			break;
+		for (size_t j = i; j < n; j++)
+			if (!done[j] && same(f, fl_result_finding(res, j)))
+				times++;
+		error = fl_buf_puts(out, times > 1 ? " — at " : " — ");
+		for (size_t j = i; j < n && error == 0; j++) {
+			const fl_finding *g = fl_result_finding(res, j);
+			if (done[j] || !same(f, g))
+				continue;
+			done[j] = true;
+			if (shown == 8) {
+				error = fl_buf_printf(out, ", and %zu more",
+				                      times - shown);
+				shown++;
+				continue;
+			}
+			if (shown > 8)
+				continue;
+			error = g->line ? fl_buf_printf(out, "%s%zu:%zu",
+			                                shown ? ", " : "",
+			                                g->line, g->column)
+			                : fl_buf_printf(out, "%s(whole file)",
+			                                shown ? ", " : "");
+			shown++;
+		}
+		if (error == 0 && times > 1)
+			error = fl_buf_printf(out, " (%zu times)", times);
+		if (error == 0)
+			error = fl_buf_putc(out, '\n');
+	}
+	free(done);
+	return error;
+}
+
+int fl__report_render_markdown(fl_buf *out, const fl_report *report,
+                               const fl_rule_list *rules, unsigned flags)
+{
+	fl_report_summary s;
+	int error;
+
+	(void)rules;
+	(void)flags;
+	fl_report_summarize(&s, report);
+	if ((error = fl_buf_printf(
+	         out,
+	         "### fidelint: %zu error%s, %zu warning%s, %zu info%s in %zu "
+	         "file%s\n\n",
+	         s.errors, s.errors == 1 ? "" : "s", s.warnings,
+	         s.warnings == 1 ? "" : "s", s.infos, s.infos == 1 ? "" : "s",
+	         s.files, s.files == 1 ? "" : "s")) < 0)
+		return error;
+	if (s.failed_files &&
+	    (error = fl_buf_printf(out, "%zu file%s could not be checked.\n\n",
+	                           s.failed_files,
+	                           s.failed_files == 1 ? "" : "s")) < 0)
+		return error;
+	if (s.errors + s.warnings + s.infos) {
+		if ((error = fl_buf_puts(out, "| file | rule | errors | "
+		                              "warnings | infos |\n"
+		                              "|---|---|---:|---:|---:|\n")) <
+		    0)
+			return error;
+		for (size_t i = 0; i < report->count; i++)
+			if (report->entries[i].result &&
+			    (error = rule_rows(
+			         out,
+			         fl__report_entry_path(&report->entries[i]),
+			         report->entries[i].result)) < 0)
+				return error;
+	}
+	for (size_t i = 0; i < report->count; i++) {
+		const fl__report_entry *e = &report->entries[i];
+		if (e->result && fl_result_count(e->result) == 0)
+			continue;
+		if ((error = fl_buf_puts(out, "\n#### ")) < 0 ||
+		    (error = put_md(out, fl__report_entry_path(e))) < 0 ||
+		    (error = fl_buf_puts(out, "\n\n")) < 0)
+			return error;
+		if (!e->result) {
+			if ((error = fl_buf_puts(
+			         out, "Could not be checked: ")) < 0 ||
+			    (error = put_md(out, e->message)) < 0 ||
+			    (error = fl_buf_putc(out, '\n')) < 0)
+				return error;
+			continue;
+		}
+		if ((error = items(out, e->result)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+int fl__rules_render_markdown(fl_buf *out, const fl_rule_list *rules,
+                              unsigned flags)
+{
+	int error = fl_buf_puts(out, "| rule | severity | where | what |\n"
+	                             "|---|---|---|---|\n");
+
+	(void)flags;
+	for (size_t i = 0; i < fl_rule_list_count(rules) && error == 0; i++) {
+		const fl_rule_info *r = fl_rule_list_get(rules, i);
+		if ((error = fl_buf_printf(out, "| `%s` | ", r->id)) < 0 ||
+		    (error = put_md(out, r->severities
+		                             ? r->severities
+		                             : fl_severity_name(r->severity))) <
+		        0 ||
+		    (error = fl_buf_puts(out, " | ")) < 0 ||
+		    (error = put_md(out, r->pack ? r->pack : "built in")) < 0 ||
+		    (error = fl_buf_puts(out, " | ")) < 0 ||
+		    (error = put_md(out, r->message)) < 0)
+			break;
+		error = fl_buf_puts(out, " |\n");
+	}
+	return error;
+}
