@@ -98,7 +98,11 @@ static void test_report_rules(void)
 		fl_report_set_rules(report, rules);
 		CHECK_EQ_INT(
 		    fl_report_render(&b, NULL, report, (fl_format)f, 0), 0);
-		CHECK(a && b && strcmp(a, b) == 0);
+		/* the rule list reaches only formats that describe rules */
+		if ((fl_format)f == FL_FORMAT_SARIF)
+			CHECK(a && b && strlen(b) > strlen(a));
+		else
+			CHECK(a && b && strcmp(a, b) == 0);
 		CHECK_CONTAINS(a, "text.repeated");
 		free(a);
 		free(b);

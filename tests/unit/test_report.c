@@ -76,8 +76,7 @@ static void test_text(void)
 	             "      = expected: " AR_SURGE "\n"
 	             "docs/a.ar.txt:12:6: error: 'Trupge' is not a word and "
 	             "looks like the entity 'Surge' [name.garbled]\n"
-	             "   12 |  " AR_QAL " Trupge ok\n"
-	             "      |      ^~~~~~\n"
+	             "   12 |  " AR_QAL " \u27E6Trupge\u27E7 ok\n"
 	             "      = suggestion: Surge\n"
 	             "fidelint: missing.txt: cannot open: No such file or "
 	             "directory\n"
@@ -99,9 +98,10 @@ static void test_text_color(void)
 	                  "\033[1m'Trupge' is not a word");
 	CHECK_CONTAINS(s, "\033[1mdocs/a.ar.txt:\033[0m "
 	                  "\033[1;35mwarning:\033[0m ");
-	/* Only the caret is green: the padding stays as in plain text. */
-	CHECK_CONTAINS(s, "\n      |      \033[1;32m^~~~~~\033[0m\n");
-	CHECK_CONTAINS(s, "   12 |  " AR_QAL " Trupge ok\n");
+	/* Only the marked span is green (a right-to-left line has no
+	 * caret line). */
+	CHECK_CONTAINS(s, "   12 |  " AR_QAL
+	                  " \033[1;32m\u27E6Trupge\u27E7\033[0m ok\n");
 	CHECK_CONTAINS(s, "[name.garbled]\n");
 	free(s);
 	fl_report_free(rep);
@@ -349,9 +349,18 @@ static void test_summary_plurals(void)
 	CHECK_EQ_INT(fl_report_add_failure(rep, "y.txt", "bad"), 0);
 	CHECK_EQ_INT(fl_report_add_failure(rep, "z.txt", "z.txt:3:4: bad"), 0);
 	s = render(rep, FL_FORMAT_TEXT, 0);
+	/* the same finding again is folded into the first */
+	CHECK_CONTAINS(s, "two.txt: error: m [r.e]\n"
+	                  "      = and 1 more like this\n"
+	                  "two.txt: warning: m [r.w]\n");
+	/* six findings: a breakdown by file and rule, most frequent first */
 	CHECK_CONTAINS(s, "fidelint: x.txt: cannot open\n"
 	                  "fidelint: y.txt: bad\n"
 	                  "fidelint: z.txt:3:4: bad\n"
+	                  "\nby file and rule:\n"
+	                  "  one.txt: 0 errors, 0 warnings, 1 info (r.i 1)\n"
+	                  "  two.txt: 2 errors, 2 warnings, 1 info (r.e 2, "
+	                  "r.w 2, r.i 1)\n\n"
 	                  "2 errors, 2 warnings, 2 infos in 5 files, 3 files "
 	                  "could not be checked\n");
 	free(s);

@@ -23,7 +23,7 @@ static const format_row formats[] = {
      "compiler-style messages with the line and a caret"},
     {FL_FORMAT_JSON, "json", fl__report_render_json, fl__rules_render_json,
      "one JSON document; its keys are a contract"},
-    {FL_FORMAT_SARIF, "sarif", fl__report_render_sarif, NULL,
+    {FL_FORMAT_SARIF, "sarif", fl__report_render_sarif, fl__rules_render_sarif,
      "SARIF 2.1.0, for code scanning and editors"},
     {FL_FORMAT_MARKDOWN, "markdown", fl__report_render_markdown,
      fl__rules_render_markdown,

@@ -52,6 +52,8 @@ int fl__report_render_json(fl_buf *out, const fl_report *report,
                            const fl_rule_list *rules, unsigned flags);
 int fl__report_render_sarif(fl_buf *out, const fl_report *report,
                             const fl_rule_list *rules, unsigned flags);
+int fl__rules_render_sarif(fl_buf *out, const fl_rule_list *rules,
+                           unsigned flags);
 int fl__report_render_markdown(fl_buf *out, const fl_report *report,
                                const fl_rule_list *rules, unsigned flags);
 int fl__rules_render_markdown(fl_buf *out, const fl_rule_list *rules,

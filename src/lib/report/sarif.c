@@ -270,3 +270,13 @@ cleanup:
 	fl_json_free(root);
 	return error;
 }
+
+int fl__rules_render_sarif(fl_buf *out, const fl_rule_list *rules,
+                           unsigned flags)
+{
+	fl_report empty;
+
+	/* a log of a run with the rules and no result */
+	memset(&empty, 0, sizeof(empty));
+	return fl__report_render_sarif(out, &empty, rules, flags);
+}

@@ -12,12 +12,18 @@
  * (U+061C, U+200E/F, U+202A-202E, U+2066-2069) and line or paragraph
  * separator as "<U+202E>", as compilers do since Trojan Source, so that
  * a report cannot be made to display text other than the one it names;
- * the caret line counts the columns of those escapes.
+ * the caret line counts the columns of those escapes, and the columns a
+ * terminal gives each character (none for a combining mark, two for a
+ * wide one). A line that reads right to left gets no caret line: the
+ * span is marked inside it, ⟦Trupge⟧, since a caret under text in
+ * logical order would point elsewhere once the line is laid out.
  *
  * A rule list (`fidelint rules`) is one line a rule: id, severity, pack,
  * message.
  */
 #include "report.h"
+
+#include "../text/text.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -117,9 +123,19 @@ static void shown(char esc[12], const char *s, size_t n, size_t *len)
 		snprintf(esc, 12, "<U+%04X>", (unsigned)c);
 }
 
+/* The code point of valid UTF-8 s[0,len). */
+static uint32_t decode(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c = len == 1 ? u[0] : u[0] & (0x3F >> (len - 1));
+	for (size_t i = 1; i < len; i++)
+		c = c << 6 | (u[i] & 0x3F);
+	return c;
+}
+
 /* Writes s[0,n) with the characters escaped() shows as escapes; returns
- * the columns written (one per code point, an escape's length for an
- * escape). w NULL: only counts. */
+ * the terminal columns written (a combining mark none, a wide character
+ * two, an escape its length). w NULL: only counts. */
 static size_t put_clean_n(writer *w, const char *s, size_t n)
 {
 	size_t cols = 0, run = 0, i = 0;
@@ -134,8 +150,8 @@ static size_t put_clean_n(writer *w, const char *s, size_t n)
 		}
 		shown(esc, s + i, n - i, &len);
 		if (!esc[0]) {
+			cols += (size_t)fl__cp_width(decode(s + i, len));
 			i += len;
-			cols++;
 			continue;
 		}
 		if (w) {
@@ -277,6 +293,25 @@ static void put_source(writer *w, const fl_finding *f, int width)
 	puts_(w, " | ");
 	if (cut_left)
 		puts_(w, "...");
+	if (fl__utf8_rtl(ctx + a, b - a)) {
+		/* Right to left: a caret under text in logical order points
+		 * at the wrong place once the terminal lays the line out, so
+		 * the span is marked inside the line. */
+		size_t e = cp_offset(ctx, clen, col + tildes);
+		if (e > b)
+			e = b;
+		put_clean_n(w, ctx + a, at - a);
+		sgr(w, SGR_GREEN);
+		puts_(w, "\u27E6");
+		put_clean_n(w, ctx + at, e > at ? e - at : 0);
+		puts_(w, "\u27E7");
+		sgr(w, SGR_RESET);
+		put_clean_n(w, ctx + e, b > e ? b - e : 0);
+		if (cut_right)
+			puts_(w, "...");
+		puts_(w, "\n");
+		return;
+	}
 	put_clean_n(w, ctx + a, b - a);
 	if (cut_right)
 		puts_(w, "...");
@@ -327,6 +362,153 @@ static void put_finding(writer *w, const char *path, const fl_finding *f)
 		put_note(w, width, "expected", f->expected);
 	if (f->suggestion)
 		put_note(w, width, "suggestion", f->suggestion);
+}
+
+static const char *plural(size_t n, const char *one, const char *many);
+
+/* Whether findings a and b say the same thing (folded into one). */
+static bool same(const fl_finding *a, const fl_finding *b)
+{
+	return a->severity == b->severity && strcmp(a->rule, b->rule) == 0 &&
+	       strcmp(a->text, b->text) == 0 &&
+	       strcmp(a->message, b->message) == 0;
+}
+
+/* Places listed after a folded finding, at most. */
+#define FOLD_PLACES 6
+
+/*
+ * The findings of one file. A finding that says what an earlier one said
+ * (same rule, severity, text and message: "IA em escala" 15 times) is not
+ * shown again; the first shows where the others are: "= and 4 more like
+ * this: 2:1906, 2:2424, ...". Returns 0 or FL_ENOMEM.
+ */
+static int put_findings(writer *w, const char *path, const fl_result *res)
+{
+	size_t n = fl_result_count(res);
+	bool *done = n ? calloc(n, sizeof(*done)) : NULL;
+
+	if (n && !done)
+		return FL_ENOMEM;
+	for (size_t k = 0; k < n && !w->error; k++) {
+		const fl_finding *f = fl_result_finding(res, k);
+		size_t more = 0, listed = 0;
+		int width = GUTTER_MIN;
+		if (done[k])
+			continue;
+		put_finding(w, path, f);
+		for (size_t j = k + 1; j < n; j++)
+			if (!done[j] && same(f, fl_result_finding(res, j)))
+				more++;
+		if (!more)
+			continue;
+		if (f->line > 0 && digits(f->line) > width)
+			width = digits(f->line);
+		puts_(w, " ");
+		putc_n(w, ' ', (size_t)width);
+		if (!w->error)
+			w->error =
+			    fl_buf_printf(w->out, " = and %zu more like this%s",
+			                  more, f->line ? ": " : "");
+		for (size_t j = k + 1; j < n && !w->error; j++) {
+			const fl_finding *g = fl_result_finding(res, j);
+			if (done[j] || !same(f, g))
+				continue;
+			done[j] = true;
+			if (!f->line)
+				; /* no places to list */
+			else if (listed < FOLD_PLACES)
+				w->error = fl_buf_printf(
+				    w->out, "%s%zu:%zu", listed ? ", " : "",
+				    g->line, g->column ? g->column : 1);
+			else if (listed == FOLD_PLACES)
+				puts_(w, ", ...");
+			listed++;
+		}
+		puts_(w, "\n");
+	}
+	free(done);
+	return 0;
+}
+
+/* Findings a run has before the text report ends with a breakdown. */
+#define BREAKDOWN_MIN 6
+
+/* Per file with findings, its totals and the rules behind them, most
+ * frequent first: "  story.pt.txt: 34 errors, 14 warnings (name.literal
+ * 15, name.case 14, ...)". Only when there are BREAKDOWN_MIN findings or
+ * more: a short report needs none. */
+static void put_breakdown(writer *w, const fl_report *report)
+{
+	fl_report_summary sum;
+	bool any = false;
+
+	fl_report_summarize(&sum, report);
+	if (sum.errors + sum.warnings + sum.infos < BREAKDOWN_MIN)
+		return;
+
+	for (size_t i = 0; i < report->count && !w->error; i++) {
+		const fl_result *r = report->entries[i].result;
+		size_t n = r ? fl_result_count(r) : 0, shown_rules = 0;
+		bool *seen;
+		if (!n)
+			continue;
+		if (!(seen = calloc(n, sizeof(*seen)))) {
+			w->error = FL_ENOMEM;
+			return;
+		}
+		if (!any)
+			puts_(w, "\nby file and rule:\n");
+		any = true;
+		puts_(w, "  ");
+		put_clean(w, fl__report_entry_path(&report->entries[i]));
+		if (!w->error) {
+			size_t e = fl_result_count_severity(r,
+			                                    FL_SEVERITY_ERROR),
+			       v = fl_result_count_severity(
+			           r, FL_SEVERITY_WARNING),
+			       f = fl_result_count_severity(r,
+			                                    FL_SEVERITY_INFO);
+			w->error =
+			    fl_buf_printf(w->out, ": %zu %s, %zu %s, %zu %s", e,
+			                  plural(e, "error", "errors"), v,
+			                  plural(v, "warning", "warnings"), f,
+			                  plural(f, "info", "infos"));
+		}
+		/* rules by count, each once */
+		for (;;) {
+			size_t best = n, best_count = 0;
+			for (size_t k = 0; k < n; k++) {
+				size_t c = 0;
+				if (seen[k])
+					continue;
+				for (size_t j = k; j < n; j++)
+					c += strcmp(
+					         fl_result_finding(r, j)->rule,
+					         fl_result_finding(r, k)
+					             ->rule) == 0;
+				if (c > best_count) {
+					best = k;
+					best_count = c;
+				}
+			}
+			if (best == n || w->error)
+				break;
+			for (size_t j = best; j < n; j++)
+				if (strcmp(fl_result_finding(r, j)->rule,
+				           fl_result_finding(r, best)->rule) ==
+				    0)
+					seen[j] = true;
+			w->error = fl_buf_printf(
+			    w->out, "%s%s %zu", shown_rules ? ", " : " (",
+			    fl_result_finding(r, best)->rule, best_count);
+			shown_rules++;
+		}
+		puts_(w, shown_rules ? ")\n" : "\n");
+		free(seen);
+	}
+	if (any)
+		puts_(w, "\n");
 }
 
 /* "fidelint: path: message", without repeating a path the message starts
@@ -386,10 +568,11 @@ int fl__report_render_text(fl_buf *out, const fl_report *report,
 			put_failure(&w, path, e->message);
 			continue;
 		}
-		for (size_t k = 0; k < fl_result_count(e->result); k++)
-			put_finding(&w, path, fl_result_finding(e->result, k));
+		if (put_findings(&w, path, e->result) < 0)
+			return FL_ENOMEM;
 	}
 	fl_report_summarize(&summary, report);
+	put_breakdown(&w, report);
 	put_summary(&w, &summary);
 	return w.error;
 }

@@ -1142,3 +1142,39 @@ bool fl__latin_text(const uint16_t *s, size_t n)
 			return false;
 	return true;
 }
+
+int fl__cp_width(uint32_t c)
+{
+	int8_t t = u_charType((UChar32)c);
+	int w;
+
+	if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
+	    t == U_FORMAT_CHAR || c == 0x200B)
+		return 0;
+	w = u_getIntPropertyValue((UChar32)c, UCHAR_EAST_ASIAN_WIDTH);
+	return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+bool fl__utf8_rtl(const char *s, size_t n)
+{
+	int32_t i = 0;
+
+	if (n > INT32_MAX)
+		n = INT32_MAX;
+	while (i < (int32_t)n) {
+		UChar32 c;
+		U8_NEXT(s, i, (int32_t)n, c);
+		if (c < 0)
+			continue;
+		switch (u_charDirection(c)) {
+		case U_RIGHT_TO_LEFT:
+		case U_RIGHT_TO_LEFT_ARABIC:
+			return true;
+		case U_LEFT_TO_RIGHT:
+			return false;
+		default:
+			break;
+		}
+	}
+	return false;
+}

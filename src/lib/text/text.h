@@ -112,6 +112,15 @@ bool fl__same_text(const uint16_t *a, size_t na, const uint16_t *b, size_t nb);
 /* Number of code points in UTF-16 s[0,n). */
 size_t fl__cp_count(const uint16_t *s, size_t n);
 
+/* The columns code point c takes on a terminal: 0 for combining marks and
+ * format characters, 2 for East Asian wide and fullwidth characters, else
+ * 1 (ICU's properties). */
+int fl__cp_width(uint32_t c);
+
+/* Whether UTF-8 s[0,n) reads right to left: its first strong character
+ * is Arabic, Hebrew or another right-to-left letter. */
+bool fl__utf8_rtl(const char *s, size_t n);
+
 /* True when the text between offsets a and b of the document is gap g[0,
  * gn) of a name ("U.S. Army": ". "), taking any run of spaces as equal to
  * any other; a line break never is. */
