@@ -237,11 +237,18 @@ static size_t utf8_put(char *u, unsigned long c)
 	return 4;
 }
 
-/* Code point of hex digits s[0,n); ULONG_MAX when they are not. */
+/* The number in digits s[0,n) of base 10 or 16 (leading zeros allowed);
+ * ULONG_MAX when they are not digits or it is over 8 digits long. */
 static unsigned long parse_code(const char *s, size_t n, int base)
 {
 	unsigned long v = 0;
-	if (n == 0 || n > 8)
+	if (n == 0)
+		return ULONG_MAX;
+	while (n > 1 && s[0] == '0') {
+		s++;
+		n--;
+	}
+	if (n > 8)
 		return ULONG_MAX;
 	for (size_t i = 0; i < n; i++) {
 		int d;
@@ -271,8 +278,6 @@ static size_t reference(const walk *w, char *u, size_t *end)
 	const char *s = w->d->data + w->pos + 1, *semi;
 	size_t n = w->d->len - w->pos - 1;
 
-	if (n > 16)
-		n = 16;
 	if (!(semi = memchr(s, ';', n)))
 		return 0;
 	n = (size_t)(semi - s);
@@ -453,6 +458,7 @@ static int walk_element(walk *w, fl__xml_node *parent, fl__xml_node **last,
 	} else {
 		if ((error = walk_nodes(w, n, x->children, depth + 1)) < 0)
 			return error;
+		skip_space(w);
 		if (!at(w, "</") || w->d->len - w->pos - 2 < name_len ||
 		    memcmp(data + w->pos + 2, data + name_at, name_len) != 0)
 			return lost(w);
@@ -476,7 +482,8 @@ static int walk_nodes(walk *w, fl__xml_node *parent, const xmlNode *first,
 
 	for (const xmlNode *x = first; x && error == 0; x = x->next) {
 		const char *c = (const char *)x->content;
-		if (!parent && x->type != XML_TEXT_NODE)
+		/* (white space the parser kept is a text node, and read) */
+		if (x->type != XML_TEXT_NODE)
 			skip_space(w);
 		switch (x->type) {
 		case XML_ELEMENT_NODE:
