@@ -19,6 +19,7 @@ PKGS=(
   libxml2-dev         # XLIFF, TMX and HTML input
   libgettextpo-dev gettext  # PO input (libgettextpo); msgunfmt for the PO tests
   libcmark-dev        # Markdown input (CommonMark)
+  python3             # tests/formats/compare_story.py (ctest), test-file generators
   hunspell-en-us hunspell-ar hunspell-pt-br hunspell-pt-pt
   hunspell-fr hunspell-he hunspell-de-de
   # name.literal lexicon (scripts/gen-lexicon.py): FreeDict dictionaries, both directions

@@ -64,3 +64,11 @@ set_tests_properties(extract.story extract.ntrex-gold extract.ntrex-gold-301-600
 # 'count:' line removed (golden/headline.case runs the story with both): kept in sync.
 add_test(NAME golden.no-counts-in-sync COMMAND sh -c
   "grep -v '^ *count:' '${PROJECT_SOURCE_DIR}/examples/meta-scale-ai/facts.yaml' | cmp - '${PROJECT_SOURCE_DIR}/tests/data/meta-scale-ai.no-counts.yaml'")
+
+# The seed story as XLIFF (tests/formats/story.pt.xlf) gives the findings of
+# the plain text, moved into the XLIFF file (issue 11).
+add_test(NAME formats.story-xliff-same COMMAND python3
+  ${CMAKE_CURRENT_SOURCE_DIR}/formats/compare_story.py $<TARGET_FILE:fidelint_cli>
+  ${PROJECT_SOURCE_DIR})
+set_tests_properties(formats.story-xliff-same PROPERTIES
+  ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz targets added for issue 10
-(corpus/{extract,aligned,tsv,jsonl,pack,number}/) from the repository's
+(corpus/{extract,aligned,tsv,jsonl,pack,number}/) and of the XML readers
+(corpus/{xliff,tmx}/: tests/formats/, issue 11) from the repository's
 own test data: tests/extract/story.en.txt, tests/numbers/pairs.tsv
 (NTREX-128 lines, CC BY-SA 4.0, see tests/numbers/README.md), the shipped
 rule packs and tests/data/packs. Run from anywhere; it rewrites those
@@ -51,7 +52,7 @@ STORY = [
 
 
 def main():
-    for t in ("extract", "aligned", "tsv", "jsonl", "pack", "number"):
+    for t in ("extract", "aligned", "tsv", "jsonl", "pack", "number", "xliff", "tmx"):
         shutil.rmtree(os.path.join(HERE, "corpus", t), ignore_errors=True)
     rows = pairs()
 
@@ -118,6 +119,61 @@ def main():
         out("number", tag, lang_byte(tag) + "\n".join(r[2] for r in rs[:25]).encode())
     out("number", "en", b"5" + "\n".join(r[1] for r in rows["pt-BR"][:25]).encode())
     out("number", "en_digits_only", b"\x45" + "\n".join(r[1] for r in rows["de"][:25]).encode())
+
+    xml_seeds()
+
+
+def case_texts(path, fmt):
+    """The inline texts of the cases of path that are --- input fmt."""
+    with open(path, encoding="utf-8") as f:
+        cases = f.read().split("\n=== ")[1:]
+    texts = []
+    for c in cases:
+        if "--- input " + fmt in c and "\n--- text\n" in c:
+            texts.append(c.split("\n--- text\n")[1].split("\n--- expect")[0] + "\n")
+    return texts
+
+
+def xml_seeds():
+    """xliff, tmx: byte 0 (see input_fuzz.h: '6' the file's language,
+    +0x80 with the story's facts) + a document."""
+    formats = os.path.join(ROOT, "tests/formats")
+    for fmt, files, unit, end in (
+            ("xliff", ("story.pt.xlf", "ntrex.xlf"), ("<trans-unit", "<unit "),
+             "</body>\n  </file>\n</xliff>\n"),
+            ("tmx", ("ntrex.tmx",), ("<tu ",), "  </body>\n</tmx>\n")):
+        for name in files:
+            with open(os.path.join(formats, name), encoding="utf-8") as f:
+                doc = f.read()
+            stem = name.split(".")[0]
+            out(fmt, stem + "_whole", b"\x86" + doc.encode())
+            # the head and the first units, within libFuzzer's 4096 bytes
+            cut = [i for u in unit for i in range(len(doc)) if doc.startswith(u, i)]
+            if stem == "story":  # without its long paragraph
+                body = doc.index('<trans-unit id="body"')
+                out(fmt, "story_small", b"6" + (doc[:body] + doc[doc.index("</trans-unit>", body)
+                                                                  + 20:]).encode())
+            elif len(cut) > 3:
+                small = doc[:cut[3]] + (end if fmt == "tmx" or "2.0" not in doc[:400]
+                                        else "  </file>\n</xliff>\n")
+                out(fmt, stem + "_small", b"6" + small.encode())
+        for i, text in enumerate(case_texts(os.path.join(formats, fmt + ".case"), fmt)):
+            out(fmt, "case_%d" % i, b"6" + text.encode())
+    laughs = ('<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "lol">'
+              + "".join('<!ENTITY %s "%s">' % (chr(98 + i), ("&%s;" % chr(97 + i)) * 10)
+                        for i in range(8))
+              + ']>\n<%s><x>&i;</x></%s>\n')
+    for fmt in ("xliff", "tmx"):
+        out(fmt, "err_not_xml", b"2Meta and Scale AI\n")
+        out(fmt, "err_not_" + fmt, b"2<html><body><p>Meta</p></body></html>\n")
+        out(fmt, "err_laughs", b"2" + (laughs % (fmt, fmt)).encode())
+        out(fmt, "err_entity", b"2" + ('<!DOCTYPE %s [<!ENTITY e "Meta">]><%s a="&e;">&e;</%s>'
+                                        % (fmt, fmt, fmt)).encode())
+        out(fmt, "err_latin1", b'2<?xml version="1.0" encoding="ISO-8859-1"?><%s>\xe9</%s>'
+            % (fmt.encode(), fmt.encode()))
+        out(fmt, "crlf_cdata", b"6" + (
+            '<?xml version="1.0"?>\r\n<!-- c -->\r\n<%s><?pi x?><![CDATA[a\r\nb]]>&amp;&#233;'
+            '</%s>' % (fmt, fmt)).encode())
 
 
 if __name__ == "__main__":
