@@ -148,7 +148,7 @@ static unsigned parse_flags(const char *s, size_t n)
 		size_t q = p, w;
 		bool no = false;
 		const char *word;
-		while (q < n && s[q] != ',' && s[q] != ' ' && s[q] != '\t')
+		while (q < n && !strchr(", \t\r\n", s[q]))
 			q++;
 		word = s + p;
 		w = q - p;
@@ -188,13 +188,21 @@ static size_t line_after(const char *s, size_t len, size_t p)
 	return p < len ? p + 1 : p;
 }
 
+/* Sets *why to what and returns FL_EPARSE. */
+static int fail_at(const char **why, const char *what)
+{
+	*why = what;
+	return FL_EPARSE;
+}
+
 /*
  * Finds the entries of data[0,len) and where their strings are: keywords,
  * quoted strings and "#," flags as gettext's lexer reads them, obsolete
- * (#~) lines skipped. *at: where a failure is. Returns 0, FL_EPARSE (a
- * shape libgettextpo read and this scan does not) or FL_ENOMEM.
+ * (#~) lines skipped. Returns 0, FL_EPARSE (*at: where, *why: what) or
+ * FL_ENOMEM.
  */
-static int scan_po(raw_po *r, const char *data, size_t len, size_t *at)
+static int scan_po(raw_po *r, const char *data, size_t len, size_t *at,
+                   const char **why)
 {
 	unsigned pending = 0;
 
@@ -221,8 +229,13 @@ static int scan_po(raw_po *r, const char *data, size_t len, size_t *at)
 				             data[q + 1] != '\r'
 				         ? 2
 				         : 1;
-			if (q >= len || data[q] != '"' || !r->fld_count)
-				return FL_EPARSE;
+			if (q >= len || data[q] != '"')
+				return fail_at(why,
+				               "a string that is not closed "
+				               "on its line");
+			if (!r->fld_count)
+				return fail_at(why,
+				               "a string before any keyword");
 			if (fl__grow((void **)&r->tok, &r->tok_cap,
 			             r->tok_count + 1, sizeof(*r->tok)) < 0)
 				return FL_ENOMEM;
@@ -250,7 +263,9 @@ static int scan_po(raw_po *r, const char *data, size_t len, size_t *at)
 			else if (w == 6 && memcmp(data + p, "msgstr", 6) == 0)
 				f.kind = F_STR;
 			else
-				return FL_EPARSE; /* "domain" included */
+				return fail_at(why,
+				               "not a PO keyword (msgctxt, "
+				               "msgid, msgid_plural, msgstr)");
 			if (f.kind == F_STR) {
 				size_t s = q;
 				while (s < len &&
@@ -264,7 +279,9 @@ static int scan_po(raw_po *r, const char *data, size_t len, size_t *at)
 						s++;
 					if (s >= len || data[s] < '0' ||
 					    data[s] > '9')
-						return FL_EPARSE;
+						return fail_at(
+						    why,
+						    "msgstr[ without a number");
 					while (s < len && data[s] >= '0' &&
 					       data[s] <= '9' && v < 100000)
 						v = v * 10 +
@@ -274,7 +291,9 @@ static int scan_po(raw_po *r, const char *data, size_t len, size_t *at)
 						s++;
 					if (s >= len || data[s] != ']' ||
 					    v >= 100000)
-						return FL_EPARSE;
+						return fail_at(
+						    why,
+						    "msgstr[N without its ]");
 					f.index = (unsigned)v;
 					q = s + 1;
 				}
@@ -298,7 +317,7 @@ static int scan_po(raw_po *r, const char *data, size_t len, size_t *at)
 				pending = 0;
 			}
 			if (!r->ent_count)
-				return FL_EPARSE;
+				return fail_at(why, "msgstr before any msgid");
 			if (fl__grow((void **)&r->fld, &r->fld_cap,
 			             r->fld_count + 1, sizeof(*r->fld)) < 0)
 				return FL_ENOMEM;
@@ -306,7 +325,9 @@ static int scan_po(raw_po *r, const char *data, size_t len, size_t *at)
 			r->ent[r->ent_count - 1].count++;
 			p = q;
 		} else {
-			return FL_EPARSE;
+			return fail_at(why,
+			               "not PO: a keyword, a quoted string or "
+			               "a # comment was expected");
 		}
 	}
 	return 0;
@@ -1214,6 +1235,8 @@ int fl__read_po(fl__segbuf *b, const char *path, const char *data, size_t len,
 	const char *const *domains;
 	const char *header = NULL, *v;
 	bool relaxed[MAX_FORMS];
+	const char *why = "an entry libgettextpo read differs from what its "
+	                  "lines say here";
 	size_t at = 0, k = 0, line, col, n;
 	int error;
 
@@ -1224,13 +1247,21 @@ int fl__read_po(fl__segbuf *b, const char *path, const char *data, size_t len,
 	pthread_mutex_lock(&po_lock);
 	memset(&po_error, 0, sizeof(po_error));
 	po_read_bytes(&file, data, len);
-	if (!file || po_error.failed) {
-		if (!file)
-			error = fl__fail(err, errlen, FL_EIO,
-			                 "%s: cannot hand the file to "
-			                 "libgettextpo",
-			                 path);
-		else if (po_error.line == (size_t)-1)
+	if ((error = scan_po(&raw, data, len, &at, &why)) == FL_ENOMEM)
+		goto placed;
+	if (!file) {
+		error =
+		    fl__fail(err, errlen, FL_EIO,
+		             "%s: cannot hand the file to libgettextpo", path);
+		goto cleanup;
+	}
+	fl__linemap_pos(&map, at, &line, &col);
+	/* The scan places a lexical problem to the column, libgettextpo
+	 * to the line (the one after an unclosed string): the scan's when
+	 * it is not after libgettextpo's. */
+	if (po_error.failed && (error == 0 || (po_error.line != (size_t)-1 &&
+	                                       line > po_error.line))) {
+		if (po_error.line == (size_t)-1)
 			error = fl__fail(err, errlen, FL_EPARSE, "%s: %s", path,
 			                 po_error.text);
 		else if (po_error.column == (size_t)-1)
@@ -1243,13 +1274,13 @@ int fl__read_po(fl__segbuf *b, const char *path, const char *data, size_t len,
 		goto cleanup;
 	}
 	domains = po_file_domains(file);
-	if (domains && domains[0] &&
+	if (!po_error.failed && domains && domains[0] &&
 	    (domains[1] || strcmp(domains[0], "messages") != 0)) {
 		error = fl__fail(err, errlen, FL_EPARSE,
 		                 "%s: 'domain' directives are not read", path);
 		goto cleanup;
 	}
-	if ((error = scan_po(&raw, data, len, &at)) < 0)
+	if (error < 0)
 		goto placed;
 
 	/* The header first: languages, charset, plural forms. */
@@ -1278,11 +1309,18 @@ int fl__read_po(fl__segbuf *b, const char *path, const char *data, size_t len,
 			      (cn == 8 &&
 			       strncasecmp(cs, "US-ASCII", 8) == 0) ||
 			      (cn == 7 && strncmp(cs, "CHARSET", 7) == 0))) {
+				const char *w =
+				    memmem(data, len, "charset=", 8);
+				fl__linemap_pos(&map,
+				                w ? (size_t)(w - data) : 0,
+				                &line, &col);
 				error = fl__fail(
 				    err, errlen, FL_EENCODING,
-				    "%s: the catalogue is in %.*s; only UTF-8 "
-				    "is read (msgconv --to-code=UTF-8)",
-				    path, (int)(cn < 40 ? cn : 40), cs);
+				    "%s:%zu:%zu: the catalogue is in %.*s; "
+				    "only "
+				    "UTF-8 is read (msgconv --to-code=UTF-8)",
+				    path, line, col, (int)(cn < 40 ? cn : 40),
+				    cs);
 				goto cleanup;
 			}
 		}
@@ -1322,10 +1360,8 @@ placed:
 		fl__fail(err, errlen, error, "%s: out of memory", path);
 	} else if (error < 0) {
 		fl__linemap_pos(&map, at, &line, &col);
-		fl__fail(err, errlen, error,
-		         "%s:%zu:%zu: an entry libgettextpo read differs from "
-		         "what its lines say here",
-		         path, line, col);
+		fl__fail(err, errlen, error, "%s:%zu:%zu: %s", path, line, col,
+		         why);
 	}
 cleanup:
 	if (it)
