@@ -33,8 +33,11 @@
  * even a flag of a syntax not read here (qt-format: no codes). Without
  * one, what the msgid (and msgid_plural) is: printf when it has a
  * directive and every '%' in it starts one or is "%%" (a space flag is not
- * taken then: "100% sure"), braces likewise; a no-X-format flag rules out
- * its syntax.
+ * taken then: "100% sure", nor a directive longer than "%d" glued to a
+ * word: "%time"), braces likewise; a no-X-format flag rules out its
+ * syntax. Told so by the text only, a placeholder of the translation that
+ * the original has not is text, not placeholder.extra: no flag said the
+ * translation's '%' or '{' is a format.
  *
  * A count may be left out where a plural form stands for finitely many
  * counts ("one file" for "%d file", Arabic's two-form): in such a form
@@ -579,6 +582,11 @@ static void printf_at(piece *pc, const char *s, size_t n, unsigned syn,
 	}
 	if (!cls)
 		goto bad;
+	/* Told by the text: "%time" is no %ti; a directive with more than
+	 * its conversion is not glued to a word. */
+	if ((syn & SYN_GUESS) && p - s > 2 && !name && p < e &&
+	    ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		goto bad;
 	pc->kind = P_CODE;
 	pc->len = (size_t)(p - s);
 	pc->cls = cls;
@@ -901,6 +909,61 @@ static void plural_forms(bool *relaxed, const char *pf, size_t pf_len)
 
 /* ------------------------------------------------------------- segments */
 
+/* The keys of a string's codes, sorted, to ask whether it has one. */
+typedef struct {
+	fl_buf keys; /* NUL-separated */
+	const char **sorted;
+	size_t count;
+} key_set;
+
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void key_set_dispose(key_set *k)
+{
+	fl_buf_dispose(&k->keys);
+	free(k->sorted);
+	memset(k, 0, sizeof(*k));
+}
+
+/* Fills k with the keys of d's codes in syn. Returns 0 or FL_ENOMEM. */
+static int key_set_fill(key_set *k, const dec_str *d, unsigned syn)
+{
+	scan_state st = {0, 0, 0};
+	const char *s = d->text.ptr ? d->text.ptr : "";
+	size_t n = d->text.len, p = 0;
+	piece pc;
+	int error = 0;
+
+	memset(k, 0, sizeof(*k));
+	for (size_t i = 0; i < n && !error; i += pc.len) {
+		piece_at(&pc, s, n, i, syn, &st);
+		if (pc.kind == P_CODE) {
+			error =
+			    fl_buf_put(&k->keys, pc.key, strlen(pc.key) + 1);
+			k->count++;
+		}
+	}
+	if (error || !k->count)
+		return error;
+	if (!(k->sorted = calloc(k->count, sizeof(*k->sorted))))
+		return FL_ENOMEM;
+	for (size_t i = 0; i < k->count; i++) {
+		k->sorted[i] = k->keys.ptr + p;
+		p += strlen(k->keys.ptr + p) + 1;
+	}
+	qsort(k->sorted, k->count, sizeof(*k->sorted), cmp_key);
+	return 0;
+}
+
+static bool key_set_has(const key_set *k, const char *key)
+{
+	return k->count && bsearch(&key, k->sorted, k->count,
+	                           sizeof(*k->sorted), cmp_key) != NULL;
+}
+
 /* Puts d's bytes [from, to) into t as text, where they stand. */
 static int put_text(fl__segtext *t, const dec_str *d, size_t from, size_t to)
 {
@@ -911,11 +974,12 @@ static int put_text(fl__segtext *t, const dec_str *d, size_t from, size_t to)
 
 /*
  * Puts d into t: text where it stands in the file, codes of syn masked;
- * of the codes of key ckey (NULL none), the first keep only, the others
- * masked as plain spaces.
+ * of the codes of key ckey (NULL none), the first keep only, and with
+ * only (NULL: all), only the keys it has; the others are masked as plain
+ * spaces.
  */
 static int put_side(fl__segtext *t, const dec_str *d, unsigned syn,
-                    const char *ckey, size_t keep)
+                    const char *ckey, size_t keep, const key_set *only)
 {
 	scan_state st = {0, 0, 0};
 	const char *s = d->text.ptr ? d->text.ptr : "";
@@ -938,7 +1002,8 @@ static int put_side(fl__segtext *t, const dec_str *d, unsigned syn,
 		if ((error = put_text(t, d, run, i)) < 0)
 			break;
 		run = i + pc.len;
-		if (ckey && strcmp(pc.key, ckey) == 0 && kept++ >= keep) {
+		if ((ckey && strcmp(pc.key, ckey) == 0 && kept++ >= keep) ||
+		    (only && !key_set_has(only, pc.key))) {
 			for (size_t k = i; k < i + pc.len && !error; k++)
 				error = fl__segtext_put(t, " ", 1, d->off[k]);
 		} else {
@@ -970,11 +1035,16 @@ static int add_segment(entry_ctx *x, const dec_str *src, int form, unsigned syn,
 	fl__segtext s, t;
 	fl_segment *seg;
 	fl_buf id = FL_BUF_INIT;
+	key_set only;
 	size_t keep = SIZE_MAX;
 	int error;
 
 	fl__segtext_init(&s, x->map);
 	fl__segtext_init(&t, x->map);
+	/* Told by the text, not by a flag: a placeholder of the translation
+	 * that the original has not is as likely text ("%tempo"). */
+	if ((error = key_set_fill(&only, src, syn)) < 0)
+		goto cleanup;
 	if (form >= 0 && form < MAX_FORMS && x->relaxed[form] && ckey[0]) {
 		size_t a = count_codes(src->text.ptr, src->text.len, syn, ckey,
 		                       NULL),
@@ -988,9 +1058,9 @@ static int add_segment(entry_ctx *x, const dec_str *src, int form, unsigned syn,
 	    (error = fl_buf_put(&id, x->id.text.ptr, x->id.text.len)) < 0 ||
 	    (form >= 0 && (error = fl_buf_printf(&id, "[%d]", form)) < 0) ||
 	    (error = put_side(&s, src, syn, keep == SIZE_MAX ? NULL : ckey,
-	                      keep)) < 0 ||
+	                      keep, NULL)) < 0 ||
 	    (error = put_side(&t, &x->str, syn, keep == SIZE_MAX ? NULL : ckey,
-	                      keep)) < 0 ||
+	                      keep, (syn & SYN_GUESS) ? &only : NULL)) < 0 ||
 	    (error = fl__segbuf_add(x->b, &seg)) < 0 ||
 	    (error = fl__segtext_finish(&s, x->b, &seg->source)) < 0 ||
 	    (error = fl__segtext_finish(&t, x->b, &seg->target)) < 0)
@@ -1002,6 +1072,7 @@ static int add_segment(entry_ctx *x, const dec_str *src, int form, unsigned syn,
 	}
 	seg->flags = fuzzy ? FL_SEGMENT_DRAFT : 0;
 cleanup:
+	key_set_dispose(&only);
 	fl_buf_dispose(&id);
 	fl__segtext_dispose(&s);
 	fl__segtext_dispose(&t);
