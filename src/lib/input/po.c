@@ -879,7 +879,7 @@ static unsigned long pe_cond(plural_expr *x)
  */
 static void plural_forms(bool *relaxed, const char *pf, size_t pf_len)
 {
-	const char *s = pf, *e = pf + pf_len, *expr;
+	const char *s, *e, *expr;
 	unsigned nplurals = 0;
 	bool seen[MAX_FORMS] = {false};
 
@@ -887,6 +887,7 @@ static void plural_forms(bool *relaxed, const char *pf, size_t pf_len)
 	relaxed[0] = true;
 	if (!pf)
 		return;
+	e = pf + pf_len;
 	if (!(s = strstr(pf, "nplurals=")) || s >= e ||
 	    !(expr = strstr(pf, "plural=")) || expr >= e)
 		return;
