@@ -9,7 +9,8 @@
 #   FUZZ_MAX_LEN   largest input tried, bytes (default 4096)
 # Each target grows build-fuzz/corpus/NAME/ (kept between runs) from the
 # seeds of tests/fuzz/corpus/NAME/, with tests/fuzz/NAME.dict when there
-# is one, under nice -n 10. A crash, leak, timeout (over 30 s for one
+# is one (and the libFuzzer flags of tests/fuzz/NAME.options), under
+# nice -n 10. A crash, leak, timeout (over 30 s for one
 # input) or out-of-memory is saved as build-fuzz/artifacts/NAME-crash-*
 # (or leak-, timeout-, oom-) and the run fails (slow-unit-* files there are
 # inputs over 10 s, not failures). At the end, one line per target:
@@ -31,20 +32,26 @@ else
 	done
 fi
 mkdir -p "$build/logs" "$build/artifacts"
+# Leaks inside uninstrumented system libraries: tests/lsan.supp says which.
+if [ -f tests/lsan.supp ]; then
+	export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+fi
 
 run_one() {
-	local t=$1 bin="$build/tests/fuzz/fuzz_$1" dict=()
+	local t=$1 bin="$build/tests/fuzz/fuzz_$1" dict=() opts=()
 	if [ ! -x "$bin" ]; then
 		echo "$t: $bin not built" >"$build/logs/$t.log"
 		echo 2 >"$build/logs/$t.rc"
 		return
 	fi
 	[ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
+	# NAME.options: libFuzzer flags of that target, on one line
+	[ -f "tests/fuzz/$t.options" ] && read -r -a opts <"tests/fuzz/$t.options"
 	mkdir -p "$build/corpus/$t"
 	local t0=$SECONDS rc=0
 	nice -n 10 "$bin" -max_total_time="$secs" -max_len="$maxlen" \
 		-timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
-		-artifact_prefix="$build/artifacts/$t-" "${dict[@]}" \
+		-artifact_prefix="$build/artifacts/$t-" "${dict[@]}" "${opts[@]}" \
 		"$build/corpus/$t" "tests/fuzz/corpus/$t" \
 		>"$build/logs/$t.log" 2>&1 || rc=$?
 	echo $((SECONDS - t0)) >"$build/logs/$t.seconds"

@@ -52,7 +52,7 @@ STORY = [
 
 
 def main():
-    for t in ("extract", "aligned", "tsv", "jsonl", "pack", "number", "xliff", "tmx"):
+    for t in ("extract", "aligned", "tsv", "jsonl", "pack", "number", "xliff", "tmx", "po"):
         shutil.rmtree(os.path.join(HERE, "corpus", t), ignore_errors=True)
     rows = pairs()
 
@@ -121,6 +121,7 @@ def main():
     out("number", "en_digits_only", b"\x45" + "\n".join(r[1] for r in rows["de"][:25]).encode())
 
     xml_seeds()
+    po_seeds()
 
 
 def case_texts(path, fmt):
@@ -174,6 +175,38 @@ def xml_seeds():
         out(fmt, "crlf_cdata", b"6" + (
             '<?xml version="1.0"?>\r\n<!-- c -->\r\n<%s><?pi x?><![CDATA[a\r\nb]]>&amp;&#233;'
             '</%s>' % (fmt, fmt)).encode())
+
+
+def po_seeds():
+    """po: byte 0 (bit 7: the language of bits 0-5, else the header's;
+    bit 6: fuzzy entries too) + a PO file: tests/formats/story.pt.po (made
+    by tests/formats/make_po.py; NTREX-128 lines in it, CC BY-SA 4.0), its
+    bad files, and small shapes of the grammar."""
+    fmt = os.path.join(ROOT, "tests/formats")
+    with open(os.path.join(fmt, "story.pt.po"), "rb") as f:
+        story = f.read()
+    out("po", "story", b"2" + story)
+    out("po", "story_drafts_pt", b"\xc2" + story)
+    bad = os.path.join(fmt, "bad")
+    for name in sorted(os.listdir(bad)):
+        with open(os.path.join(bad, name), "rb") as f:
+            out("po", "err_" + name[:-3], b"2" + f.read())
+    out("po", "arabic_plurals", b"0" + (
+        'msgid ""\nmsgstr ""\n"Language: ar\\n"\n"Plural-Forms: nplurals=6; plural=n==0 ? 0 : '
+        'n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;\\n"\n\n'
+        '#, c-format\nmsgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "لا ملفات"\n'
+        'msgstr[1] "ملف واحد"\nmsgstr[2] "ملفان"\nmsgstr[3] "%d ملفات"\nmsgstr[4] "%d ملفًا"\n'
+        'msgstr[5] "ملف"\n').encode())
+    out("po", "one_form", b"2" + b'msgid ""\nmsgstr "Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
+        b'msgid "One file"\nmsgid_plural "%d files"\nmsgstr[0] "%d arquivos"\n')
+    out("po", "crlf_one_line", b"2" + b'msgid "Meta %s" msgstr "A Meta %s"\r\nmsgctxt "c"\r\n'
+        b'msgid ""\r\n"Scale"\r\nmsgstr ""\r\n"Sca"\r\n  "le"\r\n')
+    out("po", "syntaxes", b"2" + b'#, python-format\nmsgid "%(n)d of %(total)d by %s"\n'
+        b'msgstr "%(total)d: %(n)d por %s"\n\n#, python-brace-format\nmsgid "{0} {name!r:>5} {}"\n'
+        b'msgstr "{} {name!r:>5} {0}"\n\n#, c-format\nmsgid "%s: %<PRIu64> %*d %2$*1$d %m %%"\n'
+        b'msgstr "%s: %<PRIu64> %d"\n\n#~ msgid "old"\n#~ msgstr "velho"\n')
+    out("po", "escapes", b"\xc2" + b'#, fuzzy\nmsgid "\\"%s\\"\\t\\101\\x41\\n"\n'
+        b'msgstr "\\"%s\\"\\t\\303\\251\\n %s"\n')
 
 
 if __name__ == "__main__":
