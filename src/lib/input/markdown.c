@@ -534,7 +534,8 @@ int fl__read_markdown(fl__segbuf *b, const char *path, const char *data,
 	    (error = fl__segtext_finish(&t, b, &seg->target)) < 0)
 		fl__fail(err, errlen, error, "%s: out of memory", path);
 cleanup:
-	cmark_node_free(doc);
+	if (doc)
+		cmark_node_free(doc);
 	fl__segtext_dispose(&t);
 	fl__linemap_dispose(&r.lines);
 	fl__linemap_dispose(&map);
