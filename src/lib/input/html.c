@@ -50,7 +50,8 @@ typedef struct {
 	size_t len;
 	fl__segtext *t;
 	size_t done;           /* what is before it is in t */
-	size_t cur;            /* where the next text is looked for */
+	size_t cur;            /* where the next text is looked for; grows */
+	size_t line_off, line; /* offset line_off is on line `line` */
 	char lang[FL_TAG_MAX]; /* the document's, "" when not said */
 	int error;
 } html_reader;
@@ -221,17 +222,23 @@ static void html_gap(html_reader *r, size_t to)
 	r->done = to;
 }
 
+/* The line of offset off >= r->line_off, counted on from the last one
+ * asked (offsets only grow: the whole file is counted once). */
+static size_t html_line(html_reader *r, size_t off)
+{
+	for (; r->line_off < off; r->line_off++)
+		r->line += r->raw[r->line_off] == '\n';
+	return r->line;
+}
+
 /* Where the decoded text s[0,n), ending on line `line` (0: unknown), is
  * written from the cursor on, outside tags; FL__MARKUP_NONE when not.
  * The text begins on its last line or before: the search stops there. */
-static size_t html_find(const html_reader *r, const char *s, size_t n,
-                        size_t line)
+static size_t html_find(html_reader *r, const char *s, size_t n, size_t line)
 {
 	const char *raw = r->raw;
-	size_t p = r->cur, ln = 0, col;
+	size_t p = r->cur, ln = line ? html_line(r, p) : 0;
 
-	if (line)
-		fl__linemap_pos(r->t->map, p, &ln, &col);
 	while (p < r->len && (!line || ln <= line)) {
 		size_t e;
 		if (fl__markup_match(NULL, NULL, &html_syntax, raw, p, r->len,
@@ -408,6 +415,7 @@ int fl__read_html(fl__segbuf *b, const char *path, const char *data, size_t len,
 	r.raw = data;
 	r.len = len;
 	r.t = &t;
+	r.line = 1;
 	if ((error = fl__markup_open(&map, path, data, len, "an HTML file", err,
 	                             errlen)) < 0)
 		return error;
