@@ -18,8 +18,9 @@ bundled story (examples/meta-scale-ai/, see its README):
 
 Every character reference written encodes a character the story already
 has there, and the markup added wraps its words without changing them, so
-that the prose of story.pt.md reads as pt.mt.txt does (test
-formats.md-vs-text). Run from anywhere; it rewrites both files.
+that the prose of story.pt.md reads as pt.mt.txt does and that of
+story.ar.html as ar.mt.txt (test formats.same-findings). Run from anywhere;
+it rewrites both files.
 """
 import os
 
@@ -118,7 +119,7 @@ def html():
         out.append("<p>" + p + "</p>\n")
         if i == 3:
             out.append("<pre>\nScalle AI   99\nTrupge      1999\n</pre>\n")
-            out.append("<p>Meta: <code>Grge 12</code></p>\n")
+            out.append("<p><code>Grge 12</code></p>\n")
             out.append('<p><q lang="en">Cracks are forming in Meta\'s '
                        "partnership with Scale AI</q></p>\n")
             out.append("<!-- Trupge 3 -->\n")
