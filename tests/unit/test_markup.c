@@ -88,6 +88,12 @@ static void test_markdown_places(void)
 	/* a setext heading, a hard break */
 	check_place(fl__read_markdown, "Meta\n===\nA  \nSurge\\\nSurge\n",
 	            "Surge", 1, 5, 1);
+	/* after a link reference definition, where cmark 0.30 places the
+	 * paragraph's texts a line too early: found from the cursor */
+	check_place(fl__read_markdown, "[x]: /u\nA Surge e\n  Meta\n", "Meta",
+	            0, 3, 3);
+	check_place(fl__read_markdown, "[x]: /u\nA Surge e\n  Meta\n", "Surge",
+	            0, 2, 3);
 	/* the same text twice: the second where it is */
 	check_place(fl__read_markdown, "*Meta* e **Meta** e Meta\n", "Meta", 2,
 	            1, 21);
