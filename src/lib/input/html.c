@@ -45,7 +45,6 @@ static const struct {
 };
 
 typedef struct {
-	const char *path;
 	const char *raw;
 	size_t len;
 	fl__segtext *t;
@@ -411,7 +410,6 @@ int fl__read_html(fl__segbuf *b, const char *path, const char *data, size_t len,
 
 	memset(&r, 0, sizeof(r));
 	memset(&herr, 0, sizeof(herr));
-	r.path = path;
 	r.raw = data;
 	r.len = len;
 	r.t = &t;

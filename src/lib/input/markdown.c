@@ -34,10 +34,10 @@ typedef struct {
 	const char *path;
 	char *err;
 	size_t errlen;
-	const char *raw; /* the file */
-	size_t base;     /* bytes of a byte order mark: src[i] is raw[base+i] */
-	char *src;       /* what cmark reads: the file after its BOM, the
-	                    front matter blanked */
+	size_t
+	    base;  /* bytes of a byte order mark: src[i] is file byte base+i */
+	char *src; /* what cmark reads: the file after its BOM, the
+	              front matter blanked */
 	size_t n;
 	fl__linemap lines; /* of src, for cmark's line:column */
 	fl__segtext *t;
@@ -507,7 +507,6 @@ int fl__read_markdown(fl__segbuf *b, const char *path, const char *data,
 	r.path = path;
 	r.err = err;
 	r.errlen = errlen;
-	r.raw = data;
 	r.t = &t;
 	if ((error = fl__markup_open(&map, path, data, len, "a Markdown file",
 	                             err, errlen)) < 0)
