@@ -209,5 +209,44 @@ def po_seeds():
         b'msgstr "\\"%s\\"\\t\\303\\251\\n %s"\n')
 
 
+def documents():
+    """corpus/{markdown,html}/: byte 0 (language; 0x40: the file's own;
+    0x80: checked, not only read) + the document; the test files of
+    tests/formats/ and odd shapes."""
+    for t in ("markdown", "html"):
+        shutil.rmtree(os.path.join(HERE, "corpus", t), ignore_errors=True)
+    fmt = os.path.join(ROOT, "tests", "formats")
+    with open(os.path.join(fmt, "story.pt.md"), "rb") as f:
+        md = f.read()
+    body = md.index(b"\n# ")
+    out("markdown", "story_head", b"\xc2" + md[:3000])
+    out("markdown", "story_blocks", b"\xb2" + md[md.index(b"```"):])
+    out("markdown", "front_matter_only", b"\x42" + md[:body])
+    out("markdown", "inline", b"\xb2" + b"A Su**rge** &amp; `x` [a](<u v> 'T') <b>c</b> "
+        b"<http://a.b/\xc3\xa9> \\* &#233;&#0; ![i](j)\n> - item\n>   cont\n")
+    out("markdown", "crlf_bom_tabs", b"2\xef\xbb\xbf---\r\nlang: pt\r\n---\r\n"
+        b"# T\r\n\r\n\tcode\r\n\r\nA\tMeta\r\nScale AI\r\n")
+    out("markdown", "err_yaml", b"2---\nlang: [pt\n---\nA Meta.\n")
+    out("markdown", "err_lang_list", b"2---\nlang: [pt]\n---\nA Meta.\n")
+    out("markdown", "no_closing_fence", b"2---\nA Meta.\n")
+    out("markdown", "err_nul", b"2A\x00Meta\n")
+    out("markdown", "err_utf8", b"2A \xc3( Meta\n")
+    out("markdown", "setext_refs", b"2Meta\n====\n\n[x]: /u \"t\"\n[Meta][x] e [x] e [Meta][]\n")
+    with open(os.path.join(fmt, "story.ar.html"), "rb") as f:
+        html = f.read()
+    out("html", "story_head", b"\xc0" + html[:3500])
+    out("html", "story_tail", b"0" + html[-3000:])
+    out("html", "skipped", b"\xb2<html lang=pt><style>p{}</style><script>a<b;</p></script>"
+        b"<p title='x>y'>A <code>x</code>, <q lang=en>y <span lang=pt>z</span></q></p>"
+        b"<!-- c --><pre>p</pre><template>t</template><noscript>n</noscript>")
+    out("html", "references", b"\xb2<p>Su<b>rge</b> &eacute;&amp;&#233;&#xE9;&foo;&amp x&#0;"
+        b"</p><p>A</p><div>B<br>C</div>&lt;<![CDATA[d]]>\r\n<p>e\r</p>")
+    out("html", "err_no_tag", b"2just text\n")
+    out("html", "err_nul", b"2<p>A\x00B</p>")
+    out("html", "err_utf8", b"2<p>\xff</p>")
+    out("html", "unclosed", b"2<p><b><i>A <script>x")
+
+
 if __name__ == "__main__":
     main()
+    documents()
