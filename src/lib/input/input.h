@@ -91,6 +91,7 @@ typedef struct {
 	size_t code_count, code_cap;
 	fl_buf keys;     /* key and display strings, NUL-separated */
 	size_t next_off; /* file offset the last put ended at; SIZE_MAX none */
+	size_t last_off; /* file offset of the last anchor */
 } fl__segtext;
 
 void fl__segtext_init(fl__segtext *t, const fl__linemap *m);

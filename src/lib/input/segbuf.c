@@ -144,7 +144,20 @@ static int anchor(fl__segtext *t, size_t off)
 		return FL_ENOMEM;
 	a = &t->anchors[t->anchor_count++];
 	a->offset = t->text.len;
-	fl__linemap_pos(t->map, off, &a->line, &a->column);
+	/* On from the last anchor when it is on the same line: a document on
+	 * one long line with many anchors is not counted from the line's
+	 * start for each. */
+	if (t->anchor_count > 1 && t->last_off <= off &&
+	    (a[-1].line >= t->map->count || t->map->start[a[-1].line] > off)) {
+		a->line = a[-1].line;
+		a->column = a[-1].column;
+		for (size_t q = t->last_off; q < off; q++)
+			a->column +=
+			    ((unsigned char)t->map->data[q] & 0xC0) != 0x80;
+	} else {
+		fl__linemap_pos(t->map, off, &a->line, &a->column);
+	}
+	t->last_off = off;
 	return 0;
 }
 

@@ -88,14 +88,50 @@ void fl__segment_place(const fl_segment_text *t, size_t off, size_t *line,
 	*column = c;
 }
 
+/*
+ * Whether the span [a, b) of side t is made by its masks: it overlaps a
+ * code and, but for the codes' spaces, holds no letter or digit (the
+ * space a masked "%s" leaves before a comma is no space before
+ * punctuation). A name or a number is never made by masks.
+ */
+static bool made_by_masks(const fl_segment_text *t, size_t a, size_t b)
+{
+	bool overlap = false;
+
+	if (b <= a)
+		b = a + 1;
+	for (size_t i = 0; i < t->code_count && !overlap; i++)
+		overlap = t->codes[i].offset < b &&
+		          t->codes[i].offset + t->codes[i].len > a;
+	if (!overlap)
+		return false;
+	for (size_t p = a; p < b && p < t->len; p++) {
+		unsigned char ch = (unsigned char)t->text[p];
+		bool masked = false;
+		for (size_t i = 0; i < t->code_count && !masked; i++)
+			masked = p >= t->codes[i].offset &&
+			         p < t->codes[i].offset + t->codes[i].len;
+		if (!masked && (ch >= 0x80 || (ch >= '0' && ch <= '9') ||
+		                ((ch | 32) >= 'a' && (ch | 32) <= 'z')))
+			return false;
+	}
+	return true;
+}
+
 /* Copies f into res as a finding of segment seg, its place (line:col in
- * the segment's target text, line 0: none) moved into the file. */
+ * the segment's target text, line 0: none) moved into the file; a finding
+ * the masks of codes made is dropped. */
 static int add_placed(fl_result *res, const fl_finding *f,
                       const fl_segment *seg, size_t line, size_t col,
                       size_t end_line, size_t end_col, size_t source_line)
 {
 	const fl_segment_text *t = &seg->target;
 	fl__finding_in g;
+
+	if (line && t->code_count &&
+	    made_by_masks(t, text_offset(t->text, t->len, line, col),
+	                  text_offset(t->text, t->len, end_line, end_col)))
+		return 0;
 
 	memset(&g, 0, sizeof(g));
 	g.rule = f->rule;

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1123,7 +1124,8 @@ int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
 		return 1;
 	}
 	v = unum_parseDouble(so->nf, s, (int32_t)n, &pos, &st);
-	if (U_FAILURE(st) || pos != (int32_t)n) {
+	/* RBNF reads "infinite" and "infinity" as infinity: no quantity */
+	if (U_FAILURE(st) || pos != (int32_t)n || !isfinite(v)) {
 		*slot = 1;
 		return 0;
 	}
