@@ -120,14 +120,17 @@ static bool made_by_masks(const fl_segment_text *t, size_t a, size_t b)
 
 /* Copies f into res as a finding of segment seg, its place (line:col in
  * the segment's target text, line 0: none) moved into the file; a finding
- * the masks of codes made is dropped. */
+ * the masks of codes made is dropped. seg NULL: a finding of the whole
+ * file, with no place. */
 static int add_placed(fl_result *res, const fl_finding *f,
                       const fl_segment *seg, size_t line, size_t col,
                       size_t end_line, size_t end_col, size_t source_line)
 {
-	const fl_segment_text *t = &seg->target;
+	const fl_segment_text *t = seg ? &seg->target : NULL;
 	fl__finding_in g;
 
+	if (!seg)
+		line = 0;
 	if (line && t->code_count &&
 	    made_by_masks(t, text_offset(t->text, t->len, line, col),
 	                  text_offset(t->text, t->len, end_line, end_col)))
@@ -144,7 +147,7 @@ static int add_placed(fl_result *res, const fl_finding *f,
 	g.context_len = f->context_len;
 	g.context_column = f->context_column;
 	g.source_line = source_line;
-	g.segment = seg->id;
+	g.segment = seg ? seg->id : NULL;
 	if (line) {
 		fl__segment_place(t, text_offset(t->text, t->len, line, col),
 		                  &g.line, &g.column);
@@ -203,15 +206,7 @@ static int check_joined(fl_result *res, fl_checker *chk, const char *path,
 		size_t lo = 0, hi = n;
 		const fl_segment *s;
 		if (f->line == 0 || n == 0) {
-			fl__finding_in g;
-			memset(&g, 0, sizeof(g));
-			g.rule = f->rule;
-			g.severity = f->severity;
-			g.text = f->text;
-			g.message = f->message;
-			g.expected = f->expected;
-			g.suggestion = f->suggestion;
-			error = fl__result_add(res, &g);
+			error = add_placed(res, f, NULL, 0, 0, 0, 0, 0);
 			continue;
 		}
 		while (hi - lo > 1) {
