@@ -422,6 +422,10 @@ typedef struct {
 	fl_segment_text source;
 	fl_segment_text target;
 	unsigned flags; /**< FL_SEGMENT_* */
+	/** Rules not reported in this segment, as fl_check_options.ignore
+	 *  ("" every rule): an XLIFF note or PO translator comment
+	 *  "fidelint-disable RULES". NULL: none. */
+	const char *suppress;
 } fl_segment;
 
 /**

@@ -6,6 +6,8 @@
 #include "input.h"
 
 #include "../checker.h"
+#include "../config/config.h"
+#include "../result.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +240,24 @@ static int named_facts(fl_facts **out, fl_checker *chk, const char *path,
 	return error;
 }
 
+/* keep(): whether a finding stands on no line a comment of the file
+ * suppresses its rule on. */
+static bool not_on_suppressed_line(fl_finding *f, void *ctx)
+{
+	const fl__segbuf *b = ctx;
+	fl_check_options o = FL_CHECK_OPTIONS_INIT;
+
+	for (size_t i = 0; i < b->supp_count; i++) {
+		const fl__suppression *x = &b->supp[i];
+		if (!f->line || f->line < x->first || f->line > x->last)
+			continue;
+		o.ignore = x->rules[0] ? x->rules : "all";
+		if (!fl__policy_keep(&o, f->rule, &f->severity))
+			return false;
+	}
+	return true;
+}
+
 int fl_check_input_buffer(fl_result **out, fl_checker *chk, const char *path,
                           fl_input input, const char *data, size_t len,
                           const char *source_lang, const fl_check_options *opts)
@@ -267,6 +287,12 @@ int fl_check_input_buffer(fl_result **out, fl_checker *chk, const char *path,
 		                        path, f->name);
 	if ((error = read_into(&b, chk, f, path, data, len)) < 0)
 		goto cleanup;
+	/* "<!-- fidelint-disable ... -->" in the comments of a document */
+	if ((input == FL_INPUT_MARKDOWN || input == FL_INPUT_HTML) &&
+	    (error = fl__segbuf_comment_directives(&b, data, len)) < 0) {
+		fl__checker_fail(chk, error, "%s: out of memory", path);
+		goto cleanup;
+	}
 	/* The languages the file declares, when fidelint knows them. */
 	if (!o.lang && b.target_lang[0] &&
 	    fl_checker_lang_from_tag(tag, sizeof(tag), chk, b.target_lang) == 0)
@@ -280,8 +306,10 @@ int fl_check_input_buffer(fl_result **out, fl_checker *chk, const char *path,
 			goto cleanup;
 		fl_checker_set_facts(chk, named);
 	}
-	error =
-	    fl_check_segments(out, chk, path, b.seg, b.count, source_lang, &o);
+	if ((error = fl_check_segments(out, chk, path, b.seg, b.count,
+	                               source_lang, &o)) == 0 &&
+	    b.supp_count)
+		fl__result_filter(*out, not_on_suppressed_line, &b);
 cleanup:
 	fl_checker_set_facts(chk, saved);
 	fl_facts_free(named);

@@ -30,7 +30,42 @@ typedef struct {
 	char *source_path; /* an original the file names; NULL when none */
 	void **blocks;     /* owned allocations */
 	size_t block_count, block_cap;
+	struct fl__suppression *supp; /* by file line (comments of a
+	                                 document); owned */
+	size_t supp_count, supp_cap;
 } fl__segbuf;
+
+/* Findings of rules (ignore selectors, "" every rule) not reported on the
+ * file's lines first..last. */
+typedef struct fl__suppression {
+	size_t first, last;
+	char *rules; /* owned by the segbuf */
+} fl__suppression;
+
+/*
+ * Reads a directive "fidelint-disable RULES", "fidelint-enable RULES" or
+ * "fidelint-disable-next-line RULES" (RULES comma- or space-separated;
+ * none: every rule) at the start of s[0,n) (white space before it
+ * skipped). Returns its kind, with *rules / *rules_len its rules.
+ */
+typedef enum {
+	FL__DIRECTIVE_NONE,
+	FL__DIRECTIVE_DISABLE,
+	FL__DIRECTIVE_ENABLE,
+	FL__DIRECTIVE_NEXT_LINE
+} fl__directive_kind;
+fl__directive_kind fl__directive(const char *s, size_t n, const char **rules,
+                                 size_t *rules_len);
+
+/* Sets suppress of segments [first, b->count) from a comment or note
+ * s[0,n) that holds a "fidelint-disable" directive (on any of its lines);
+ * nothing when it holds none. Returns 0 or FL_ENOMEM. */
+int fl__segbuf_suppress_from(fl__segbuf *b, size_t first, const char *s,
+                             size_t n);
+
+/* Reads the "<!-- fidelint-... -->" comments of an HTML or Markdown file
+ * data[0,len) into b's line suppressions. Returns 0 or FL_ENOMEM. */
+int fl__segbuf_comment_directives(fl__segbuf *b, const char *data, size_t len);
 
 #define FL__SEGBUF_INIT                                                        \
 	{                                                                      \

@@ -1420,8 +1420,17 @@ int fl__read_po(fl__segbuf *b, const char *path, const char *data, size_t len,
 			k++; /* the header */
 			continue;
 		}
-		if ((error = add_entry(&x, m, &raw.ent[k++], &at)) < 0)
-			goto placed;
+		{
+			/* a translator comment "fidelint-disable RULES"
+			 * holds for the entry's segments */
+			size_t first = x.b->count;
+			const char *cm = po_message_comments(m);
+			if ((error = add_entry(&x, m, &raw.ent[k++], &at)) < 0)
+				goto placed;
+			if (cm && (error = fl__segbuf_suppress_from(
+			               x.b, first, cm, strlen(cm))) < 0)
+				goto placed;
+		}
 	}
 	if (k != raw.ent_count) {
 		at = raw.ent[k].kw;

@@ -1,3 +1,5 @@
+#define _GNU_SOURCE /* memmem */
+
 /*
  * What every reader shares: the segment list and its memory (segbuf),
  * byte offsets to line:column (linemap), and one side of a segment built
@@ -33,6 +35,7 @@ void fl__segbuf_dispose(fl__segbuf *b)
 	free(b->seg);
 	free(b->facts_path);
 	free(b->source_path);
+	free(b->supp);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -250,4 +253,152 @@ int fl__segtext_finish(fl__segtext *t, fl__segbuf *b, fl_segment_text *out)
 	out->codes = codes;
 	out->code_count = t->code_count;
 	return 0;
+}
+
+fl__directive_kind fl__directive(const char *s, size_t n, const char **rules,
+                                 size_t *rules_len)
+{
+	static const struct {
+		const char *word;
+		fl__directive_kind kind;
+	} words[] = {
+	    {"fidelint-disable-next-line", FL__DIRECTIVE_NEXT_LINE},
+	    {"fidelint-disable", FL__DIRECTIVE_DISABLE},
+	    {"fidelint-enable", FL__DIRECTIVE_ENABLE},
+	};
+	size_t i = 0;
+
+	while (i < n &&
+	       (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		size_t w = strlen(words[k].word), e;
+		if (n - i < w || memcmp(s + i, words[k].word, w) != 0 ||
+		    (i + w < n && s[i + w] != ' ' && s[i + w] != '\t' &&
+		     s[i + w] != '\n' && s[i + w] != '\r'))
+			continue;
+		i += w;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		e = i;
+		while (e < n && s[e] != '\n' && s[e] != '\r')
+			e++;
+		while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		*rules = s + i;
+		*rules_len = e - i;
+		return words[k].kind;
+	}
+	return FL__DIRECTIVE_NONE;
+}
+
+int fl__segbuf_suppress_from(fl__segbuf *b, size_t first, const char *s,
+                             size_t n)
+{
+	for (size_t p = 0; p < n;) {
+		const char *rules;
+		size_t rn, e = p;
+		char *copy;
+		while (e < n && s[e] != '\n')
+			e++;
+		if (fl__directive(s + p, e - p, &rules, &rn) ==
+		    FL__DIRECTIVE_DISABLE) {
+			if (!(copy = fl__segbuf_strndup(b, rules, rn)))
+				return FL_ENOMEM;
+			for (size_t i = first; i < b->count; i++)
+				b->seg[i].suppress = copy;
+			return 0;
+		}
+		p = e + 1;
+	}
+	return 0;
+}
+
+/* Adds a suppression of rules on lines first..last. */
+static int suppress_lines(fl__segbuf *b, size_t first, size_t last,
+                          const char *rules, size_t n)
+{
+	char *copy = fl__segbuf_strndup(b, rules, n);
+	if (!copy || fl__grow((void **)&b->supp, &b->supp_cap,
+	                      b->supp_count + 1, sizeof(*b->supp)) < 0)
+		return FL_ENOMEM;
+	b->supp[b->supp_count].first = first;
+	b->supp[b->supp_count].last = last;
+	b->supp[b->supp_count].rules = copy;
+	b->supp_count++;
+	return 0;
+}
+
+int fl__segbuf_comment_directives(fl__segbuf *b, const char *data, size_t len)
+{
+	/* an open "disable" region: its first line and rules */
+	struct {
+		size_t line;
+		const char *rules;
+		size_t n;
+	} open[16];
+	size_t nopen = 0, line = 1, p = 0;
+	int error = 0;
+
+	while (p + 4 <= len && error == 0) {
+		const char *c = memchr(data + p, '<', len - p), *end, *rules;
+		size_t rn;
+		if (!c)
+			break;
+		for (const char *q = data + p; q < c; q++)
+			line += *q == '\n';
+		p = (size_t)(c - data);
+		if (len - p < 4 || memcmp(c, "<!--", 4) != 0) {
+			p++;
+			continue;
+		}
+		end = memmem(c + 4, len - p - 4, "-->", 3);
+		if (!end)
+			break;
+		switch (
+		    fl__directive(c + 4, (size_t)(end - c - 4), &rules, &rn)) {
+		case FL__DIRECTIVE_NEXT_LINE: {
+			size_t at = line;
+			for (const char *q = c; q < end; q++)
+				at += *q == '\n';
+			error = suppress_lines(b, at + 1, at + 1, rules, rn);
+			break;
+		}
+		case FL__DIRECTIVE_DISABLE:
+			if (nopen < sizeof(open) / sizeof(open[0])) {
+				open[nopen].line = line;
+				open[nopen].rules = rules;
+				open[nopen].n = rn;
+				nopen++;
+			}
+			break;
+		case FL__DIRECTIVE_ENABLE:
+			/* closes the last region opened with the same rules,
+			 * or the last one */
+			if (nopen) {
+				size_t k = nopen - 1;
+				for (size_t j = nopen; j-- > 0;)
+					if (open[j].n == rn &&
+					    memcmp(open[j].rules, rules, rn) ==
+					        0) {
+						k = j;
+						break;
+					}
+				error =
+				    suppress_lines(b, open[k].line, line,
+				                   open[k].rules, open[k].n);
+				open[k] = open[--nopen];
+			}
+			break;
+		default:
+			break;
+		}
+		for (const char *q = c; q < end; q++)
+			line += *q == '\n';
+		p = (size_t)(end - data);
+	}
+	for (size_t k = 0; k < nopen && error == 0; k++)
+		error = suppress_lines(b, open[k].line, SIZE_MAX, open[k].rules,
+		                       open[k].n);
+	return error;
 }

@@ -17,6 +17,7 @@
 #include "../config/config.h"
 #include "../result.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -349,6 +350,39 @@ cleanup:
 	return error;
 }
 
+/* keep(): whether a finding is not suppressed by its segment. */
+static bool not_suppressed(fl_finding *f, void *ctx)
+{
+	const fl_segment *const *v = ctx;
+	fl_check_options o = FL_CHECK_OPTIONS_INIT;
+	const fl_segment *segs = v[0];
+	size_t count = (size_t)(uintptr_t)v[1];
+
+	if (!f->segment)
+		return true;
+	for (size_t i = 0; i < count; i++) {
+		if (!segs[i].suppress || !segs[i].id ||
+		    strcmp(segs[i].id, f->segment) != 0)
+			continue;
+		o.ignore = segs[i].suppress[0] ? segs[i].suppress : "all";
+		return fl__policy_keep(&o, f->rule, &f->severity);
+	}
+	return true;
+}
+
+/* Drops the findings of segments whose suppress names their rule. */
+static void suppress_segments(fl_result *res, const fl_segment *segs,
+                              size_t count)
+{
+	const void *v[2] = {segs, (const void *)(uintptr_t)count};
+	bool any = false;
+
+	for (size_t i = 0; i < count && !any; i++)
+		any = segs[i].suppress != NULL;
+	if (any)
+		fl__result_filter(res, not_suppressed, (void *)v);
+}
+
 int fl_check_segments(fl_result **out, fl_checker *chk, const char *path,
                       const fl_segment *segs, size_t count,
                       const char *source_lang, const fl_check_options *opts)
@@ -397,6 +431,7 @@ int fl_check_segments(fl_result **out, fl_checker *chk, const char *path,
 		fl_result_free(res);
 		return error;
 	}
+	suppress_segments(res, segs, count);
 	fl__policy_apply(res, opts);
 	fl__result_sort(res);
 	*out = res;

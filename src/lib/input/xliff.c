@@ -197,6 +197,42 @@ cleanup:
 	return error;
 }
 
+/*
+ * The notes of a unit (1.2 <note>, 2.x <notes><note>): one that says
+ * "fidelint-disable RULES" holds for the segments the unit gave,
+ * [first, count).
+ */
+static int notes(reader *r, const fl__xml_node *u, size_t first)
+{
+	int error = 0;
+
+	for (const fl__xml_node *c = u->child; c && error == 0; c = c->next) {
+		const fl__xml_node *n = c, *stop = c->next;
+		if (c->kind != FL__XML_ELEMENT)
+			continue;
+		if (strcmp(c->name, "notes") == 0) {
+			n = c->child;
+			stop = NULL;
+		}
+		for (; n && n != stop && error == 0; n = n->next) {
+			fl_buf text = FL_BUF_INIT;
+			if (n->kind != FL__XML_ELEMENT ||
+			    strcmp(n->name, "note") != 0)
+				continue;
+			for (const fl__xml_node *t = n->child; t && error == 0;
+			     t = t->next)
+				if (t->kind == FL__XML_TEXT)
+					error =
+					    fl_buf_put(&text, t->text, t->len);
+			if (error == 0 && text.len)
+				error = fl__segbuf_suppress_from(
+				    r->b, first, text.ptr, text.len);
+			fl_buf_dispose(&text);
+		}
+	}
+	return error;
+}
+
 /* A 2.x <unit>. */
 static int unit_20(reader *r, const fl__xml_node *u)
 {
@@ -249,9 +285,13 @@ static int walk(reader *r, const fl__xml_node *n, bool v2, bool translate)
 		           (!v2 && strcmp(c->name, "body") == 0)) {
 			error = walk(r, c, v2, t);
 		} else if (t && !v2 && strcmp(c->name, "trans-unit") == 0) {
-			error = unit_12(r, c);
+			size_t first = r->b->count;
+			if ((error = unit_12(r, c)) == 0)
+				error = notes(r, c, first);
 		} else if (t && v2 && strcmp(c->name, "unit") == 0) {
-			error = unit_20(r, c);
+			size_t first = r->b->count;
+			if ((error = unit_20(r, c)) == 0)
+				error = notes(r, c, first);
 		}
 	}
 	return error;
