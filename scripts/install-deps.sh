@@ -11,6 +11,7 @@ PKGS=(
   groff-base         # tests/cli/man_test.sh formats the manual pages
   pre-commit git     # tests/cli/precommit_test.sh: the hook in a content repository
   python3-jsonschema # tests/report: --format sarif against the OASIS schema
+  chromium fonts-dejavu-core  # tests/report: the editorial report rendered headless
   libicu-dev          # text: UTF-8, NFC, word breaks, scripts, numbers, transliteration
   libpcre2-dev        # rule patterns (8-bit, JIT)
   libhunspell-dev     # spelling

@@ -577,6 +577,22 @@ FL_EXTERN size_t fl_result_retain(fl_result *result,
 FL_EXTERN void fl_finding_fingerprint(char *out, const char *path,
                                       const fl_finding *finding);
 
+/** How a document names an entity of the facts: the form as written
+ *  there and how often. Strings borrowed from the result. */
+typedef struct {
+	const char *entity; /**< the entity's name in the facts */
+	const char *form;   /**< as the document writes it */
+	size_t count;
+} fl_mention_info;
+
+/** Number of (entity, form) pairs the document names, in the order first
+ *  met (a document checked with facts; else 0). */
+FL_EXTERN size_t fl_result_mention_count(const fl_result *result);
+
+/** Pair i, or NULL when out of range; borrowed from result. */
+FL_EXTERN const fl_mention_info *fl_result_mention(const fl_result *result,
+                                                   size_t i);
+
 /** Number of findings of one severity. */
 FL_EXTERN size_t fl_result_count_severity(const fl_result *result,
                                           fl_severity sev);
@@ -735,6 +751,7 @@ typedef enum {
 	FL_FORMAT_TEXT,
 	FL_FORMAT_JSON,
 	FL_FORMAT_SARIF,   /**< SARIF 2.1.0 */
+	FL_FORMAT_HTML,    /**< the editorial report, one self-contained page */
 	FL_FORMAT_MARKDOWN /**< for a pull-request comment */
 } fl_format;
 
@@ -799,6 +816,20 @@ FL_EXTERN int fl_report_add_failure(fl_report *report, const char *path,
  */
 FL_EXTERN void fl_report_set_rules(fl_report *report,
                                    const fl_rule_list *rules);
+
+/**
+ * As fl_report_add_result, keeping a copy of the document's text too, for
+ * renderers that show documents (the html format highlights the findings
+ * in place). text: the bytes the result's places refer to (the file).
+ * Takes ownership of result, also on failure. Returns 0 or FL_ENOMEM.
+ */
+FL_EXTERN int fl_report_add_document(fl_report *report, fl_result *result,
+                                     const char *text, size_t len);
+
+/** The facts the results were checked against, for renderers that show
+ *  them (the html format's fact x translation matrix); borrowed, must
+ *  outlive every render; NULL clears. */
+FL_EXTERN void fl_report_set_facts(fl_report *report, const fl_facts *facts);
 
 /** Totals over the report's results: findings per severity and files. */
 typedef struct {

@@ -139,4 +139,8 @@ void cli_progress_start(cli_progress *p, size_t total);
 void cli_progress_file(cli_progress *p, size_t i, const char *path);
 void cli_progress_end(cli_progress *p);
 
+/* fidelint report (report.c). */
+int cli_report(int argc, char **argv);
+void cli_help_report(FILE *out);
+
 #endif

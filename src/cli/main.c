@@ -47,6 +47,8 @@ static const struct {
     {"check", "", "check translated documents", cli_check, cli_help_check},
     {"extract", " F", "write the facts of an original F as a facts file",
      cli_extract, cli_help_extract},
+    {"report", " FILE...", "the editorial report: one HTML page for an editor",
+     cli_report, cli_help_report},
     {"baseline", " write B", "record today's findings in B, for --baseline",
      cli_baseline_command, cli_help_baseline},
     {"rules", "", "list the rules (built-in and rule packs)", cli_rules,

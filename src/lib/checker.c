@@ -646,6 +646,29 @@ int fl_extract_buffer(char **out, size_t *out_len, fl_checker *chk,
 	return error;
 }
 
+/* The counted mentions of the check, by entity and form as written, into
+ * its result (fl_result_mention). */
+static int record_mentions(fl__check_ctx *c)
+{
+	fl_buf form = FL_BUF_INIT;
+	int error = 0;
+
+	for (size_t i = 0; i < c->mention_count && error == 0; i++) {
+		const fl__mention *m = &c->mentions[i];
+		if (!m->counted || !c->facts ||
+		    m->entity >= c->facts->entity_count)
+			continue;
+		fl_buf_clear(&form);
+		if ((error = fl__doc_span_utf8(&form, c->doc, m->start,
+		                               m->end)) == 0)
+			error = fl__result_add_mention(
+			    c->res, c->facts->entities[m->entity].name,
+			    form.ptr ? form.ptr : "", 1);
+	}
+	fl_buf_dispose(&form);
+	return error;
+}
+
 int fl__checker_lang(char *tag, size_t n, fl_checker *chk, const char *path,
                      const char *data, size_t len, const char *lang)
 {
@@ -749,9 +772,10 @@ int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
 	c.res = res;
 	c.err = msg;
 	c.errlen = sizeof(msg);
-	if ((error = fl__checks_run(&c)) < 0) {
+	if ((error = fl__checks_run(&c)) < 0 ||
+	    (error = record_mentions(&c)) < 0) {
 		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
-		         msg);
+		         error == FL_ENOMEM ? "out of memory" : msg);
 		goto done;
 	}
 	*out = res;

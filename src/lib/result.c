@@ -14,6 +14,8 @@ struct fl_result {
 	finding *items;
 	size_t count;
 	size_t cap;
+	fl_mention_info *mentions; /* strings owned */
+	size_t mention_count, mention_cap;
 };
 
 int fl__result_new(fl_result **out, const char *path, const char *lang)
@@ -169,6 +171,11 @@ void fl_result_free(fl_result *r)
 	for (size_t i = 0; i < r->count; i++)
 		free(r->items[i].strings);
 	free(r->items);
+	for (size_t i = 0; i < r->mention_count; i++) {
+		free((char *)r->mentions[i].entity);
+		free((char *)r->mentions[i].form);
+	}
+	free(r->mentions);
 	free(r->path);
 	free(r->lang);
 	free(r);
@@ -275,4 +282,51 @@ void fl_finding_fingerprint(char *out, const char *path, const fl_finding *f)
 		h = fnv(h, c + i, 1);
 	}
 	snprintf(out, FL_FINGERPRINT_SIZE, "%016llx", (unsigned long long)h);
+}
+
+int fl__result_add_mention(fl_result *r, const char *entity, const char *form,
+                           size_t times)
+{
+	fl_mention_info *m;
+
+	for (size_t i = 0; i < r->mention_count; i++)
+		if (strcmp(r->mentions[i].entity, entity) == 0 &&
+		    strcmp(r->mentions[i].form, form) == 0) {
+			r->mentions[i].count += times;
+			return 0;
+		}
+	if (fl__grow((void **)&r->mentions, &r->mention_cap,
+	             r->mention_count + 1, sizeof(*r->mentions)) < 0)
+		return FL_ENOMEM;
+	m = &r->mentions[r->mention_count];
+	m->entity = fl__strdup(entity);
+	m->form = fl__strdup(form);
+	m->count = times;
+	if (!m->entity || !m->form) {
+		free((char *)m->entity);
+		free((char *)m->form);
+		return FL_ENOMEM;
+	}
+	r->mention_count++;
+	return 0;
+}
+
+int fl__result_copy_mentions(fl_result *dst, const fl_result *src)
+{
+	int error = 0;
+	for (size_t i = 0; i < src->mention_count && error == 0; i++)
+		error = fl__result_add_mention(dst, src->mentions[i].entity,
+		                               src->mentions[i].form,
+		                               src->mentions[i].count);
+	return error;
+}
+
+size_t fl_result_mention_count(const fl_result *r)
+{
+	return r ? r->mention_count : 0;
+}
+
+const fl_mention_info *fl_result_mention(const fl_result *r, size_t i)
+{
+	return r && i < r->mention_count ? &r->mentions[i] : NULL;
 }

@@ -36,6 +36,14 @@ typedef struct {
 /* Makes an empty result. *out: caller frees with fl_result_free. */
 int fl__result_new(fl_result **out, const char *path, const char *lang);
 
+/* Counts one more mention (times of them) of entity written form.
+ * Returns 0 or FL_ENOMEM. */
+int fl__result_add_mention(fl_result *r, const char *entity, const char *form,
+                           size_t times);
+
+/* Adds the mentions of src to dst. Returns 0 or FL_ENOMEM. */
+int fl__result_copy_mentions(fl_result *dst, const fl_result *src);
+
 /* Replaces the result's language (NULL: ""). Returns 0 or FL_ENOMEM. */
 int fl__result_set_lang(fl_result *r, const char *lang);
 

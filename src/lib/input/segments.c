@@ -198,7 +198,8 @@ static int check_joined(fl_result *res, fl_checker *chk, const char *path,
 	if ((error = fl__check_doc(&one, chk, path, doc.ptr ? doc.ptr : "",
 	                           doc.len, opts, NULL)) < 0)
 		goto cleanup;
-	if (!(*lang = fl__strdup(fl_result_lang(one)))) {
+	if (!(*lang = fl__strdup(fl_result_lang(one))) ||
+	    fl__result_copy_mentions(res, one) < 0) {
 		error = FL_ENOMEM;
 		goto cleanup;
 	}

@@ -5,6 +5,7 @@
 
 #include "../rules/rules.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,8 @@ static const format_row formats[] = {
      "one JSON document; its keys are a contract"},
     {FL_FORMAT_SARIF, "sarif", fl__report_render_sarif, fl__rules_render_sarif,
      "SARIF 2.1.0, for code scanning and editors"},
+    {FL_FORMAT_HTML, "html", fl__report_render_html, fl__rules_render_html,
+     "the editorial report: one self-contained page for an editor"},
     {FL_FORMAT_MARKDOWN, "markdown", fl__report_render_markdown,
      fl__rules_render_markdown,
      "totals, a table per file and rule, then the findings, for a "
@@ -101,6 +104,7 @@ void fl_report_free(fl_report *report)
 		fl_result_free(e->result);
 		free(e->path);
 		free(e->message);
+		free(e->text);
 	}
 	free(report->entries);
 	free(report);
@@ -159,6 +163,38 @@ cleanup:
 	free(p);
 	free(m);
 	return error;
+}
+
+int fl_report_add_document(fl_report *report, fl_result *result,
+                           const char *text, size_t len)
+{
+	char *copy;
+	int error;
+
+	if (!report || (!text && len)) {
+		fl_result_free(result);
+		return FL_EINVAL;
+	}
+	if (len == SIZE_MAX || !(copy = malloc(len + 1))) {
+		fl_result_free(result);
+		return FL_ENOMEM;
+	}
+	if (len)
+		memcpy(copy, text, len);
+	copy[len] = '\0';
+	if ((error = fl_report_add_result(report, result)) < 0) {
+		free(copy);
+		return error;
+	}
+	report->entries[report->count - 1].text = copy;
+	report->entries[report->count - 1].text_len = len;
+	return 0;
+}
+
+void fl_report_set_facts(fl_report *report, const fl_facts *facts)
+{
+	if (report)
+		report->facts = facts;
 }
 
 const char *fl__report_entry_path(const fl__report_entry *e)

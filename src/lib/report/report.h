@@ -18,6 +18,9 @@ typedef struct {
 	fl_result *result; /* owned; NULL for a failure */
 	char *path;        /* owned; failures only */
 	char *message;     /* owned; failures only */
+	char *text;        /* the document, for renderers that show it
+	                      (fl_report_add_document); owned, or NULL */
+	size_t text_len;
 } fl__report_entry;
 
 struct fl_report {
@@ -26,6 +29,7 @@ struct fl_report {
 	size_t cap;
 	const fl_rule_list *rules; /* borrowed (fl_report_set_rules); NULL:
 	                              the registry's rules are rendered */
+	const fl_facts *facts;     /* borrowed (fl_report_set_facts) */
 };
 
 /* Path of entry e (the result's path, or the failed path). */
@@ -54,6 +58,10 @@ int fl__report_render_sarif(fl_buf *out, const fl_report *report,
                             const fl_rule_list *rules, unsigned flags);
 int fl__rules_render_sarif(fl_buf *out, const fl_rule_list *rules,
                            unsigned flags);
+int fl__report_render_html(fl_buf *out, const fl_report *report,
+                           const fl_rule_list *rules, unsigned flags);
+int fl__rules_render_html(fl_buf *out, const fl_rule_list *rules,
+                          unsigned flags);
 int fl__report_render_markdown(fl_buf *out, const fl_report *report,
                                const fl_rule_list *rules, unsigned flags);
 int fl__rules_render_markdown(fl_buf *out, const fl_rule_list *rules,
