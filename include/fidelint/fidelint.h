@@ -744,6 +744,15 @@ FL_EXTERN const char *fl_config_accept(const fl_config *config, size_t i);
  */
 FL_EXTERN int fl_config_files(char ***out, size_t *count, fl_config *config);
 
+/**
+ * The candidate nearest to word by edit distance, when at most
+ * max_distance edits away (of equals, the first); NULL when none is. For
+ * "did you mean" messages. Strings borrowed.
+ */
+FL_EXTERN const char *fl_nearest(const char *word,
+                                 const char *const *candidates, size_t count,
+                                 size_t max_distance);
+
 /* ----------------------------------------------------------------- report */
 
 /** Output formats, numbered from 0 in the order of fl_format_names. */

@@ -99,47 +99,20 @@ static void help_help(FILE *out)
 	      out);
 }
 
-/* Edit distance of two short words (at most 31 bytes, else large). */
-static size_t distance(const char *a, const char *b)
-{
-	size_t an = strlen(a), bn = strlen(b), row[32];
-
-	if (an > 31 || bn > 31)
-		return 99;
-	for (size_t j = 0; j <= bn; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= an; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= bn; j++) {
-			size_t up = row[j],
-			       best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[bn];
-}
-
 /* "unknown command" with the nearest command, and the list. */
 static int unknown_command(const char *cmd)
 {
-	const char *near = NULL;
-	size_t best = 3;
+	const char *names[COMMAND_COUNT], *near = NULL;
 
 	for (size_t i = 0; i < COMMAND_COUNT; i++) {
-		size_t d = distance(cmd, commands[i].name);
-		if (d < best ||
-		    (strncmp(cmd, commands[i].name, strlen(cmd)) == 0 &&
-		     strlen(cmd) >= 2)) {
-			best = d < best ? d : best;
-			near = commands[i].name;
-		}
+		names[i] = commands[i].name;
+		/* a beginning of a command names it ("ext") */
+		if (!near && strlen(cmd) >= 2 &&
+		    strncmp(cmd, names[i], strlen(cmd)) == 0)
+			near = names[i];
 	}
+	if (!near)
+		near = fl_nearest(cmd, names, COMMAND_COUNT, 2);
 	fprintf(stderr, "fidelint: unknown command '%s'", cmd);
 	if (near)
 		fprintf(stderr, " (did you mean '%s'?)", near);

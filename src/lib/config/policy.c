@@ -148,6 +148,23 @@ static size_t distance(const char *a, size_t an, const char *b, size_t bn)
 	return row[bn];
 }
 
+const char *fl_nearest(const char *word, const char *const *candidates,
+                       size_t count, size_t max_distance)
+{
+	const char *near = NULL;
+	size_t best = max_distance + 1, n = word ? strlen(word) : 0;
+
+	for (size_t i = 0; word && i < count; i++) {
+		size_t d =
+		    distance(word, n, candidates[i], strlen(candidates[i]));
+		if (d < best) {
+			best = d;
+			near = candidates[i];
+		}
+	}
+	return near;
+}
+
 /* Checks each selector of list (what: its name in messages) against the
  * rules of l. */
 static int validate(fl_checker *chk, const fl_rule_list *l, const char *list,
