@@ -35,6 +35,8 @@ typedef struct {
 	UNumberFormat *nf;
 	fl_map verdicts; /* text -> value bits, or 1: no number */
 	fl_map heads;    /* first letters (match key) of the rules' words */
+	fl_map vocab;    /* every word (match key) the locale's spell-out
+	                    writes, in every public rule set */
 } spellout;
 
 struct fl__text_ctx {
@@ -83,6 +85,7 @@ void fl__text_ctx_free(fl__text_ctx *ctx)
 		unum_close(ctx->spellouts[i].nf);
 		fl_map_dispose(&ctx->spellouts[i].verdicts);
 		fl_map_dispose(&ctx->spellouts[i].heads);
+		fl_map_dispose(&ctx->spellouts[i].vocab);
 	}
 	free(ctx->spellouts);
 	if (ctx->mask)
@@ -1056,6 +1059,115 @@ static int spellout_heads(spellout *so)
 	return error;
 }
 
+/* Adds the words of t[0,n) (letters and marks between other characters)
+ * to so->vocab as match keys. */
+static int vocab_add(spellout *so, const UChar *t, int32_t n)
+{
+	uint16_t key[128];
+	size_t k = 0;
+	int error = 0;
+
+	for (int32_t i = 0; i <= n && error == 0;) {
+		UChar32 c = 0;
+		bool letter = false;
+		if (i < n) {
+			U16_NEXT(t, i, n, c);
+			letter =
+			    u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK;
+		} else {
+			i++;
+		}
+		if (letter) {
+			if (k + 2 < sizeof(key) / sizeof(key[0]))
+				k += c < 0x80
+				         ? (key[k] = (uint16_t)u_tolower(c), 1)
+				         : key_of(c, key + k);
+			continue;
+		}
+		if (k)
+			error =
+			    fl_map_put(&so->vocab, key, k * sizeof(*key), 1);
+		k = 0;
+	}
+	return error;
+}
+
+/*
+ * Collects into so->vocab every word the locale's spell-out rules write:
+ * each public rule set (cardinal, ordinal, feminine, year...) formats
+ * 0 to 1,000 and round thousands, millions and billions. A text with a
+ * word outside it is no spelled-out number of the locale, and ICU's
+ * parsing of it (slow: collation-based lenient matching) is skipped.
+ * Built from ICU's own data, so a new locale needs nothing.
+ */
+static int spellout_vocab(spellout *so)
+{
+	static const double scales[] = {1e3, 1e6, 1e9, 1e12};
+	UErrorCode st = U_ZERO_ERROR;
+	UChar sets[2048], text[512];
+	int32_t n = unum_getTextAttribute(
+	    so->nf, UNUM_PUBLIC_RULESETS, sets,
+	    (int32_t)(sizeof(sets) / sizeof(sets[0]) - 1), &st);
+	int error = 0;
+
+	if (U_FAILURE(st) || n <= 0)
+		return 0; /* then the rule text's heads decide */
+	sets[n] = 0;
+	for (int32_t a = 0; a < n && error == 0;) {
+		int32_t b = a;
+		UNumberFormat *nf;
+		while (b < n && sets[b] != ';')
+			b++;
+		st = U_ZERO_ERROR;
+		nf = unum_clone(so->nf, &st);
+		if (U_SUCCESS(st) && b > a)
+			unum_setTextAttribute(nf, UNUM_DEFAULT_RULESET,
+			                      sets + a, b - a, &st);
+		for (int v = 0; v <= 1000 && error == 0 && U_SUCCESS(st); v++) {
+			for (size_t k = 0; k < (v <= 100 ? 5u : 1u) &&
+			                   error == 0 && U_SUCCESS(st);
+			     k++) {
+				/* v, and v thousand, million, ... (to 100) */
+				double x = k == 0 ? (double)v
+				                  : (double)v * scales[k - 1];
+				int32_t len;
+				if (k && v < 1)
+					continue;
+				len = unum_formatDouble(
+				    nf, x, text,
+				    (int32_t)(sizeof(text) / sizeof(text[0])),
+				    NULL, &st);
+				if (U_SUCCESS(st) && len > 0)
+					error = vocab_add(so, text, len);
+				if (st == U_BUFFER_OVERFLOW_ERROR ||
+				    st == U_STRING_NOT_TERMINATED_WARNING)
+					st = U_ZERO_ERROR;
+			}
+		}
+		unum_close(nf);
+		a = b + 1;
+	}
+	return error;
+}
+
+/* Whether every word of s[0,n) (a match key) is a word so's spell-out
+ * writes. */
+static bool spellout_words_known(const spellout *so, const uint16_t *s,
+                                 size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && (u_isalpha(s[j]) || U16_IS_SURROGATE(s[j]) ||
+		                 u_charType(s[j]) == U_NON_SPACING_MARK))
+			j++;
+		if (j > i &&
+		    !fl_map_get(&so->vocab, s + i, (j - i) * sizeof(*s), NULL))
+			return false;
+		i = j > i ? j : i + 1;
+	}
+	return true;
+}
+
 /* Whether text s[0,n) (a match key) begins like a word of so's rules:
  * its first letters, or fewer, are the beginning of one. */
 static bool spellout_may_be(const spellout *so, const uint16_t *s, size_t n)
@@ -1104,10 +1216,11 @@ int fl__spellout_parse(double *out, fl__text_ctx *ctx, const char *locale,
 		memset(so, 0, sizeof(*so));
 		snprintf(so->locale, sizeof(so->locale), "%s", locale);
 		so->nf = nf;
-		if (spellout_heads(so) < 0)
+		if (spellout_heads(so) < 0 || spellout_vocab(so) < 0)
 			return FL_ENOMEM;
 	}
-	if (!spellout_may_be(so, s, n))
+	if (so->vocab.count ? !spellout_words_known(so, s, n)
+	                    : !spellout_may_be(so, s, n))
 		return 0;
 	/* ICU's parsing is slow (collation-based lenient matching): each
 	 * distinct text is parsed once for the checker's lifetime, not once
