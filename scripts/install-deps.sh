@@ -12,6 +12,7 @@ PKGS=(
   pre-commit git     # tests/cli/precommit_test.sh: the hook in a content repository
   python3-jsonschema # tests/report: --format sarif against the OASIS schema
   chromium fonts-dejavu-core  # tests/report: the editorial report rendered headless
+  python3-distributed         # examples/scale-out and tests/scale: Dask
   libicu-dev          # text: UTF-8, NFC, word breaks, scripts, numbers, transliteration
   libpcre2-dev        # rule patterns (8-bit, JIT)
   libhunspell-dev     # spelling
