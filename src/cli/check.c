@@ -377,26 +377,6 @@ static const char *strip_path(const char *message, const char *path)
 	return message;
 }
 
-/* Loads the facts file into *out. Returns 0 or CLI_FAILURE. */
-static int load_facts(fl_facts **out, const char *path)
-{
-	fl_facts *facts = NULL;
-	int error;
-
-	*out = NULL;
-	if ((error = fl_facts_new(&facts)) < 0) {
-		fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
-		return CLI_FAILURE;
-	}
-	if ((error = fl_facts_load_file(facts, path)) < 0) {
-		cli_print_failure(path, fl_facts_error(facts), error);
-		fl_facts_free(facts);
-		return CLI_FAILURE;
-	}
-	*out = facts;
-	return 0;
-}
-
 /* Whether a JSONL answer line has an error or a finding at or above
  * fail_on (a plain text search: the severities are fixed words). */
 static bool jsonl_fails(const char *json, int fail_on)
@@ -413,45 +393,6 @@ static bool jsonl_fails(const char *json, int fail_on)
 		if (fail_on <= sev[i].sev && strstr(json, sev[i].needle))
 			return true;
 	return false;
-}
-
-/*
- * The facts of the original (--source), extracted; merged into *facts when
- * a facts file was loaded (the file wins). Returns 0 or CLI_FAILURE.
- */
-static int load_source_facts(fl_facts **facts, fl_checker *checker,
-                             const check_args *args)
-{
-	char *yaml = NULL;
-	size_t len = 0;
-	fl_facts *src = NULL;
-	int error, status = CLI_FAILURE;
-
-	if ((error = fl_extract_input_file(&yaml, &len, checker, args->source,
-	                                   fl_input_from_path(args->source),
-	                                   args->source_lang)) < 0) {
-		cli_print_failure(args->source, fl_checker_error(checker),
-		                  error);
-		return CLI_FAILURE;
-	}
-	if ((error = fl_facts_new(&src)) < 0 ||
-	    (error = fl_facts_load_buffer(src, args->source, yaml, len)) < 0) {
-		cli_print_failure(args->source,
-		                  src ? fl_facts_error(src) : NULL, error);
-		goto done;
-	}
-	if (!*facts) {
-		*facts = src;
-		src = NULL;
-	} else if ((error = fl_facts_merge(*facts, src)) < 0) {
-		cli_print_failure(args->source, fl_facts_error(*facts), error);
-		goto done;
-	}
-	status = 0;
-done:
-	fl_facts_free(src);
-	free(yaml);
-	return status;
 }
 
 /* What the answers of a JSONL stream go to. */
@@ -809,10 +750,9 @@ static int run_check(int argc, char **argv, const char *record)
 		fprintf(stderr, "fidelint: out of memory\n");
 		goto cleanup;
 	}
-	if (args.facts && load_facts(&facts, args.facts) != 0)
-		goto cleanup;
-	if (args.source && !args.aligned &&
-	    load_source_facts(&facts, checker, &args) != 0)
+	if (cli_load_facts(&facts, checker, args.facts,
+	                   args.aligned ? NULL : args.source,
+	                   args.source_lang) != 0)
 		goto cleanup;
 	if (facts)
 		fl_checker_set_facts(checker, facts);

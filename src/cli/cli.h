@@ -94,6 +94,13 @@ typedef struct {
 	                              project; NULL when none */
 } cli_plan;
 
+/* The facts of a facts file and/or an original (either may be NULL): the
+ * original's are extracted (in the format its name says) and merged, the
+ * file winning. *out: NULL when both are NULL. Returns 0, or CLI_FAILURE
+ * after printing why. */
+int cli_load_facts(fl_facts **out, fl_checker *checker, const char *facts,
+                   const char *source, const char *source_lang);
+
 /* Makes a project view over checker (borrowed). Returns 0 or -1. */
 int cli_project_new(cli_project **out, fl_checker *checker);
 void cli_project_free(cli_project *p);

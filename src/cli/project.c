@@ -110,18 +110,65 @@ static fl_config *config_at(cli_project *p, const char *path, bool *bad)
 	return e->cfg;
 }
 
+int cli_load_facts(fl_facts **out, fl_checker *checker, const char *facts,
+                   const char *source, const char *source_lang)
+{
+	fl_facts *f = NULL, *src = NULL;
+	char *yaml = NULL;
+	size_t len;
+	int error, status = CLI_FAILURE;
+
+	*out = NULL;
+	if (facts && ((error = fl_facts_new(&f)) < 0 ||
+	              (error = fl_facts_load_file(f, facts)) < 0)) {
+		cli_print_failure(facts, f ? fl_facts_error(f) : NULL, error);
+		goto cleanup;
+	}
+	if (source) {
+		if ((error = fl_extract_input_file(&yaml, &len, checker, source,
+		                                   fl_input_from_path(source),
+		                                   source_lang)) < 0) {
+			cli_print_failure(source, fl_checker_error(checker),
+			                  error);
+			goto cleanup;
+		}
+		if ((error = fl_facts_new(&src)) < 0 ||
+		    (error = fl_facts_load_buffer(src, source, yaml, len)) <
+		        0) {
+			cli_print_failure(
+			    source, src ? fl_facts_error(src) : NULL, error);
+			goto cleanup;
+		}
+		/* with a facts file too, both merged: the file wins */
+		if (f && (error = fl_facts_merge(f, src)) < 0) {
+			cli_print_failure(source, fl_facts_error(f), error);
+			goto cleanup;
+		}
+		if (!f) {
+			f = src;
+			src = NULL;
+		}
+	}
+	*out = f;
+	f = NULL;
+	status = 0;
+cleanup:
+	fl_facts_free(f);
+	fl_facts_free(src);
+	free(yaml);
+	return status;
+}
+
 /* The facts of a facts file and/or an original (either may be NULL),
  * loaded once; NULL after printing why not. */
 static const fl_facts *facts_for(cli_project *p, const char *facts,
                                  const char *source, const char *source_lang)
 {
 	facts_entry *e;
-	fl_facts *f = NULL, *src = NULL;
-	char *key, *yaml = NULL;
-	size_t n = strlen(facts ? facts : "") + strlen(source ? source : "") +
-	           2,
-	       len;
-	int error;
+	fl_facts *f = NULL;
+	char *key;
+	size_t n =
+	    strlen(facts ? facts : "") + strlen(source ? source : "") + 2;
 
 	if (!(key = malloc(n)))
 		return NULL;
@@ -131,49 +178,18 @@ static const fl_facts *facts_for(cli_project *p, const char *facts,
 			free(key);
 			return p->facts[i].facts;
 		}
-	if (facts) {
-		if ((error = fl_facts_new(&f)) < 0 ||
-		    (error = fl_facts_load_file(f, facts)) < 0) {
-			cli_print_failure(facts, f ? fl_facts_error(f) : NULL,
-			                  error);
-			goto fail;
-		}
-	}
-	if (source) {
-		if ((error = fl_extract_input_file(
-		         &yaml, &len, p->checker, source,
-		         fl_input_from_path(source), source_lang)) < 0) {
-			cli_print_failure(source, fl_checker_error(p->checker),
-			                  error);
-			goto fail;
-		}
-		if ((error = fl_facts_new(&src)) < 0 ||
-		    (error = fl_facts_load_buffer(src, source, yaml, len)) <
-		        0 ||
-		    (f && (error = fl_facts_merge(f, src)) < 0)) {
-			cli_print_failure(
-			    source, src ? fl_facts_error(src) : NULL, error);
-			goto fail;
-		}
-		if (!f) {
-			f = src;
-			src = NULL;
-		}
-	}
+	if (cli_load_facts(&f, p->checker, facts, source, source_lang) != 0)
+		goto fail;
 	if (grow((void **)&p->facts, &p->facts_cap, p->facts_count,
 	         sizeof(*p->facts)) < 0)
 		goto fail;
 	e = &p->facts[p->facts_count++];
 	e->key = key;
 	e->facts = f;
-	free(yaml);
-	fl_facts_free(src);
 	return f;
 fail:
 	free(key);
-	free(yaml);
 	fl_facts_free(f);
-	fl_facts_free(src);
 	return NULL;
 }
 

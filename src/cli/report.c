@@ -91,11 +91,11 @@ int cli_report(int argc, char **argv)
 	const char *facts_path = NULL, *source = NULL, *source_lang = NULL,
 	           *output = NULL, **files = NULL, **inputs = NULL;
 	fl_checker *chk = NULL;
-	fl_facts *facts = NULL, *src = NULL;
+	fl_facts *facts = NULL;
 	fl_report *report = NULL;
 	cli_output *out = NULL;
-	char *html = NULL, *yaml = NULL;
-	size_t nfiles = 0, len, ylen;
+	char *html = NULL;
+	size_t nfiles = 0, len;
 	int status = CLI_FAILURE, error;
 
 	if (!(files = calloc((size_t)argc + 1, sizeof(*files))) ||
@@ -157,29 +157,8 @@ int cli_report(int argc, char **argv)
 		        chk ? fl_checker_error(chk) : fl_error_name(error));
 		goto cleanup;
 	}
-	if (facts_path &&
-	    ((error = fl_facts_new(&facts)) < 0 ||
-	     (error = fl_facts_load_file(facts, facts_path)) < 0)) {
-		cli_print_failure(facts_path,
-		                  facts ? fl_facts_error(facts) : NULL, error);
+	if (cli_load_facts(&facts, chk, facts_path, source, source_lang) != 0)
 		goto cleanup;
-	}
-	if (source) {
-		if ((error = fl_extract_input_file(&yaml, &ylen, chk, source,
-		                                   fl_input_from_path(source),
-		                                   source_lang)) < 0 ||
-		    (error = fl_facts_new(&src)) < 0 ||
-		    (error = fl_facts_load_buffer(src, source, yaml, ylen)) <
-		        0 ||
-		    (facts && (error = fl_facts_merge(facts, src)) < 0)) {
-			cli_print_failure(source, fl_checker_error(chk), error);
-			goto cleanup;
-		}
-		if (!facts) {
-			facts = src;
-			src = NULL;
-		}
-	}
 	fl_checker_set_facts(chk, facts);
 	if ((error = fl_report_new(&report)) < 0)
 		goto cleanup;
@@ -226,11 +205,9 @@ int cli_report(int argc, char **argv)
 cleanup:
 	cli_output_discard(out);
 	free(html);
-	free(yaml);
 	fl_report_free(report);
 	fl_checker_free(chk);
 	fl_facts_free(facts);
-	fl_facts_free(src);
 	free(files);
 	free(inputs);
 	return status;

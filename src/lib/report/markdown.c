@@ -29,14 +29,6 @@ static const char *sev_word(fl_severity s)
 	return fl_severity_name(s);
 }
 
-/* Whether findings a and b fold into one item. */
-static bool same(const fl_finding *a, const fl_finding *b)
-{
-	return strcmp(a->rule, b->rule) == 0 && a->severity == b->severity &&
-	       strcmp(a->text, b->text) == 0 &&
-	       strcmp(a->message, b->message) == 0;
-}
-
 /* The per-rule rows of one result: for each rule (in the order first
  * seen), its counts per severity. */
 static int rule_rows(fl_buf *out, const char *path, const fl_result *res)
@@ -95,12 +87,13 @@ static int items(fl_buf *out, const fl_result *res)
 		     (error = fl_buf_putc(out, ')')) < 0))
 			break;
 		for (size_t j = i; j < n; j++)
-			if (!done[j] && same(f, fl_result_finding(res, j)))
+			if (!done[j] &&
+			    fl__finding_same(f, fl_result_finding(res, j)))
 				times++;
 		error = fl_buf_puts(out, times > 1 ? " — at " : " — ");
 		for (size_t j = i; j < n && error == 0; j++) {
 			const fl_finding *g = fl_result_finding(res, j);
-			if (done[j] || !same(f, g))
+			if (done[j] || !fl__finding_same(f, g))
 				continue;
 			done[j] = true;
 			if (shown == 8) {

@@ -197,6 +197,13 @@ void fl_report_set_facts(fl_report *report, const fl_facts *facts)
 		report->facts = facts;
 }
 
+bool fl__finding_same(const fl_finding *a, const fl_finding *b)
+{
+	return a->severity == b->severity && strcmp(a->rule, b->rule) == 0 &&
+	       strcmp(a->text, b->text) == 0 &&
+	       strcmp(a->message, b->message) == 0;
+}
+
 const char *fl__report_entry_path(const fl__report_entry *e)
 {
 	return e->result ? fl_result_path(e->result) : e->path;

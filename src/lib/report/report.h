@@ -32,6 +32,10 @@ struct fl_report {
 	const fl_facts *facts;     /* borrowed (fl_report_set_facts) */
 };
 
+/* Whether findings a and b say the same thing (same rule, severity, text
+ * and message): the reports fold them into one. */
+bool fl__finding_same(const fl_finding *a, const fl_finding *b);
+
 /* Path of entry e (the result's path, or the failed path). */
 const char *fl__report_entry_path(const fl__report_entry *e);
 

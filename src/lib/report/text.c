@@ -366,14 +366,6 @@ static void put_finding(writer *w, const char *path, const fl_finding *f)
 
 static const char *plural(size_t n, const char *one, const char *many);
 
-/* Whether findings a and b say the same thing (folded into one). */
-static bool same(const fl_finding *a, const fl_finding *b)
-{
-	return a->severity == b->severity && strcmp(a->rule, b->rule) == 0 &&
-	       strcmp(a->text, b->text) == 0 &&
-	       strcmp(a->message, b->message) == 0;
-}
-
 /* Places listed after a folded finding, at most. */
 #define FOLD_PLACES 6
 
@@ -398,7 +390,8 @@ static int put_findings(writer *w, const char *path, const fl_result *res)
 			continue;
 		put_finding(w, path, f);
 		for (size_t j = k + 1; j < n; j++)
-			if (!done[j] && same(f, fl_result_finding(res, j)))
+			if (!done[j] &&
+			    fl__finding_same(f, fl_result_finding(res, j)))
 				more++;
 		if (!more)
 			continue;
@@ -412,7 +405,7 @@ static int put_findings(writer *w, const char *path, const fl_result *res)
 			                  more, f->line ? ": " : "");
 		for (size_t j = k + 1; j < n && !w->error; j++) {
 			const fl_finding *g = fl_result_finding(res, j);
-			if (done[j] || !same(f, g))
+			if (done[j] || !fl__finding_same(f, g))
 				continue;
 			done[j] = true;
 			if (!f->line)
