@@ -1164,14 +1164,98 @@ static int occ_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/*
+ * Where a candidate may stand: the tokens whose first key is a given
+ * word, in text order. A candidate of several words starts at a token
+ * whose whole key is its first word; a one-word candidate at a token
+ * whose key without a possessive (name_len) is the word. Two chains
+ * over the tokens, headed from two maps: `count` asks cand_at only at
+ * these tokens instead of at every token for every candidate.
+ */
+typedef struct {
+	fl_map whole, bare;   /* key -> first token index + 1 */
+	uint32_t *next_whole; /* token -> next token index + 1, or 0 */
+	uint32_t *next_bare;
+} starts;
+
+static void starts_dispose(starts *s)
+{
+	fl_map_dispose(&s->whole);
+	fl_map_dispose(&s->bare);
+	free(s->next_whole);
+	free(s->next_bare);
+}
+
+/* Chains one token into map m (heads) and next (links); tokens are
+ * added last to first, so each chain is in text order. */
+static int starts_link(fl_map *m, uint32_t *next, const uint16_t *k, size_t n,
+                       size_t i)
+{
+	bool inserted;
+	uintptr_t *head;
+	if (n == 0)
+		return 0;
+	if (!(head = fl_map_slot_of(m, k, n * 2, 0, &inserted)))
+		return FL_ENOMEM;
+	next[i] = (uint32_t)*head;
+	*head = (uintptr_t)i + 1;
+	return 0;
+}
+
+/* Builds the start chains of every token of x's document. Returns 0 or
+ * FL_ENOMEM. */
+static int starts_build(starts *s, const ex *x)
+{
+	const fl__doc *d = x->d;
+	size_t n = d->token_count ? d->token_count : 1;
+	int error = 0;
+	if (d->token_count >= UINT32_MAX)
+		return FL_ELIMIT;
+	s->next_whole = calloc(n, sizeof(*s->next_whole));
+	s->next_bare = calloc(n, sizeof(*s->next_bare));
+	if (!s->next_whole || !s->next_bare)
+		return FL_ENOMEM;
+	for (size_t i = d->token_count; i-- > 0 && error == 0;) {
+		const fl__token *t = &d->tokens[i];
+		const uint16_t *k = fl__tok_key(d, t);
+		if ((error = starts_link(&s->whole, s->next_whole, k, t->keylen,
+		                         i)) == 0)
+			error = starts_link(&s->bare, s->next_bare, k,
+			                    name_len(x, i), i);
+	}
+	return error;
+}
+
+/* The first token where candidate c may stand (index + 1, 0 when none),
+ * and the chain to follow from it. */
+static uint32_t starts_first(const starts *s, const cand *c,
+                             const uint32_t **next)
+{
+	size_t w = 0;
+	uintptr_t v;
+	while (w < c->keylen && c->key[w] != ' ')
+		w++;
+	*next = c->ntok > 1 ? s->next_whole : s->next_bare;
+	return fl_map_get(c->ntok > 1 ? &s->whole : &s->bare, c->key, w * 2, &v)
+	           ? (uint32_t)v
+	           : 0;
+}
+
 /* Counts every candidate's mentions, longest names first, tells persons
  * (classify); a person's surname alone counts for the person. */
 static int count(ex *x)
 {
 	const fl__doc *d = x->d;
+	starts st = {FL_MAP_INIT, FL_MAP_INIT, NULL, NULL};
 	size_t *order = malloc((x->n ? x->n : 1) * sizeof(*order));
+	int serr;
 	if (!order)
 		return FL_ENOMEM;
+	if ((serr = starts_build(&st, x)) < 0) {
+		starts_dispose(&st);
+		free(order);
+		return serr;
+	}
 	for (size_t i = 0; i < x->n; i++)
 		order[i] = i;
 	for (size_t i = 1; i < x->n; i++) /* by length, stable */
@@ -1184,10 +1268,13 @@ static int count(ex *x)
 		}
 	for (size_t o = 0; o < x->n; o++) {
 		cand *c = &x->c[order[o]];
-		for (size_t i = 0; i < d->token_count; i++) {
-			size_t last;
+		const uint32_t *next;
+		size_t from = 0; /* a counted mention's tokens are passed */
+		for (uint32_t at = starts_first(&st, c, &next); at;
+		     at = next[at - 1]) {
+			size_t i = at - 1, last;
 			bool free_run = true;
-			if (!cand_at(x, c, i, &last))
+			if (i < from || !cand_at(x, c, i, &last))
 				continue;
 			for (size_t j = i; j <= last; j++)
 				free_run &= !x->claimed[j];
@@ -1203,6 +1290,7 @@ static int count(ex *x)
 				c->after_place_word++;
 			if (fl__grow((void **)&x->occ, &x->occcap, x->nocc + 1,
 			             sizeof(*x->occ)) < 0) {
+				starts_dispose(&st);
 				free(order);
 				return FL_ENOMEM;
 			}
@@ -1227,7 +1315,7 @@ static int count(ex *x)
 					x->c[v - 1].alias_of =
 					    (int32_t)order[o];
 			}
-			i = last;
+			from = last + 1;
 		}
 	}
 	/* Who is a person, now that "in X" is known; then surnames alone
@@ -1235,6 +1323,7 @@ static int count(ex *x)
 	for (size_t i = 0; i < x->n; i++) {
 		int error = classify(x, &x->c[i]);
 		if (error < 0) {
+			starts_dispose(&st);
 			free(order);
 			return error;
 		}
@@ -1270,6 +1359,7 @@ static int count(ex *x)
 	/* By line, for writing the facts of one line (aligned checking) */
 	if (x->nocc > 1)
 		qsort(x->occ, x->nocc, sizeof(*x->occ), occ_cmp);
+	starts_dispose(&st);
 	free(order);
 	return 0;
 }
