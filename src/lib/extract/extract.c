@@ -266,6 +266,7 @@ typedef struct {
 	uint32_t after_place_word; /* mentions right after "in" */
 	bool person, title, org, place, territory, event, name_s, gone;
 	int32_t alias_of; /* candidate this one is an alias of, or -1 */
+	int32_t alias_first, alias_next; /* its aliases, in order, or -1 */
 	char display[256];
 } cand;
 
@@ -825,7 +826,7 @@ static int add_cand(ex *x, size_t a, size_t b, bool title)
 	c->ntok = (uint32_t)(b - a + 1);
 	c->first_tok = (uint32_t)a;
 	c->title = title;
-	c->alias_of = -1;
+	c->alias_of = c->alias_first = c->alias_next = -1;
 	end = d->tokens[b].end;
 	if (possessive(d, &d->tokens[b]) && !name_s(x, b))
 		end -= d->text[end - 1] == 's' ? 2 : 1;
@@ -1248,14 +1249,17 @@ static int count(ex *x)
 	const fl__doc *d = x->d;
 	starts st = {FL_MAP_INIT, FL_MAP_INIT, NULL, NULL};
 	size_t *order = malloc((x->n ? x->n : 1) * sizeof(*order));
-	int serr;
-	if (!order)
-		return FL_ENOMEM;
-	if ((serr = starts_build(&st, x)) < 0) {
+	uint32_t *into = malloc((x->n ? x->n : 1) * sizeof(*into));
+	int serr = 0;
+	if (!order || !into || (serr = starts_build(&st, x)) < 0) {
+		serr = order && into ? serr : FL_ENOMEM;
 		starts_dispose(&st);
 		free(order);
+		free(into);
 		return serr;
 	}
+	for (size_t i = 0; i < x->n; i++)
+		into[i] = UINT32_MAX; /* where its mentions move, if anywhere */
 	for (size_t i = 0; i < x->n; i++)
 		order[i] = i;
 	for (size_t i = 1; i < x->n; i++) /* by length, stable */
@@ -1292,6 +1296,7 @@ static int count(ex *x)
 			             sizeof(*x->occ)) < 0) {
 				starts_dispose(&st);
 				free(order);
+				free(into);
 				return FL_ENOMEM;
 			}
 			x->occ[x->nocc].cand = (uint32_t)order[o];
@@ -1325,6 +1330,7 @@ static int count(ex *x)
 		if (error < 0) {
 			starts_dispose(&st);
 			free(order);
+			free(into);
 			return error;
 		}
 	}
@@ -1339,28 +1345,37 @@ static int count(ex *x)
 		if (!fl_map_get(&x->seen, c->key + lw, (c->keylen - lw) * 2,
 		                &v))
 			continue;
-		/* the surname's own count becomes the person's */
+		/* the surname's own count becomes the person's, and its
+		 * mentions the first such person's */
 		c->count += x->c[v - 1].count;
 		x->c[v - 1].gone = true;
-		for (size_t k = 0; k < x->nocc; k++)
-			if (x->occ[k].cand == v - 1)
-				x->occ[k].cand = (uint32_t)order[o];
+		if (into[v - 1] == UINT32_MAX)
+			into[v - 1] = (uint32_t)order[o];
 	}
 	for (size_t i = 0; i < x->n; i++) {
 		cand *c = &x->c[i];
 		if (c->alias_of >= 0 && !c->gone) {
 			x->c[c->alias_of].count += c->count;
 			c->gone = true;
-			for (size_t k = 0; k < x->nocc; k++)
-				if (x->occ[k].cand == i)
-					x->occ[k].cand = (uint32_t)c->alias_of;
+			into[i] = (uint32_t)c->alias_of;
 		}
 	}
+	/* A surname's or an alias's mentions move to the name they count
+	 * for (never a chain: both are one word, their names longer). */
+	for (size_t k = 0; k < x->nocc; k++)
+		if (into[x->occ[k].cand] != UINT32_MAX)
+			x->occ[k].cand = into[x->occ[k].cand];
+	for (size_t i = x->n; i-- > 0;) /* each name's aliases, in order */
+		if (x->c[i].alias_of >= 0) {
+			x->c[i].alias_next = x->c[x->c[i].alias_of].alias_first;
+			x->c[x->c[i].alias_of].alias_first = (int32_t)i;
+		}
 	/* By line, for writing the facts of one line (aligned checking) */
 	if (x->nocc > 1)
 		qsort(x->occ, x->nocc, sizeof(*x->occ), occ_cmp);
 	starts_dispose(&st);
 	free(order);
+	free(into);
 	return 0;
 }
 
@@ -1707,13 +1722,48 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 	return error;
 }
 
-/* The mentions of each candidate on line, into on_line[x->n]. */
-static void mentions_on(const ex *x, size_t line, uint32_t *on_line)
+static int pair_cmp(const void *a, const void *b)
+{
+	const uint32_t *x = a, *y = b;
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* *out: the candidates mentioned on `line` (0-based) and how often, as
+ * (candidate, count) pairs in candidate order, *n of them; NULL when
+ * none. The line's mentions are found by binary search, so writing every
+ * line's facts costs the mentions, not lines x candidates. Returns 0 or
+ * FL_ENOMEM. */
+static int mentions_on(const ex *x, size_t line, uint32_t **out, size_t *n)
 {
 	size_t lo = first_at_least(x->occ, x->nocc, sizeof(*x->occ),
 	                           offsetof(occurrence, line), line);
-	for (; lo < x->nocc && x->occ[lo].line == line; lo++)
-		on_line[x->occ[lo].cand]++;
+	size_t hi = lo, k = 0;
+	uint32_t *p;
+	*out = NULL;
+	*n = 0;
+	while (hi < x->nocc && x->occ[hi].line == line)
+		hi++;
+	if (hi == lo)
+		return 0;
+	if (!(p = calloc(2 * (hi - lo), sizeof(*p))))
+		return FL_ENOMEM;
+	for (size_t i = lo; i < hi; i++) {
+		p[2 * (i - lo)] = x->occ[i].cand;
+		p[2 * (i - lo) + 1] = 1;
+	}
+	qsort(p, hi - lo, 2 * sizeof(*p), pair_cmp);
+	for (size_t i = 0; i < hi - lo; i++) {
+		if (k > 0 && p[2 * (k - 1)] == p[2 * i]) {
+			p[2 * (k - 1) + 1]++;
+			continue;
+		}
+		p[2 * k] = p[2 * i];
+		p[2 * k + 1] = 1;
+		k++;
+	}
+	*out = p;
+	*n = k;
+	return 0;
 }
 
 /* out: display without its "'s" (or "’s"); false when it has none. */
@@ -1741,7 +1791,9 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 {
 	const fl__doc *d = x->d;
 	size_t shown = 0;
-	uint32_t *on_line = NULL; /* mentions per candidate on line */
+	uint32_t *on_line = NULL; /* (candidate, mentions) on line */
+	size_t lines = 0;         /* pairs in on_line */
+	bool per_line = line != FL_EXTRACT_ALL;
 	int error;
 
 	if (line == FL_EXTRACT_ALL &&
@@ -1762,14 +1814,12 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 	    (error = put_quoted(b, x->in->lang)) < 0 ||
 	    (error = fl_buf_puts(b, "\nentities:\n")) < 0)
 		return error;
-	if (line != FL_EXTRACT_ALL) {
-		if (!(on_line = calloc(x->n + 1, sizeof(*on_line))))
-			return FL_ENOMEM;
-		mentions_on(x, line, on_line);
-	}
-	for (size_t i = 0; i < x->n && error == 0; i++) {
+	if (per_line && (error = mentions_on(x, line, &on_line, &lines)) < 0)
+		return error;
+	for (size_t j = 0; j < (per_line ? lines : x->n) && error == 0; j++) {
+		size_t i = per_line ? on_line[2 * j] : j;
 		const cand *c = &x->c[i];
-		uint32_t count = on_line ? on_line[i] : c->count;
+		uint32_t count = per_line ? on_line[2 * j + 1] : c->count;
 		bool aliases = false;
 		char bare[sizeof(c->display)];
 		if (c->gone || count == 0)
@@ -1781,9 +1831,8 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 			error = put_quoted(b, c->display);
 		if (error == 0)
 			error = fl_buf_printf(b, ", kind: %s", kind_name(x, c));
-		for (size_t a = 0; a < x->n && error == 0; a++) {
-			if (x->c[a].alias_of != (int32_t)i)
-				continue;
+		for (int32_t a = x->c[i].alias_first; a >= 0 && error == 0;
+		     a = x->c[a].alias_next) {
 			error = fl_buf_puts(b, aliases ? ", " : ", aliases: [");
 			if (error == 0)
 				error = put_quoted(b, x->c[a].display);
