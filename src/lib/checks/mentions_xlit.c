@@ -438,6 +438,181 @@ done:
 	return error;
 }
 
+/*
+ * The one-word Latin forms by their skeletons with letters dropped, for
+ * finding near misses by look-up (symmetric deletion): two skeletons
+ * within edit distance k have a common string left by deleting at most k
+ * letters from each. A form's skeleton is filed under itself and every
+ * string left by dropping one letter, and for a skeleton of six letters or
+ * more (where two letters off is still near) two letters; a word's
+ * skeleton asks for itself and its strings with one and two letters
+ * dropped. Each candidate is then compared in full, as a scan would.
+ */
+typedef struct {
+	fl_map by_del; /* deletion string -> first entry + 1 */
+	struct near_entry {
+		uint32_t xform, next; /* next entry + 1, or 0 */
+	} * en;
+	size_t nen, encap;
+	size_t max_len;    /* longest skeleton filed */
+	uint32_t *stamp;   /* per xform: the query that last saw it */
+	uint32_t *cands;   /* candidates of the current query */
+	size_t ncand;
+	uint32_t query;
+	fl_map best;       /* skeletons * -> best xform + 1, or 0: none */
+} near_index;
+
+static void near_index_dispose(near_index *ni)
+{
+	fl_map_dispose(&ni->by_del);
+	fl_map_dispose(&ni->best);
+	free(ni->en);
+	free(ni->stamp);
+	free(ni->cands);
+}
+
+/* Files xform f under string s[0,n) of ni. Returns 0 or FL_ENOMEM. */
+static int near_file(near_index *ni, const char *s, size_t n, uint32_t f)
+{
+	uintptr_t *head;
+	if (ni->nen >= UINT32_MAX - 1 ||
+	    fl__grow((void **)&ni->en, &ni->encap, ni->nen + 1,
+	             sizeof(*ni->en)) < 0 ||
+	    !(head = fl_map_slot_of(&ni->by_del, n ? s : "", n, 0, NULL)))
+		return FL_ENOMEM;
+	/* The same form under the same string twice (a doubled letter
+	 * dropped either way) is filed once. */
+	if (*head && ni->en[*head - 1].xform == f)
+		return 0;
+	ni->en[ni->nen].xform = f;
+	ni->en[ni->nen].next = (uint32_t)*head;
+	*head = ++ni->nen;
+	return 0;
+}
+
+/* Calls near_file (query: NULL) or near_seen for s[0,n) and every string
+ * left by deleting up to `drops` of its letters. */
+static int near_each(near_index *ni, const xindex *x, const char *s, size_t n,
+                     unsigned drops, uint32_t f, bool query);
+
+/* Adds the forms filed under s[0,n) to the current query's candidates. */
+static int near_seen(near_index *ni, const char *s, size_t n)
+{
+	uintptr_t e;
+	if (!fl_map_get(&ni->by_del, n ? s : "", n, &e))
+		return 0;
+	for (; e; e = ni->en[e - 1].next) {
+		uint32_t f = ni->en[e - 1].xform;
+		if (ni->stamp[f] == ni->query)
+			continue;
+		ni->stamp[f] = ni->query;
+		ni->cands[ni->ncand++] = f;
+	}
+	return 0;
+}
+
+static int near_each(near_index *ni, const xindex *x, const char *s, size_t n,
+                     unsigned drops, uint32_t f, bool query)
+{
+	char t[FL_SKELETON_MAX];
+	int error = query ? near_seen(ni, s, n) : near_file(ni, s, n, f);
+	if (error < 0 || drops == 0 || n == 0)
+		return error;
+	for (size_t i = 0; i < n && error == 0; i++) {
+		/* Dropping the second of two equal letters leaves what
+		 * dropping the first left. */
+		if (i > 0 && s[i] == s[i - 1])
+			continue;
+		memcpy(t, s, i);
+		memcpy(t + i, s + i + 1, n - i - 1);
+		error = near_each(ni, x, t, n - 1, drops - 1, f, query);
+	}
+	return error;
+}
+
+/* Builds ni over the one-word forms of x (those the garbled check looks
+ * at) whose skeletons can be near another's (four letters or more).
+ * Returns 0 or FL_ENOMEM. */
+static int near_index_build(near_index *ni, const xindex *x)
+{
+	int error = 0;
+	memset(ni, 0, sizeof(*ni));
+	ni->stamp = calloc(x->nx + 1, sizeof(*ni->stamp));
+	ni->cands = calloc(x->nx + 1, sizeof(*ni->cands));
+	if (!ni->stamp || !ni->cands)
+		return FL_ENOMEM;
+	for (size_t f = 0; f < x->nx && error == 0; f++) {
+		const skeletons *sk = &x->xf[f].sk;
+		if (x->xf[f].ntok != 1)
+			continue;
+		for (size_t v = 0; v < sk->count && error == 0; v++) {
+			size_t len = sk->len[v];
+			if (len < 4)
+				continue;
+			if (len > ni->max_len)
+				ni->max_len = len;
+			error = near_each(ni, x, sk->sk[v], len,
+			                  len >= 6 ? 2 : 1, (uint32_t)f, false);
+		}
+	}
+	return error;
+}
+
+static int xform_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The first one-word form of x (in index order) that run is a near miss
+ * of, for an entity the document names less often than expected: *best
+ * (NULL: none). Candidates come from ni; the verdict is compare()'s, as
+ * for every form. The answer for a run (a cached word) is kept. Returns 0
+ * or FL_ENOMEM. */
+static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
+                     const skeletons *run, const xform **best)
+{
+	uintptr_t *slot;
+	bool fresh = false;
+	int error = 0;
+	*best = NULL;
+	if (!(slot = fl_map_slot_of(&ni->best, &run, sizeof(run), 0, &fresh)))
+		return FL_ENOMEM;
+	if (!fresh) {
+		*best = *slot ? &x->xf[*slot - 1] : NULL;
+		return 0;
+	}
+	if (++ni->query == 0) { /* the stamps wrapped around */
+		memset(ni->stamp, 0, (x->nx + 1) * sizeof(*ni->stamp));
+		ni->query = 1;
+	}
+	ni->ncand = 0;
+	for (size_t v = 0; v < run->count && error == 0; v++)
+		if (run->len[v] <= ni->max_len + 2)
+			error = near_each(ni, x, run->sk[v], run->len[v], 2, 0,
+			                  true);
+	if (error < 0)
+		return error;
+	if (ni->ncand > 1)
+		qsort(ni->cands, ni->ncand, sizeof(*ni->cands), xform_cmp);
+	for (size_t k = 0; k < ni->ncand && !*best; k++) {
+		const xform *f = &x->xf[ni->cands[k]];
+		size_t shortest;
+		uint32_t e = f->entity;
+		if (f->ntok != 1 ||
+		    c->found[e] >= fl__expected_mentions(c, e) ||
+		    compare(&f->sk, run, &shortest) != FL_XLIT_NEAR)
+			continue;
+		*best = f;
+	}
+	/* found[] does not change while the check runs, so the answer
+	 * holds for every token of the same word. */
+	if (!(slot = fl_map_slot_of(&ni->best, &run, sizeof(run), 0, NULL)))
+		return FL_ENOMEM;
+	*slot = *best ? (uintptr_t)(*best - x->xf) + 1 : 0;
+	return 0;
+}
+
 /* name.garbled across scripts: a word no dictionary knows whose consonant
  * skeleton is one consonant away from a Latin name's. Returns 0 or a
  * negative code (message in c->err). */
@@ -445,12 +620,16 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	xindex x;
+	near_index ni;
 	int error = 0;
 
 	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
-	if ((error = xindex_build(&x, c)) < 0) {
+	memset(&ni, 0, sizeof(ni));
+	if ((error = xindex_build(&x, c)) < 0 ||
+	    (error = near_index_build(&ni, &x)) < 0) {
+		near_index_dispose(&ni);
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
 	}
@@ -473,16 +652,8 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 		}
 		if (!r)
 			continue;
-		for (size_t f = 0; f < x.nx && !best; f++) {
-			size_t shortest;
-			uint32_t e = x.xf[f].entity;
-			if (x.xf[f].ntok != 1 ||
-			    c->found[e] >= fl__expected_mentions(c, e) ||
-			    compare(&x.xf[f].sk, run, &shortest) !=
-			        FL_XLIT_NEAR)
-				continue;
-			best = &x.xf[f];
-		}
+		if ((error = near_best(c, &ni, &x, run, &best)) < 0)
+			break;
 		if (!best)
 			continue;
 		if ((error = known_word(c, i, &known)) < 0)
@@ -513,6 +684,7 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 			c->claimed[i] = 1;
 		}
 	}
+	near_index_dispose(&ni);
 	xindex_dispose(&x);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
