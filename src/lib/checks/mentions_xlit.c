@@ -377,13 +377,17 @@ static void xindex_dispose(xindex *x)
 	skcache_dispose(&x->cache);
 }
 
-static int xindex_build(xindex *x, fl__check_ctx *c)
+/* Builds x for the document of c: the Latin forms and their skeletons,
+ * and with `maps` the look-ups by skeleton and by its beginnings (the
+ * garbled check compares forms through its own index and needs neither).
+ * Returns 0 or FL_ENOMEM; x is disposed of by the caller either way. */
+static int xindex_build(xindex *x, fl__check_ctx *c, bool maps)
 {
 	int error;
 	memset(x, 0, sizeof(*x));
 	if ((error = latin_forms(&x->xf, &x->nx, c)) < 0)
 		return error;
-	for (size_t f = 0; f < x->nx; f++)
+	for (size_t f = 0; maps && f < x->nx; f++)
 		for (size_t v = 0; v < x->xf[f].sk.count; v++) {
 			const char *sk = x->xf[f].sk.sk[v];
 			size_t len = x->xf[f].sk.len[v];
@@ -429,7 +433,7 @@ static int find_xlit_mentions(fl__check_ctx *c)
 	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
-	if ((error = xindex_build(&x, c)) < 0 ||
+	if ((error = xindex_build(&x, c, true)) < 0 ||
 	    !(full = calloc(c->facts->entity_count, sizeof(*full)))) {
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
@@ -579,10 +583,14 @@ done:
  * string left by dropping one letter, and for a skeleton of six letters or
  * more (where two letters off is still near) two letters; a word's
  * skeleton asks for itself and its strings with one and two letters
- * dropped. Each candidate is then compared in full, as a scan would.
+ * dropped. Strings are filed by their 64-bit hash only: a collision adds
+ * a candidate, never loses one, and each candidate is compared in full, as
+ * a scan would.
  */
 typedef struct {
-	fl_map by_del; /* deletion string -> first entry + 1 */
+	uint64_t *hash;    /* open addressing, power-of-two slots */
+	uint32_t *head;    /* per slot: first entry + 1, 0 for empty */
+	size_t cap, used;
 	struct near_entry {
 		uint32_t xform, next; /* next entry + 1, or 0 */
 	} * en;
@@ -597,58 +605,102 @@ typedef struct {
 
 static void near_index_dispose(near_index *ni)
 {
-	fl_map_dispose(&ni->by_del);
 	fl_map_dispose(&ni->best);
+	free(ni->hash);
+	free(ni->head);
 	free(ni->en);
 	free(ni->stamp);
 	free(ni->cands);
 }
 
-/* Files xform f under string s[0,n) of ni. Returns 0 or FL_ENOMEM. */
-static int near_file(near_index *ni, const char *s, size_t n, uint32_t f)
+/* The slot of hash h in ni (empty or h's). */
+static size_t near_slot(const near_index *ni, uint64_t h)
 {
-	uintptr_t *head;
-	if (ni->nen >= UINT32_MAX - 1 ||
-	    fl__grow((void **)&ni->en, &ni->encap, ni->nen + 1,
-	             sizeof(*ni->en)) < 0 ||
-	    !(head = fl_map_slot_of(&ni->by_del, n ? s : "", n, 0, NULL)))
+	size_t i = (size_t)h & (ni->cap - 1);
+	while (ni->head[i] && ni->hash[i] != h)
+		i = (i + 1) & (ni->cap - 1);
+	return i;
+}
+
+/* Doubles ni's slots (or makes the first ones). Returns 0 or FL_ENOMEM. */
+static int near_grow(near_index *ni)
+{
+	size_t cap = ni->cap ? ni->cap * 2 : 1024, old = ni->cap;
+	uint64_t *hash, *oh = ni->hash;
+	uint32_t *head, *ohd = ni->head;
+	if (cap < old || !(hash = calloc(cap, sizeof(*hash))))
 		return FL_ENOMEM;
-	/* The same form under the same string twice (a doubled letter
-	 * dropped either way) is filed once. */
-	if (*head && ni->en[*head - 1].xform == f)
-		return 0;
-	ni->en[ni->nen].xform = f;
-	ni->en[ni->nen].next = (uint32_t)*head;
-	*head = ++ni->nen;
+	if (!(head = calloc(cap, sizeof(*head)))) {
+		free(hash);
+		return FL_ENOMEM;
+	}
+	ni->hash = hash;
+	ni->head = head;
+	ni->cap = cap;
+	for (size_t i = 0; i < old; i++)
+		if (ohd[i]) {
+			size_t j = near_slot(ni, oh[i]);
+			hash[j] = oh[i];
+			head[j] = ohd[i];
+		}
+	free(oh);
+	free(ohd);
 	return 0;
 }
 
-/* Calls near_file (query: NULL) or near_seen for s[0,n) and every string
- * left by deleting up to `drops` of its letters. */
-static int near_each(near_index *ni, const xindex *x, const char *s, size_t n,
-                     unsigned drops, uint32_t f, bool query);
+/* Files xform f under string s[0,n) of ni. Returns 0 or FL_ENOMEM. */
+static int near_file(near_index *ni, const char *s, size_t n, uint32_t f)
+{
+	uint64_t h = fl_map_hash(s, n);
+	size_t i;
+	if ((ni->used + 1) * 2 > ni->cap && near_grow(ni) < 0)
+		return FL_ENOMEM;
+	i = near_slot(ni, h);
+	/* The same form under the same string twice is filed once. */
+	if (ni->head[i] && ni->en[ni->head[i] - 1].xform == f)
+		return 0;
+	if (ni->nen >= UINT32_MAX - 1 ||
+	    fl__grow((void **)&ni->en, &ni->encap, ni->nen + 1,
+	             sizeof(*ni->en)) < 0)
+		return FL_ENOMEM;
+	if (!ni->head[i]) {
+		ni->hash[i] = h;
+		ni->used++;
+	}
+	ni->en[ni->nen].xform = f;
+	ni->en[ni->nen].next = ni->head[i];
+	ni->head[i] = (uint32_t)++ni->nen;
+	return 0;
+}
 
 /* Adds the forms filed under s[0,n) to the current query's candidates. */
-static int near_seen(near_index *ni, const char *s, size_t n)
+static void near_seen(near_index *ni, const char *s, size_t n)
 {
-	uintptr_t e;
-	if (!fl_map_get(&ni->by_del, n ? s : "", n, &e))
-		return 0;
-	for (; e; e = ni->en[e - 1].next) {
+	uint32_t e;
+	if (ni->cap == 0)
+		return;
+	for (e = ni->head[near_slot(ni, fl_map_hash(s, n))]; e;
+	     e = ni->en[e - 1].next) {
 		uint32_t f = ni->en[e - 1].xform;
 		if (ni->stamp[f] == ni->query)
 			continue;
 		ni->stamp[f] = ni->query;
 		ni->cands[ni->ncand++] = f;
 	}
-	return 0;
 }
 
-static int near_each(near_index *ni, const xindex *x, const char *s, size_t n,
-                     unsigned drops, uint32_t f, bool query)
+/* Files form f under s[0,n) and every string left by deleting up to
+ * `drops` of its letters (query: looks them up instead). Returns 0 or
+ * FL_ENOMEM. */
+static int near_each(near_index *ni, const char *s, size_t n, unsigned drops,
+                     uint32_t f, bool query)
 {
 	char t[FL_SKELETON_MAX];
-	int error = query ? near_seen(ni, s, n) : near_file(ni, s, n, f);
+	int error = 0;
+	if (query)
+		near_seen(ni, s, n);
+	else
+		error = near_file(ni, s, n, f);
 	if (error < 0 || drops == 0 || n == 0)
 		return error;
 	for (size_t i = 0; i < n && error == 0; i++) {
@@ -658,15 +710,17 @@ static int near_each(near_index *ni, const xindex *x, const char *s, size_t n,
 			continue;
 		memcpy(t, s, i);
 		memcpy(t + i, s + i + 1, n - i - 1);
-		error = near_each(ni, x, t, n - 1, drops - 1, f, query);
+		error = near_each(ni, t, n - 1, drops - 1, f, query);
 	}
 	return error;
 }
 
 /* Builds ni over the one-word forms of x (those the garbled check looks
- * at) whose skeletons can be near another's (four letters or more).
- * Returns 0 or FL_ENOMEM. */
-static int near_index_build(near_index *ni, const xindex *x)
+ * at) whose skeletons can be near another's (four letters or more), of
+ * entities the document names less often than expected (no other form
+ * can be reported). Returns 0 or FL_ENOMEM. */
+static int near_index_build(near_index *ni, const xindex *x,
+                            const fl__check_ctx *c)
 {
 	int error = 0;
 	memset(ni, 0, sizeof(*ni));
@@ -676,7 +730,9 @@ static int near_index_build(near_index *ni, const xindex *x)
 		return FL_ENOMEM;
 	for (size_t f = 0; f < x->nx && error == 0; f++) {
 		const skeletons *sk = &x->xf[f].sk;
-		if (x->xf[f].ntok != 1)
+		uint32_t e = x->xf[f].entity;
+		if (x->xf[f].ntok != 1 ||
+		    c->found[e] >= fl__expected_mentions(c, e))
 			continue;
 		for (size_t v = 0; v < sk->count && error == 0; v++) {
 			size_t len = sk->len[v];
@@ -684,8 +740,8 @@ static int near_index_build(near_index *ni, const xindex *x)
 				continue;
 			if (len > ni->max_len)
 				ni->max_len = len;
-			error = near_each(ni, x, sk->sk[v], len,
-			                  len >= 6 ? 2 : 1, (uint32_t)f, false);
+			error = near_each(ni, sk->sk[v], len, len >= 6 ? 2 : 1,
+			                  (uint32_t)f, false);
 		}
 	}
 	return error;
@@ -722,7 +778,7 @@ static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
 	ni->ncand = 0;
 	for (size_t v = 0; v < run->count && error == 0; v++)
 		if (run->len[v] <= ni->max_len + 2)
-			error = near_each(ni, x, run->sk[v], run->len[v], 2, 0,
+			error = near_each(ni, run->sk[v], run->len[v], 2, 0,
 			                  true);
 	if (error < 0)
 		return error;
@@ -760,8 +816,8 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
 	memset(&ni, 0, sizeof(ni));
-	if ((error = xindex_build(&x, c)) < 0 ||
-	    (error = near_index_build(&ni, &x)) < 0) {
+	if ((error = xindex_build(&x, c, false)) < 0 ||
+	    (error = near_index_build(&ni, &x, c)) < 0) {
 		near_index_dispose(&ni);
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
