@@ -33,7 +33,6 @@
 
 #define FL_GARBLE_LOW            0.45
 #define FL_GARBLE_HIGH           0.75
-#define FL_GARBLE_MAX_CANDIDATES 64
 
 static size_t lcs_len(const uint16_t *a, size_t n, const uint16_t *b, size_t m)
 {
@@ -199,14 +198,21 @@ static int check_name_garbled(fl__check_ctx *c)
 	const fl__doc *d = c->doc;
 	const fl__index *idx = c->idx;
 	uint32_t *scratch = NULL;
-	uint32_t ids[FL_GARBLE_MAX_CANDIDATES];
+	/* Room for every name word: however many facts there are, no
+	 * candidate is left out (a cap would drop the right one once many
+	 * names share a token's letter pairs). */
+	uint32_t *ids = NULL;
 	int error = 0;
 
 	if (!idx || idx->nword_count == 0)
 		return 0;
 	scratch = calloc(idx->nword_count, sizeof(*scratch));
-	if (!scratch)
+	ids = calloc(idx->nword_count, sizeof(*ids));
+	if (!scratch || !ids) {
+		free(scratch);
+		free(ids);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	}
 
 	for (size_t i = 0; i < d->token_count; i++) {
 		const fl__token *t = &d->tokens[i];
@@ -246,7 +252,7 @@ static int check_name_garbled(fl__check_ctx *c)
 			continue;
 		foreign = c->lang->script >= 0 && t->script != c->lang->script;
 		nc = fl__index_candidates(idx, fz, n, 2, scratch, ids,
-		                          FL_ARRAY_SIZE(ids));
+		                          idx->nword_count);
 		for (size_t k = 0; k < nc; k++) {
 			const fl__name_word *w = &idx->nwords[ids[k]];
 			const uint16_t *wf = fl__index_str(idx, w->fuzzy);
@@ -321,6 +327,7 @@ static int check_name_garbled(fl__check_ctx *c)
 	}
 cleanup:
 	free(scratch);
+	free(ids);
 	return error;
 }
 
