@@ -138,7 +138,8 @@ static int ascii_lower(const uint16_t *s, size_t n, char *out, size_t cap)
 	if (n > FL_TOKEN_MAX)
 		return 0;
 	for (size_t i = 0; i < n && k + 1 < cap; i++)
-		out[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		out[k++] =
+		    (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	out[k] = '\0';
 	return (int)k;
 }
@@ -463,8 +464,8 @@ static int find_xlit_mentions(fl__check_ctx *c)
 			                     c->lang->prefixes.keys[p - 1],
 			                     pl * 2) != 0))
 				continue;
-			if ((r = run_skeletons(c, &x.cache, i, 1, pl, NULL, &first)) <
-			    0) {
+			if ((r = run_skeletons(c, &x.cache, i, 1, pl, NULL,
+			                       &first)) < 0) {
 				error = r;
 				break;
 			}
@@ -490,8 +491,9 @@ static int find_xlit_mentions(fl__check_ctx *c)
 					done |= c->claimed[j] != 0;
 				if (done)
 					break;
-				if ((r = run_skeletons(c, &x.cache, i, want, pl, &x.by_skel,
-				                       &run)) <= 0) {
+				if ((r = run_skeletons(c, &x.cache, i, want, pl,
+				                       &x.by_skel, &run)) <=
+				    0) {
 					error = r;
 					continue;
 				}
@@ -588,19 +590,19 @@ done:
  * a scan would.
  */
 typedef struct {
-	uint64_t *hash;    /* open addressing, power-of-two slots */
-	uint32_t *head;    /* per slot: first entry + 1, 0 for empty */
+	uint64_t *hash; /* open addressing, power-of-two slots */
+	uint32_t *head; /* per slot: first entry + 1, 0 for empty */
 	size_t cap, used;
 	struct near_entry {
 		uint32_t xform, next; /* next entry + 1, or 0 */
 	} * en;
 	size_t nen, encap;
-	size_t max_len;    /* longest skeleton filed */
-	uint32_t *stamp;   /* per xform: the query that last saw it */
-	uint32_t *cands;   /* candidates of the current query */
+	size_t max_len;  /* longest skeleton filed */
+	uint32_t *stamp; /* per xform: the query that last saw it */
+	uint32_t *cands; /* candidates of the current query */
 	size_t ncand;
 	uint32_t query;
-	fl_map best;       /* skeletons * -> best xform + 1, or 0: none */
+	fl_map best; /* skeletons * -> best xform + 1, or 0: none */
 } near_index;
 
 static void near_index_dispose(near_index *ni)
@@ -778,8 +780,8 @@ static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
 	ni->ncand = 0;
 	for (size_t v = 0; v < run->count && error == 0; v++)
 		if (run->len[v] <= ni->max_len + 2)
-			error = near_each(ni, run->sk[v], run->len[v], 2, 0,
-			                  true);
+			error =
+			    near_each(ni, run->sk[v], run->len[v], 2, 0, true);
 	if (error < 0)
 		return error;
 	if (ni->ncand > 1)
@@ -835,7 +837,8 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 		/* Without its clitic, if it has one ("وزوكربرغ"). */
 		pl = fl__lex_strip_prefix(c->lang, fl__tok_key(d, t), t->keylen,
 		                          3);
-		if ((r = run_skeletons(c, &x.cache, i, 1, pl, NULL, &run)) < 0) {
+		if ((r = run_skeletons(c, &x.cache, i, 1, pl, NULL, &run)) <
+		    0) {
 			error = r;
 			break;
 		}

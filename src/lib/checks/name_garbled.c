@@ -31,8 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FL_GARBLE_LOW            0.45
-#define FL_GARBLE_HIGH           0.75
+#define FL_GARBLE_LOW  0.45
+#define FL_GARBLE_HIGH 0.75
 
 static size_t lcs_len(const uint16_t *a, size_t n, const uint16_t *b, size_t m)
 {

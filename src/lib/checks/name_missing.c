@@ -349,7 +349,8 @@ static int fold_word(loose_doc *ld, const fl__check_ctx *c, size_t i,
 		    memcmp(k, c->lang->prefixes.keys[p], pl * 2) != 0)
 			continue;
 		r = loose(c, k + pl, t->keylen - pl, buf, FL_TOKEN_MAX);
-		if (r > 0 && (error = file_word(ld, &ld->by_loose, buf, r, w)) < 0)
+		if (r > 0 &&
+		    (error = file_word(ld, &ld->by_loose, buf, r, w)) < 0)
 			return error;
 	}
 	return 0;
@@ -391,8 +392,8 @@ static int loose_doc_make(loose_doc *ld, const fl__check_ctx *c)
 		/* The memo's key: the token's key and its kind. */
 		memcpy(mk, k, t->keylen * sizeof(*k));
 		mk[t->keylen] = (uint16_t)t->kind;
-		slot = fl_map_slot_of(&ld->memo, mk,
-		                      (t->keylen + 1u) * sizeof(*mk), 0, &fresh);
+		slot = fl_map_slot_of(
+		    &ld->memo, mk, (t->keylen + 1u) * sizeof(*mk), 0, &fresh);
 		if (!slot)
 			return FL_ENOMEM;
 		if (fresh) {
@@ -401,7 +402,8 @@ static int loose_doc_make(loose_doc *ld, const fl__check_ctx *c)
 			    fl__grow((void **)&ld->word_head, &ld->word_cap,
 			             need, sizeof(*ld->word_head)) < 0)
 				return FL_ENOMEM;
-			/* word_tail and word_tok follow word_head's capacity. */
+			/* word_tail and word_tok follow word_head's capacity.
+			 */
 			uint32_t *tl = fl__reallocarray(
 			    ld->word_tail, ld->word_cap, sizeof(*tl));
 			if (!tl)
@@ -461,10 +463,9 @@ static bool rest_matches(const fl__check_ctx *c, const loose_doc *ld,
 		const fl__form_tok *ft = &idx->toks[f->tok + j];
 		all = ld->len[i + j] == fl[j] &&
 		      memcmp(lkey(ld, i + j), fk[j], fl[j] * 2) == 0 &&
-		      fl__doc_gap_equals(d, d->tokens[i + j - 1].end,
-		                         d->tokens[i + j].start,
-		                         fl__index_str(idx, ft->gap),
-		                         ft->gaplen);
+		      fl__doc_gap_equals(
+		          d, d->tokens[i + j - 1].end, d->tokens[i + j].start,
+		          fl__index_str(idx, ft->gap), ft->gaplen);
 	}
 	return all;
 }
