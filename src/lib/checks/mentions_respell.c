@@ -44,10 +44,23 @@ static void rindex_dispose(rindex *x)
 	fl_map_dispose(&x->tokens);
 }
 
-/* ASCII of UTF-16 s[0,n) into out; 0 when it has none or is too long. */
+/* ASCII of UTF-16 s[0,n) into out; 0 when it has none or is too long.
+ * Text already in ASCII is only lowered, as ICU's "Any-Latin;
+ * Latin-ASCII; Lower" (fl__translit_ascii) would, without ICU. */
 static size_t ascii_of(fl__check_ctx *c, const uint16_t *s, size_t n, char *out,
                        size_t cap)
 {
+	bool ascii = cap > 0 && n <= FL_TOKEN_MAX;
+	for (size_t i = 0; ascii && i < n; i++)
+		ascii = s[i] < 0x80;
+	if (ascii) {
+		size_t k = 0;
+		for (size_t i = 0; i < n && k + 1 < cap; i++)
+			out[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32
+			                                             : s[i]);
+		out[k] = '\0';
+		return k;
+	}
 	int len = fl__translit_ascii(c->text, s, n, out, cap);
 	return len > 0 ? (size_t)len : 0;
 }

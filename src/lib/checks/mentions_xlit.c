@@ -39,12 +39,36 @@ typedef struct {
 #define NATIVE_READINGS (FL_SKELETON_WW_V | FL_SKELETON_GH_SILENT)
 #define ALL_READINGS    (FL_SKELETON_VARIANTS - 1u)
 
+/* The readings (FL_SKELETON_* bits) that can change the skeleton of ASCII
+ * text a[0,n): a reading whose letters are absent ("ch", a second "ch",
+ * "ww", "v", "gh") reads it as the variant without it does, so its
+ * skeletons would only repeat ones already made. */
+static unsigned readings_of(const char *a, size_t n)
+{
+	unsigned r = 0, nch = 0;
+	for (size_t i = 0; i < n; i++) {
+		char d = i + 1 < n ? a[i + 1] : '\0';
+		if (a[i] == 'c' && d == 'h' && ++nch >= 2)
+			r |= FL_SKELETON_CH2_K;
+		if (a[i] == 'c' && d == 'h')
+			r |= FL_SKELETON_CH_K;
+		if (a[i] == 'w' && d == 'w')
+			r |= FL_SKELETON_WW_V;
+		if (a[i] == 'g' && d == 'h')
+			r |= FL_SKELETON_GH_SILENT;
+		if (a[i] == 'v')
+			r |= FL_SKELETON_V_SILENT;
+	}
+	return r;
+}
+
 /* The distinct skeletons of ASCII text a, with the readings in mask, into
  * out. */
 static void all_skeletons(skeletons *out, const char *a, size_t n,
                           unsigned mask)
 {
 	out->count = 0;
+	mask &= readings_of(a, n);
 	for (unsigned v = 0; v < FL_SKELETON_VARIANTS; v++) {
 		char s[FL_SKELETON_MAX];
 		size_t len;
@@ -96,6 +120,30 @@ typedef struct {
 	skeletons sk;
 } xform;
 
+/*
+ * What fl__translit_ascii ("Any-Latin; Latin-ASCII; Lower") makes of
+ * ASCII text s[0,n), without ICU: the text in lower case, as much as fits
+ * in out (cap bytes, NUL-terminated), or 0 for text longer than a token.
+ * Returns -1 when s is not all ASCII (ICU is then needed).
+ */
+static int ascii_lower(const uint16_t *s, size_t n, char *out, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 0x80)
+			return -1;
+	if (cap == 0)
+		return -1;
+	out[0] = '\0';
+	if (n > FL_TOKEN_MAX)
+		return 0;
+	for (size_t i = 0; i < n && k + 1 < cap; i++)
+		out[k++] =
+		    (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	out[k] = '\0';
+	return (int)k;
+}
+
 /* The Latin forms of the index and their skeletons. */
 static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
 {
@@ -124,8 +172,10 @@ static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
 		}
 		if (!ok || bn == 0)
 			continue;
-		len =
-		    fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
+		len = ascii_lower(buf, bn, ascii, sizeof(ascii));
+		if (len == -1)
+			len = fl__translit_ascii(c->text, buf, bn, ascii,
+			                         sizeof(ascii));
 		if (len <= 0)
 			continue;
 		if (fl__grow((void **)&xf, &cap, n + 1, sizeof(*xf)) < 0) {
@@ -149,6 +199,7 @@ static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
  * words; runs are read only where a first word starts a name). */
 typedef struct {
 	fl_map words; /* key -> skeletons * (owned), or 1: none */
+	fl_map ascii; /* one word's key -> its ASCII (owned, NUL-ended) */
 } skcache;
 
 static void skcache_dispose(skcache *sc)
@@ -156,14 +207,91 @@ static void skcache_dispose(skcache *sc)
 	for (size_t i = 0; i < sc->words.cap; i++)
 		if (sc->words.slots[i].key && sc->words.slots[i].value > 1)
 			free((void *)sc->words.slots[i].value);
+	for (size_t i = 0; i < sc->ascii.cap; i++)
+		if (sc->ascii.slots[i].key)
+			free((void *)sc->ascii.slots[i].value);
 	fl_map_dispose(&sc->words);
+	fl_map_dispose(&sc->ascii);
+}
+
+/* The ASCII transliteration of one word w[0,n), cached: *out (empty when
+ * there is none). Returns 0 or FL_ENOMEM. */
+static int word_ascii(fl__check_ctx *c, skcache *sc, const uint16_t *w,
+                      size_t n, const char **out)
+{
+	char a[4 * FL_TOKEN_MAX];
+	uintptr_t *slot = fl_map_slot_of(&sc->ascii, w, n * 2, 0, NULL);
+	int len;
+	char *copy;
+	if (!slot)
+		return FL_ENOMEM;
+	if (*slot) {
+		*out = (const char *)*slot;
+		return 0;
+	}
+	len = fl__translit_ascii(c->text, w, n, a, sizeof(a));
+	if (len < 0)
+		len = 0;
+	if (!(copy = malloc((size_t)len + 1)))
+		return FL_ENOMEM;
+	memcpy(copy, a, (size_t)len);
+	copy[len] = '\0';
+	*slot = (uintptr_t)copy;
+	*out = copy;
+	return 0;
+}
+
+/*
+ * Whether the run of words buf[0,bn) (words joined by single spaces) may
+ * have a skeleton filed in by_skel: the skeletons of its words'
+ * transliterations (cached per word) joined by spaces. ICU's
+ * transliteration to ASCII reads Arabic and Hebrew letter by letter within
+ * a word, so a run reads as its words do (measured: the same on every
+ * one of the 77,719 runs read in NTREX ar and he against 10,000
+ * entities); the run itself is still transliterated whole once this lets
+ * it through. Returns 1 (maybe), 0 (no) or FL_ENOMEM.
+ */
+static int run_may_match(fl__check_ctx *c, skcache *sc, const uint16_t *buf,
+                         size_t bn, const fl_map *by_skel)
+{
+	char join[4 * FL_TOKEN_MAX];
+	size_t jn = 0, a = 0;
+	skeletons *sk;
+	int error, found = 0;
+	for (size_t q = 0; q <= bn; q++) {
+		const char *w;
+		size_t wl;
+		if (q < bn && buf[q] != ' ')
+			continue;
+		if ((error = word_ascii(c, sc, buf + a, q - a, &w)) < 0)
+			return error;
+		wl = strlen(w);
+		if (jn + wl + 2 > sizeof(join))
+			return 1; /* too long to tell: let ICU say */
+		if (a > 0)
+			join[jn++] = ' ';
+		memcpy(join + jn, w, wl);
+		jn += wl;
+		a = q + 1;
+	}
+	join[jn] = '\0';
+	if (!(sk = malloc(sizeof(*sk))))
+		return FL_ENOMEM;
+	all_skeletons(sk, join, jn, NATIVE_READINGS);
+	for (size_t v = 0; v < sk->count && !found; v++)
+		found = fl_map_get(by_skel, sk->sk[v], sk->len[v], NULL);
+	free(sk);
+	return found;
 }
 
 /* Skeletons of tokens [i, i+k) of the document, the first without its
- * clitic (pl units): *out points into the cache. Returns 1, 0 when they
- * cannot be read, or FL_ENOMEM. */
+ * clitic (pl units): *out points into the cache. With by_skel (not NULL),
+ * a run of several words whose words' skeletons are no form's is not
+ * read (run_may_match). Returns 1, 0 when they cannot be read (or are
+ * no form's), or FL_ENOMEM. */
 static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
-                         size_t pl, const skeletons **out)
+                         size_t pl, const fl_map *by_skel,
+                         const skeletons **out)
 {
 	const fl__doc *d = c->doc;
 	uint16_t buf[FL_TOKEN_MAX * FL_XLIT_MAX_TOKENS];
@@ -197,6 +325,12 @@ static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
 		return 1;
 	}
 	*slot = 1; /* unreadable, until shown otherwise */
+	if (by_skel && k > 1 && bn <= FL_TOKEN_MAX) {
+		/* A run of words no form can be: not read whole. */
+		int may = run_may_match(c, sc, buf, bn, by_skel);
+		if (may <= 0)
+			return may;
+	}
 	len = fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
 	if (len <= 0)
 		return 0;
@@ -244,13 +378,17 @@ static void xindex_dispose(xindex *x)
 	skcache_dispose(&x->cache);
 }
 
-static int xindex_build(xindex *x, fl__check_ctx *c)
+/* Builds x for the document of c: the Latin forms and their skeletons,
+ * and with `maps` the look-ups by skeleton and by its beginnings (the
+ * garbled check compares forms through its own index and needs neither).
+ * Returns 0 or FL_ENOMEM; x is disposed of by the caller either way. */
+static int xindex_build(xindex *x, fl__check_ctx *c, bool maps)
 {
 	int error;
 	memset(x, 0, sizeof(*x));
 	if ((error = latin_forms(&x->xf, &x->nx, c)) < 0)
 		return error;
-	for (size_t f = 0; f < x->nx; f++)
+	for (size_t f = 0; maps && f < x->nx; f++)
 		for (size_t v = 0; v < x->xf[f].sk.count; v++) {
 			const char *sk = x->xf[f].sk.sk[v];
 			size_t len = x->xf[f].sk.len[v];
@@ -296,7 +434,7 @@ static int find_xlit_mentions(fl__check_ctx *c)
 	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
-	if ((error = xindex_build(&x, c)) < 0 ||
+	if ((error = xindex_build(&x, c, true)) < 0 ||
 	    !(full = calloc(c->facts->entity_count, sizeof(*full)))) {
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
@@ -326,8 +464,8 @@ static int find_xlit_mentions(fl__check_ctx *c)
 			                     c->lang->prefixes.keys[p - 1],
 			                     pl * 2) != 0))
 				continue;
-			if ((r = run_skeletons(c, &x.cache, i, 1, pl, &first)) <
-			    0) {
+			if ((r = run_skeletons(c, &x.cache, i, 1, pl, NULL,
+			                       &first)) < 0) {
 				error = r;
 				break;
 			}
@@ -354,7 +492,8 @@ static int find_xlit_mentions(fl__check_ctx *c)
 				if (done)
 					break;
 				if ((r = run_skeletons(c, &x.cache, i, want, pl,
-				                       &run)) <= 0) {
+				                       &x.by_skel, &run)) <=
+				    0) {
 					error = r;
 					continue;
 				}
@@ -438,6 +577,233 @@ done:
 	return error;
 }
 
+/*
+ * The one-word Latin forms by their skeletons with letters dropped, for
+ * finding near misses by look-up (symmetric deletion): two skeletons
+ * within edit distance k have a common string left by deleting at most k
+ * letters from each. A form's skeleton is filed under itself and every
+ * string left by dropping one letter, and for a skeleton of six letters or
+ * more (where two letters off is still near) two letters; a word's
+ * skeleton asks for itself and its strings with one and two letters
+ * dropped. Strings are filed by their 64-bit hash only: a collision adds
+ * a candidate, never loses one, and each candidate is compared in full, as
+ * a scan would.
+ */
+typedef struct {
+	uint64_t *hash; /* open addressing, power-of-two slots */
+	uint32_t *head; /* per slot: first entry + 1, 0 for empty */
+	size_t cap, used;
+	struct near_entry {
+		uint32_t xform, next; /* next entry + 1, or 0 */
+	} * en;
+	size_t nen, encap;
+	size_t max_len;  /* longest skeleton filed */
+	uint32_t *stamp; /* per xform: the query that last saw it */
+	uint32_t *cands; /* candidates of the current query */
+	size_t ncand;
+	uint32_t query;
+	fl_map best; /* skeletons * -> best xform + 1, or 0: none */
+} near_index;
+
+static void near_index_dispose(near_index *ni)
+{
+	fl_map_dispose(&ni->best);
+	free(ni->hash);
+	free(ni->head);
+	free(ni->en);
+	free(ni->stamp);
+	free(ni->cands);
+}
+
+/* The slot of hash h in ni (empty or h's). */
+static size_t near_slot(const near_index *ni, uint64_t h)
+{
+	size_t i = (size_t)h & (ni->cap - 1);
+	while (ni->head[i] && ni->hash[i] != h)
+		i = (i + 1) & (ni->cap - 1);
+	return i;
+}
+
+/* Doubles ni's slots (or makes the first ones). Returns 0 or FL_ENOMEM. */
+static int near_grow(near_index *ni)
+{
+	size_t cap = ni->cap ? ni->cap * 2 : 1024, old = ni->cap;
+	uint64_t *hash, *oh = ni->hash;
+	uint32_t *head, *ohd = ni->head;
+	if (cap < old || !(hash = calloc(cap, sizeof(*hash))))
+		return FL_ENOMEM;
+	if (!(head = calloc(cap, sizeof(*head)))) {
+		free(hash);
+		return FL_ENOMEM;
+	}
+	ni->hash = hash;
+	ni->head = head;
+	ni->cap = cap;
+	for (size_t i = 0; i < old; i++)
+		if (ohd[i]) {
+			size_t j = near_slot(ni, oh[i]);
+			hash[j] = oh[i];
+			head[j] = ohd[i];
+		}
+	free(oh);
+	free(ohd);
+	return 0;
+}
+
+/* Files xform f under string s[0,n) of ni. Returns 0 or FL_ENOMEM. */
+static int near_file(near_index *ni, const char *s, size_t n, uint32_t f)
+{
+	uint64_t h = fl_map_hash(s, n);
+	size_t i;
+	if ((ni->used + 1) * 2 > ni->cap && near_grow(ni) < 0)
+		return FL_ENOMEM;
+	i = near_slot(ni, h);
+	/* The same form under the same string twice is filed once. */
+	if (ni->head[i] && ni->en[ni->head[i] - 1].xform == f)
+		return 0;
+	if (ni->nen >= UINT32_MAX - 1 ||
+	    fl__grow((void **)&ni->en, &ni->encap, ni->nen + 1,
+	             sizeof(*ni->en)) < 0)
+		return FL_ENOMEM;
+	if (!ni->head[i]) {
+		ni->hash[i] = h;
+		ni->used++;
+	}
+	ni->en[ni->nen].xform = f;
+	ni->en[ni->nen].next = ni->head[i];
+	ni->head[i] = (uint32_t)++ni->nen;
+	return 0;
+}
+
+/* Adds the forms filed under s[0,n) to the current query's candidates. */
+static void near_seen(near_index *ni, const char *s, size_t n)
+{
+	uint32_t e;
+	if (ni->cap == 0)
+		return;
+	for (e = ni->head[near_slot(ni, fl_map_hash(s, n))]; e;
+	     e = ni->en[e - 1].next) {
+		uint32_t f = ni->en[e - 1].xform;
+		if (ni->stamp[f] == ni->query)
+			continue;
+		ni->stamp[f] = ni->query;
+		ni->cands[ni->ncand++] = f;
+	}
+}
+
+/* Files form f under s[0,n) and every string left by deleting up to
+ * `drops` of its letters (query: looks them up instead). Returns 0 or
+ * FL_ENOMEM. */
+static int near_each(near_index *ni, const char *s, size_t n, unsigned drops,
+                     uint32_t f, bool query)
+{
+	char t[FL_SKELETON_MAX];
+	int error = 0;
+	if (query)
+		near_seen(ni, s, n);
+	else
+		error = near_file(ni, s, n, f);
+	if (error < 0 || drops == 0 || n == 0)
+		return error;
+	for (size_t i = 0; i < n && error == 0; i++) {
+		/* Dropping the second of two equal letters leaves what
+		 * dropping the first left. */
+		if (i > 0 && s[i] == s[i - 1])
+			continue;
+		memcpy(t, s, i);
+		memcpy(t + i, s + i + 1, n - i - 1);
+		error = near_each(ni, t, n - 1, drops - 1, f, query);
+	}
+	return error;
+}
+
+/* Builds ni over the one-word forms of x (those the garbled check looks
+ * at) whose skeletons can be near another's (four letters or more), of
+ * entities the document names less often than expected (no other form
+ * can be reported). Returns 0 or FL_ENOMEM. */
+static int near_index_build(near_index *ni, const xindex *x,
+                            const fl__check_ctx *c)
+{
+	int error = 0;
+	memset(ni, 0, sizeof(*ni));
+	ni->stamp = calloc(x->nx + 1, sizeof(*ni->stamp));
+	ni->cands = calloc(x->nx + 1, sizeof(*ni->cands));
+	if (!ni->stamp || !ni->cands)
+		return FL_ENOMEM;
+	for (size_t f = 0; f < x->nx && error == 0; f++) {
+		const skeletons *sk = &x->xf[f].sk;
+		uint32_t e = x->xf[f].entity;
+		if (x->xf[f].ntok != 1 ||
+		    c->found[e] >= fl__expected_mentions(c, e))
+			continue;
+		for (size_t v = 0; v < sk->count && error == 0; v++) {
+			size_t len = sk->len[v];
+			if (len < 4)
+				continue;
+			if (len > ni->max_len)
+				ni->max_len = len;
+			error = near_each(ni, sk->sk[v], len, len >= 6 ? 2 : 1,
+			                  (uint32_t)f, false);
+		}
+	}
+	return error;
+}
+
+static int xform_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The first one-word form of x (in index order) that run is a near miss
+ * of, for an entity the document names less often than expected: *best
+ * (NULL: none). Candidates come from ni; the verdict is compare()'s, as
+ * for every form. The answer for a run (a cached word) is kept. Returns 0
+ * or FL_ENOMEM. */
+static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
+                     const skeletons *run, const xform **best)
+{
+	uintptr_t *slot;
+	bool fresh = false;
+	int error = 0;
+	*best = NULL;
+	if (!(slot = fl_map_slot_of(&ni->best, &run, sizeof(run), 0, &fresh)))
+		return FL_ENOMEM;
+	if (!fresh) {
+		*best = *slot ? &x->xf[*slot - 1] : NULL;
+		return 0;
+	}
+	if (++ni->query == 0) { /* the stamps wrapped around */
+		memset(ni->stamp, 0, (x->nx + 1) * sizeof(*ni->stamp));
+		ni->query = 1;
+	}
+	ni->ncand = 0;
+	for (size_t v = 0; v < run->count && error == 0; v++)
+		if (run->len[v] <= ni->max_len + 2)
+			error =
+			    near_each(ni, run->sk[v], run->len[v], 2, 0, true);
+	if (error < 0)
+		return error;
+	if (ni->ncand > 1)
+		qsort(ni->cands, ni->ncand, sizeof(*ni->cands), xform_cmp);
+	for (size_t k = 0; k < ni->ncand && !*best; k++) {
+		const xform *f = &x->xf[ni->cands[k]];
+		size_t shortest;
+		uint32_t e = f->entity;
+		if (f->ntok != 1 ||
+		    c->found[e] >= fl__expected_mentions(c, e) ||
+		    compare(&f->sk, run, &shortest) != FL_XLIT_NEAR)
+			continue;
+		*best = f;
+	}
+	/* found[] does not change while the check runs, so the answer
+	 * holds for every token of the same word. */
+	if (!(slot = fl_map_slot_of(&ni->best, &run, sizeof(run), 0, NULL)))
+		return FL_ENOMEM;
+	*slot = *best ? (uintptr_t)(*best - x->xf) + 1 : 0;
+	return 0;
+}
+
 /* name.garbled across scripts: a word no dictionary knows whose consonant
  * skeleton is one consonant away from a Latin name's. Returns 0 or a
  * negative code (message in c->err). */
@@ -445,12 +811,16 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	xindex x;
+	near_index ni;
 	int error = 0;
 
 	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
-	if ((error = xindex_build(&x, c)) < 0) {
+	memset(&ni, 0, sizeof(ni));
+	if ((error = xindex_build(&x, c, false)) < 0 ||
+	    (error = near_index_build(&ni, &x, c)) < 0) {
+		near_index_dispose(&ni);
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
 	}
@@ -467,22 +837,15 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 		/* Without its clitic, if it has one ("وزوكربرغ"). */
 		pl = fl__lex_strip_prefix(c->lang, fl__tok_key(d, t), t->keylen,
 		                          3);
-		if ((r = run_skeletons(c, &x.cache, i, 1, pl, &run)) < 0) {
+		if ((r = run_skeletons(c, &x.cache, i, 1, pl, NULL, &run)) <
+		    0) {
 			error = r;
 			break;
 		}
 		if (!r)
 			continue;
-		for (size_t f = 0; f < x.nx && !best; f++) {
-			size_t shortest;
-			uint32_t e = x.xf[f].entity;
-			if (x.xf[f].ntok != 1 ||
-			    c->found[e] >= fl__expected_mentions(c, e) ||
-			    compare(&x.xf[f].sk, run, &shortest) !=
-			        FL_XLIT_NEAR)
-				continue;
-			best = &x.xf[f];
-		}
+		if ((error = near_best(c, &ni, &x, run, &best)) < 0)
+			break;
 		if (!best)
 			continue;
 		if ((error = known_word(c, i, &known)) < 0)
@@ -513,6 +876,7 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 			c->claimed[i] = 1;
 		}
 	}
+	near_index_dispose(&ni);
 	xindex_dispose(&x);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");

@@ -31,9 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FL_GARBLE_LOW            0.45
-#define FL_GARBLE_HIGH           0.75
-#define FL_GARBLE_MAX_CANDIDATES 64
+#define FL_GARBLE_LOW  0.45
+#define FL_GARBLE_HIGH 0.75
 
 static size_t lcs_len(const uint16_t *a, size_t n, const uint16_t *b, size_t m)
 {
@@ -199,18 +198,30 @@ static int check_name_garbled(fl__check_ctx *c)
 	const fl__doc *d = c->doc;
 	const fl__index *idx = c->idx;
 	uint32_t *scratch = NULL;
-	uint32_t ids[FL_GARBLE_MAX_CANDIDATES];
+	/* Room for every name word: however many facts there are, no
+	 * candidate is left out (a cap would drop the right one once many
+	 * names share a token's letter pairs). */
+	uint32_t *ids = NULL;
+	/* A word met again (same fuzzy key, script and shape, no hyphen
+	 * partner) has the same best candidate: found[] does not change
+	 * while the check runs. Key -> best name word + 1, or 0: none. */
+	fl_map memo = FL_MAP_INIT;
 	int error = 0;
 
 	if (!idx || idx->nword_count == 0)
 		return 0;
 	scratch = calloc(idx->nword_count, sizeof(*scratch));
-	if (!scratch)
+	ids = calloc(idx->nword_count, sizeof(*ids));
+	if (!scratch || !ids) {
+		free(scratch);
+		free(ids);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	}
 
 	for (size_t i = 0; i < d->token_count; i++) {
 		const fl__token *t = &d->tokens[i];
-		uint16_t fz[FL_TOKEN_MAX];
+		uint16_t fz[FL_TOKEN_MAX], mk[FL_TOKEN_MAX + 2];
+		uintptr_t *slot;
 		size_t n, nc;
 		uint32_t partner;
 		const fl__name_word *best = NULL;
@@ -245,8 +256,28 @@ static int check_name_garbled(fl__check_ctx *c)
 		if (n < 3)
 			continue;
 		foreign = c->lang->script >= 0 && t->script != c->lang->script;
+		mk[0] = (uint16_t)t->script;
+		mk[1] = fl__script_is_cased(t->script) &&
+		        !(t->flags &
+		          (FL_TOKF_UPPER | FL_TOKF_TITLE | FL_TOKF_MIXED));
+		memcpy(mk + 2, fz, n * sizeof(*fz));
+		slot = NULL;
+		if (!partner) {
+			bool fresh = false;
+			if (!(slot = fl_map_slot_of(&memo, mk,
+			                            (n + 2) * sizeof(*mk), 0,
+			                            &fresh))) {
+				error = fl__fail(c->err, c->errlen, FL_ENOMEM,
+				                 "out of memory");
+				goto cleanup;
+			}
+			if (!fresh) {
+				best = *slot ? &idx->nwords[*slot - 1] : NULL;
+				goto decided;
+			}
+		}
 		nc = fl__index_candidates(idx, fz, n, 2, scratch, ids,
-		                          FL_ARRAY_SIZE(ids));
+		                          idx->nword_count);
 		for (size_t k = 0; k < nc; k++) {
 			const fl__name_word *w = &idx->nwords[ids[k]];
 			const uint16_t *wf = fl__index_str(idx, w->fuzzy);
@@ -282,6 +313,9 @@ static int check_name_garbled(fl__check_ctx *c)
 				best_under = under;
 			}
 		}
+		if (slot)
+			*slot = best ? (uintptr_t)(best - idx->nwords) + 1 : 0;
+	decided:
 		if (!best)
 			continue;
 		if (same_letters(c, t, best))
@@ -320,7 +354,9 @@ static int check_name_garbled(fl__check_ctx *c)
 		}
 	}
 cleanup:
+	fl_map_dispose(&memo);
 	free(scratch);
+	free(ids);
 	return error;
 }
 

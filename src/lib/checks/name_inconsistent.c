@@ -45,17 +45,36 @@ static bool mention_key(const fl__check_ctx *c, const fl__mention *m,
 static int check_name_inconsistent(fl__check_ctx *c)
 {
 	spelling *sp = NULL;
+	/* Each entity's mentions in text order (first + 1 per entity, next
+	 * + 1 per mention), so that an entity costs its own mentions, not a
+	 * look at every mention. */
+	uint32_t *head = NULL, *next = NULL;
 	int error = 0;
 
 	if (!c->idx || !c->facts || c->lang->script < 0 ||
 	    fl__script_is_cased(c->lang->script))
 		return 0;
-	if (!(sp = calloc(FL_SPELLINGS_MAX, sizeof(*sp))))
+	sp = calloc(FL_SPELLINGS_MAX, sizeof(*sp));
+	head = calloc(c->facts->entity_count + 1, sizeof(*head));
+	next = calloc(c->mention_count + 1, sizeof(*next));
+	if (!sp || !head || !next) {
+		free(sp);
+		free(head);
+		free(next);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	}
+	for (size_t i = c->mention_count; i-- > 0;) {
+		uint32_t e = c->mentions[i].entity;
+		if (e >= c->facts->entity_count)
+			continue;
+		next[i] = head[e];
+		head[e] = (uint32_t)i + 1;
+	}
 	for (uint32_t e = 0; e < c->facts->entity_count && error == 0; e++) {
 		size_t ns = 0, best = 0;
 		bool any_xlit = false;
-		for (size_t i = 0; i < c->mention_count; i++) {
+		for (uint32_t i1 = head[e]; i1; i1 = next[i1 - 1]) {
+			size_t i = i1 - 1;
 			const fl__mention *m = &c->mentions[i];
 			spelling cur;
 			size_t k;
@@ -104,6 +123,8 @@ static int check_name_inconsistent(fl__check_ctx *c)
 		}
 	}
 	free(sp);
+	free(head);
+	free(next);
 	return error;
 }
 

@@ -212,20 +212,62 @@ static int hit_cmp(const void *a, const void *b)
 	return x->tl > y->tl ? -1 : x->tl < y->tl ? 1 : 0;
 }
 
-/* Whether a mention of another entity than e lies within
- * FL_LIT_NEAR_NAME tokens of [tf, tl]. */
-static bool near_name(const fl__check_ctx *c, uint32_t e, size_t tf, size_t tl)
+/* The document's mentions by the token they start at and the token they
+ * end at, so that what lies next to a word is found by looking at a few
+ * tokens, not at every mention. */
+typedef struct {
+	uint32_t *first_head, *last_head; /* per token: mention + 1, 0: none */
+	uint32_t *first_next, *last_next; /* per mention: next + 1 */
+} mention_at;
+
+static void mention_at_dispose(mention_at *ma)
 {
-	for (size_t m = 0; m < c->mention_count; m++) {
+	free(ma->first_head);
+	free(ma->last_head);
+	free(ma->first_next);
+	free(ma->last_next);
+}
+
+/* Builds ma over c's mentions. Returns 0 or FL_ENOMEM. */
+static int mention_at_build(mention_at *ma, const fl__check_ctx *c)
+{
+	size_t nt = c->doc->token_count + 1, nm = c->mention_count + 1;
+	ma->first_head = calloc(nt, sizeof(*ma->first_head));
+	ma->last_head = calloc(nt, sizeof(*ma->last_head));
+	ma->first_next = calloc(nm, sizeof(*ma->first_next));
+	ma->last_next = calloc(nm, sizeof(*ma->last_next));
+	if (!ma->first_head || !ma->last_head || !ma->first_next ||
+	    !ma->last_next)
+		return FL_ENOMEM;
+	for (size_t m = c->mention_count; m-- > 0;) {
 		const fl__mention *x = &c->mentions[m];
-		if (x->entity == e)
+		if (x->tok_first >= nt || x->tok_last >= nt)
 			continue;
-		if ((x->tok_first > tl &&
-		     x->tok_first - tl <= FL_LIT_NEAR_NAME + 1) ||
-		    (x->tok_last < tf &&
-		     tf - x->tok_last <= FL_LIT_NEAR_NAME + 1))
-			return true;
+		ma->first_next[m] = ma->first_head[x->tok_first];
+		ma->first_head[x->tok_first] = (uint32_t)m + 1;
+		ma->last_next[m] = ma->last_head[x->tok_last];
+		ma->last_head[x->tok_last] = (uint32_t)m + 1;
 	}
+	return 0;
+}
+
+/* Whether a mention of another entity than e lies within
+ * FL_LIT_NEAR_NAME tokens of [tf, tl]: one starting in the FL_LIT_NEAR_NAME
+ * + 1 tokens after tl, or ending in those before tf. */
+static bool near_name(const fl__check_ctx *c, const mention_at *ma, uint32_t e,
+                      size_t tf, size_t tl)
+{
+	size_t nt = c->doc->token_count;
+	for (size_t p = tl + 1; p <= tl + FL_LIT_NEAR_NAME + 1 && p < nt; p++)
+		for (uint32_t m = ma->first_head[p]; m;
+		     m = ma->first_next[m - 1])
+			if (c->mentions[m - 1].entity != e)
+				return true;
+	for (size_t d = 1; d <= FL_LIT_NEAR_NAME + 1 && d <= tf; d++)
+		for (uint32_t m = ma->last_head[tf - d]; m;
+		     m = ma->last_next[m - 1])
+			if (c->mentions[m - 1].entity != e)
+				return true;
 	return false;
 }
 
@@ -235,11 +277,12 @@ static bool near_name(const fl__check_ctx *c, uint32_t e, size_t tf, size_t tl)
  * definite article (names translated as words take it: "الطفرة") and next to
  * another name ("الطفرة والميركور").
  */
-static bool single_fits(const fl__check_ctx *c, uint32_t e, const hit *x)
+static bool single_fits(const fl__check_ctx *c, const mention_at *ma,
+                        uint32_t e, const hit *x)
 {
 	const fl__token *t = &c->doc->tokens[x->tf];
 	const uint16_t *k = fl__tok_key(c->doc, t);
-	bool near = near_name(c, e, x->tf, x->tl), article = false;
+	bool near = near_name(c, ma, e, x->tf, x->tl), article = false;
 
 	/* "l'entreprise" next to a name is only a company */
 	if (fl__script_is_cased(t->script))
@@ -298,8 +341,8 @@ typedef struct {
 
 /* Reports entity e from its hits h[0,nh) (sorted by place); nwords: the
  * words of its name. */
-static int check_entity(fl__check_ctx *c, uint32_t e, const hit *h, size_t nh,
-                        size_t nwords)
+static int check_entity(fl__check_ctx *c, const mention_at *ma, uint32_t e,
+                        const hit *h, size_t nh, size_t nwords)
 {
 	const fl__doc *d = c->doc;
 	const fl__entity *en = &c->facts->entities[e];
@@ -356,7 +399,7 @@ static int check_entity(fl__check_ctx *c, uint32_t e, const hit *h, size_t nh,
 		           h[a].rank < (nwords == 1
 		                            ? FL_LIT_SINGLE_RANK
 		                            : FL_LIT_SINGLE_RANK_MULTI) &&
-		           single_fits(c, e, &h[a])) {
+		           single_fits(c, ma, e, &h[a])) {
 			char text[256];
 			span_text(d, h[a].tf, h[a].tl, text, sizeof(text));
 			error = fl__check_add(
@@ -423,6 +466,7 @@ static int check_name_literal(fl__check_ctx *c)
 	hit *h = NULL;
 	size_t np = 0, nh = 0, hcap = 0;
 	fl_map first = FL_MAP_INIT; /* first word key -> phrase + 1 */
+	mention_at ma = {NULL, NULL, NULL, NULL};
 	int error = 0;
 
 	if (!c->facts || !c->lang->bilex || c->facts->entity_count == 0)
@@ -532,15 +576,18 @@ static int check_name_literal(fl__check_ctx *c)
 	}
 	if (error == 0 && nh > 1)
 		qsort(h, nh, sizeof(*h), hit_cmp);
+	if (error == 0 && nh > 0)
+		error = mention_at_build(&ma, c);
 	for (size_t a = 0; a < nh && error == 0;) {
 		size_t b = a;
 		while (b < nh && h[b].entity == h[a].entity)
 			b++;
-		error = check_entity(c, h[a].entity, h + a, b - a,
+		error = check_entity(c, &ma, h[a].entity, h + a, b - a,
 		                     nwords[h[a].entity]);
 		a = b;
 	}
 done:
+	mention_at_dispose(&ma);
 	fl_map_dispose(&first);
 	free(h);
 	phrases_dispose(ph, np);

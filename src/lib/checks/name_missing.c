@@ -264,8 +264,10 @@ static size_t loose(const fl__check_ctx *c, const uint16_t *k, size_t n,
 	return m;
 }
 
-/* Loose keys of the document's word tokens, made when first needed; a
- * word that recurs is folded once (memo: its key -> offset and length). */
+/* Loose keys of the document's tokens, made when first needed, with
+ * indexes so that a look for one entity costs a few hash look-ups, not a
+ * scan of the document: a token that recurs is folded once (memo: its key
+ * and kind -> distinct word id + 1). */
 typedef struct {
 	uint16_t *pool;
 	size_t pool_len, pool_cap;
@@ -276,6 +278,18 @@ typedef struct {
 	 * form + 1 per form (0 ends), so that a look at one entity's forms
 	 * does not scan every form of every entity. */
 	uint32_t *form_head, *form_next;
+	/* Tokens of each distinct word: first token + 1 per word, next token
+	 * + 1 per token (0 ends), in document order. */
+	uint32_t *word_head, *word_tail, *tok_next;
+	size_t word_count, word_cap;
+	/* The words a loose key reads from (the token's own loose key, or
+	 * that of its key without a clitic): key -> entry + 1; and the words
+	 * by the first FL_MISS_RESPELL units of their own loose key. Entries
+	 * are (word, next entry + 1) pairs. */
+	fl_map by_loose, by_begin;
+	uint32_t *ent; /* pairs: word id, next entry + 1 */
+	size_t ent_count, ent_cap;
+	uint32_t *word_tok; /* per word: its first token (for its loose key) */
 	bool made;
 } loose_doc;
 
@@ -284,18 +298,82 @@ static const uint16_t *lkey(const loose_doc *ld, size_t i)
 	return ld->pool + ld->off[i];
 }
 
+/* Files word w under key k[0,n) of map m (by_loose or by_begin). Returns 0
+ * or FL_ENOMEM. */
+static int file_word(loose_doc *ld, fl_map *m, const uint16_t *k, size_t n,
+                     uint32_t w)
+{
+	uintptr_t *head = fl_map_slot_of(m, k, n * sizeof(*k), 0, NULL);
+	size_t need;
+	if (!head || fl__add_overflow(ld->ent_count, 2, &need) ||
+	    need > UINT32_MAX ||
+	    fl__grow((void **)&ld->ent, &ld->ent_cap, need, sizeof(*ld->ent)) <
+	        0)
+		return FL_ENOMEM;
+	ld->ent[ld->ent_count] = w;
+	ld->ent[ld->ent_count + 1] = (uint32_t)*head;
+	*head = ld->ent_count / 2 + 1;
+	ld->ent_count = need;
+	return 0;
+}
+
+/* Folds a word met for the first time (token i, key k, the kind of token
+ * t) into its loose keys, filing it under each: its own loose key (word
+ * tokens only; into the pool, recorded for token i) and the loose key of
+ * its key without each clitic of the language it starts with (two letters
+ * left at least). Returns 0 or FL_ENOMEM. */
+static int fold_word(loose_doc *ld, const fl__check_ctx *c, size_t i,
+                     const fl__token *t, const uint16_t *k, uint32_t w)
+{
+	uint16_t buf[FL_TOKEN_MAX];
+	size_t m = 0;
+	int error;
+	if (t->kind == FL_TOK_WORD)
+		m = loose(c, k, t->keylen, buf, FL_TOKEN_MAX);
+	if (ld->pool_len + m > UINT32_MAX >> 8 ||
+	    fl__grow((void **)&ld->pool, &ld->pool_cap, ld->pool_len + m + 1,
+	             sizeof(*ld->pool)) < 0)
+		return FL_ENOMEM;
+	memcpy(ld->pool + ld->pool_len, buf, m * sizeof(*buf));
+	ld->off[i] = (uint32_t)ld->pool_len;
+	ld->len[i] = (uint8_t)m;
+	ld->pool_len += m;
+	if (m > 0 && (error = file_word(ld, &ld->by_loose, buf, m, w)) < 0)
+		return error;
+	if (m >= FL_MISS_RESPELL &&
+	    (error = file_word(ld, &ld->by_begin, buf, FL_MISS_RESPELL, w)) < 0)
+		return error;
+	for (size_t p = 0; p < c->lang->prefixes.count; p++) {
+		size_t pl = c->lang->prefixes.lens[p], r;
+		if (pl + 2 > t->keylen ||
+		    memcmp(k, c->lang->prefixes.keys[p], pl * 2) != 0)
+			continue;
+		r = loose(c, k + pl, t->keylen - pl, buf, FL_TOKEN_MAX);
+		if (r > 0 &&
+		    (error = file_word(ld, &ld->by_loose, buf, r, w)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+/* Makes ld for the document of c: every token's loose key, the tokens of
+ * each distinct word, and the words by loose key and by its beginning.
+ * Linear in the document. Returns 0 or FL_ENOMEM. */
 static int loose_doc_make(loose_doc *ld, const fl__check_ctx *c)
 {
 	const fl__doc *d = c->doc;
 	size_t n = d->token_count ? d->token_count : 1;
 	const fl__index *idx = c->idx;
+	int error;
 	ld->made = true;
 	ld->off = calloc(n, sizeof(*ld->off));
 	ld->len = calloc(n, sizeof(*ld->len));
+	ld->tok_next = calloc(n, sizeof(*ld->tok_next));
 	ld->form_head =
 	    calloc(c->facts->entity_count + 1, sizeof(*ld->form_head));
 	ld->form_next = calloc(idx->form_count + 1, sizeof(*ld->form_next));
-	if (!ld->off || !ld->len || !ld->form_head || !ld->form_next)
+	if (!ld->off || !ld->len || !ld->tok_next || !ld->form_head ||
+	    !ld->form_next)
 		return FL_ENOMEM;
 	for (size_t g = idx->form_count; g-- > 0;) {
 		uint32_t e = idx->forms[g].entity;
@@ -305,31 +383,51 @@ static int loose_doc_make(loose_doc *ld, const fl__check_ctx *c)
 	for (size_t i = 0; i < d->token_count; i++) {
 		const fl__token *t = &d->tokens[i];
 		const uint16_t *k = fl__tok_key(d, t);
-		uint16_t buf[FL_TOKEN_MAX];
+		uint16_t mk[FL_TOKEN_MAX + 1];
 		uintptr_t *slot;
 		bool fresh = false;
-		size_t m;
-		if (t->kind != FL_TOK_WORD || t->keylen == 0)
+		uint32_t w;
+		if (t->keylen == 0)
 			continue;
-		slot = fl_map_slot_of(&ld->memo, k, t->keylen * sizeof(*k), 0,
-		                      &fresh);
+		/* The memo's key: the token's key and its kind. */
+		memcpy(mk, k, t->keylen * sizeof(*k));
+		mk[t->keylen] = (uint16_t)t->kind;
+		slot = fl_map_slot_of(
+		    &ld->memo, mk, (t->keylen + 1u) * sizeof(*mk), 0, &fresh);
 		if (!slot)
 			return FL_ENOMEM;
-		if (!fresh) {
-			ld->off[i] = (uint32_t)(*slot >> 8);
-			ld->len[i] = (uint8_t)(*slot & 0xFF);
+		if (fresh) {
+			size_t need = ld->word_count + 1;
+			if (need > UINT32_MAX - 1 ||
+			    fl__grow((void **)&ld->word_head, &ld->word_cap,
+			             need, sizeof(*ld->word_head)) < 0)
+				return FL_ENOMEM;
+			/* word_tail and word_tok follow word_head's capacity.
+			 */
+			uint32_t *tl = fl__reallocarray(
+			    ld->word_tail, ld->word_cap, sizeof(*tl));
+			if (!tl)
+				return FL_ENOMEM;
+			ld->word_tail = tl;
+			tl = fl__reallocarray(ld->word_tok, ld->word_cap,
+			                      sizeof(*tl));
+			if (!tl)
+				return FL_ENOMEM;
+			ld->word_tok = tl;
+			w = (uint32_t)ld->word_count++;
+			*slot = w + 1;
+			ld->word_head[w] = (uint32_t)i + 1;
+			ld->word_tail[w] = (uint32_t)i + 1;
+			ld->word_tok[w] = (uint32_t)i;
+			if ((error = fold_word(ld, c, i, t, k, w)) < 0)
+				return error;
 			continue;
 		}
-		m = loose(c, k, t->keylen, buf, FL_TOKEN_MAX);
-		if (ld->pool_len + m > UINT32_MAX >> 8 ||
-		    fl__grow((void **)&ld->pool, &ld->pool_cap,
-		             ld->pool_len + m + 1, sizeof(*ld->pool)) < 0)
-			return FL_ENOMEM;
-		memcpy(ld->pool + ld->pool_len, buf, m * sizeof(*buf));
-		ld->off[i] = (uint32_t)ld->pool_len;
-		ld->len[i] = (uint8_t)m;
-		ld->pool_len += m;
-		*slot = ((uintptr_t)ld->off[i] << 8) | m;
+		w = (uint32_t)(*slot - 1);
+		ld->off[i] = ld->off[ld->word_tok[w]];
+		ld->len[i] = ld->len[ld->word_tok[w]];
+		ld->tok_next[ld->word_tail[w] - 1] = (uint32_t)i + 1;
+		ld->word_tail[w] = (uint32_t)i + 1;
 	}
 	return 0;
 }
@@ -341,40 +439,46 @@ static void loose_doc_dispose(loose_doc *ld)
 	free(ld->len);
 	free(ld->form_head);
 	free(ld->form_next);
+	free(ld->word_head);
+	free(ld->word_tail);
+	free(ld->word_tok);
+	free(ld->tok_next);
+	free(ld->ent);
 	fl_map_dispose(&ld->memo);
+	fl_map_dispose(&ld->by_loose);
+	fl_map_dispose(&ld->by_begin);
 }
 
-/* Whether token i's loose key, or that of its key without a clitic of
- * the language, is f[0,fn). */
-static bool loose_first(const fl__check_ctx *c, const loose_doc *ld, size_t i,
-                        const uint16_t *f, size_t fn)
+/* Whether, from token i (whose loose key, or that of its key without a
+ * clitic, is the form's first: found through by_loose), the next tokens
+ * are the rest of form f: their loose keys fk[1..] and the form's gaps. */
+static bool rest_matches(const fl__check_ctx *c, const loose_doc *ld,
+                         const fl__form *f, size_t i,
+                         uint16_t (*fk)[FL_TOKEN_MAX], const size_t *fl)
 {
-	const fl__token *t = &c->doc->tokens[i];
-	const uint16_t *k = fl__tok_key(c->doc, t);
-	if (ld->len[i] == fn && memcmp(lkey(ld, i), f, fn * 2) == 0)
-		return true;
-	for (size_t p = 0; p < c->lang->prefixes.count; p++) {
-		size_t pl = c->lang->prefixes.lens[p];
-		uint16_t r[FL_TOKEN_MAX];
-		if (pl + 2 > t->keylen ||
-		    memcmp(k, c->lang->prefixes.keys[p], pl * 2) != 0)
-			continue;
-		if (loose(c, k + pl, t->keylen - pl, r, FL_TOKEN_MAX) == fn &&
-		    memcmp(r, f, fn * 2) == 0)
-			return true;
+	const fl__index *idx = c->idx;
+	const fl__doc *d = c->doc;
+	bool all = i + f->ntok <= d->token_count;
+	for (uint32_t j = 1; all && j < f->ntok; j++) {
+		const fl__form_tok *ft = &idx->toks[f->tok + j];
+		all = ld->len[i + j] == fl[j] &&
+		      memcmp(lkey(ld, i + j), fk[j], fl[j] * 2) == 0 &&
+		      fl__doc_gap_equals(
+		          d, d->tokens[i + j - 1].end, d->tokens[i + j].start,
+		          fl__index_str(idx, ft->gap), ft->gaplen);
 	}
-	return false;
+	return all;
 }
 
 /* Whether the document writes a form of entity e in another spelling of
  * the same loose key (accents, vowel letters, ة/ه): "Bjørn" for Bjorn,
  * "Agüero" for Aguero, "داريو اموداي" for داريو أمودي. A form of one
- * word needs a loose key of three letters or more. */
+ * word needs a loose key of three letters or more. The tokens that may
+ * begin a form are found by hash (by_loose), never by a scan. */
 static bool loosely_present(const fl__check_ctx *c, loose_doc *ld, uint32_t e,
                             int *error)
 {
 	const fl__index *idx = c->idx;
-	const fl__doc *d = c->doc;
 	if (!idx)
 		return false;
 	if (!ld->made && (*error = loose_doc_make(ld, c)) < 0)
@@ -383,6 +487,7 @@ static bool loosely_present(const fl__check_ctx *c, loose_doc *ld, uint32_t e,
 		const fl__form *f = &idx->forms[g1 - 1];
 		uint16_t fk[4][FL_TOKEN_MAX];
 		size_t fl[4];
+		uintptr_t x;
 		bool ok = f->ntok <= 4;
 		for (uint32_t j = 0; ok && j < f->ntok; j++) {
 			const fl__form_tok *ft = &idx->toks[f->tok + j];
@@ -390,21 +495,15 @@ static bool loosely_present(const fl__check_ctx *c, loose_doc *ld, uint32_t e,
 			              ft->keylen, fk[j], FL_TOKEN_MAX);
 			ok = fl[j] > 0 && (f->ntok > 1 || fl[j] >= 3);
 		}
-		for (size_t i = 0; ok && i + f->ntok <= d->token_count; i++) {
-			bool all = loose_first(c, ld, i, fk[0], fl[0]);
-			for (uint32_t j = 1; all && j < f->ntok; j++) {
-				const fl__form_tok *ft = &idx->toks[f->tok + j];
-				all = ld->len[i + j] == fl[j] &&
-				      memcmp(lkey(ld, i + j), fk[j],
-				             fl[j] * 2) == 0 &&
-				      fl__doc_gap_equals(
-				          d, d->tokens[i + j - 1].end,
-				          d->tokens[i + j].start,
-				          fl__index_str(idx, ft->gap),
-				          ft->gaplen);
-			}
-			if (all)
-				return true;
+		if (!ok || !fl_map_get(&ld->by_loose, fk[0],
+		                       fl[0] * sizeof(fk[0][0]), &x))
+			continue;
+		for (; x; x = ld->ent[2 * (x - 1) + 1]) {
+			uint32_t w = ld->ent[2 * (x - 1)];
+			for (uint32_t i1 = ld->word_head[w]; i1;
+			     i1 = ld->tok_next[i1 - 1])
+				if (rest_matches(c, ld, f, i1 - 1, fk, fl))
+					return true;
 		}
 	}
 	return false;
@@ -413,7 +512,8 @@ static bool loosely_present(const fl__check_ctx *c, loose_doc *ld, uint32_t e,
 /* Whether the document holds a respelling of the last word of a form of
  * entity e: a word whose loose key shares with it a beginning of
  * FL_MISS_RESPELL letters or more and three quarters of the longer
- * ("Californie", "Califórnica" for California, "Pacifique" for Pacific). */
+ * ("Californie", "Califórnica" for California, "Pacifique" for Pacific).
+ * Only the words beginning like it (by_begin) are looked at. */
 static bool respelled(const fl__check_ctx *c, const loose_doc *ld, uint32_t e)
 {
 	const fl__index *idx = c->idx;
@@ -423,12 +523,16 @@ static bool respelled(const fl__check_ctx *c, const loose_doc *ld, uint32_t e)
 		const fl__form_tok *ft;
 		uint16_t k[FL_TOKEN_MAX];
 		size_t n;
+		uintptr_t x;
 		ft = &idx->toks[f->tok + f->ntok - 1];
 		n = loose(c, fl__index_str(idx, ft->key), ft->keylen, k,
 		          FL_TOKEN_MAX);
-		if (n < FL_MISS_RESPELL)
+		if (n < FL_MISS_RESPELL ||
+		    !fl_map_get(&ld->by_begin, k, FL_MISS_RESPELL * sizeof(*k),
+		                &x))
 			continue;
-		for (size_t i = 0; i < c->doc->token_count; i++) {
+		for (; x; x = ld->ent[2 * (x - 1) + 1]) {
+			size_t i = ld->word_tok[ld->ent[2 * (x - 1)]];
 			size_t p = 0, m = ld->len[i], longer = m > n ? m : n;
 			while (p < n && p < m && lkey(ld, i)[p] == k[p])
 				p++;
