@@ -292,8 +292,8 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 		}
 		if (strncmp(arg, "-j", 2) == 0) {
 			/* -j N or -jN */
-			error = take_value(&jobs, arg[2] ? arg + 2 : NULL,
-			                   "-j", argc, argv, &i);
+			error = take_value(&jobs, arg[2] ? arg + 2 : NULL, "-j",
+			                   argc, argv, &i);
 			if (error)
 				return error;
 			continue;
@@ -479,10 +479,10 @@ typedef struct {
 	bool skip;        /* --configured-only and not configured */
 	int level;        /* its fail level (an fl_severity, 0: never) */
 	fl_result *result;
-	char *failure;   /* why it could not be checked (for the report) */
-	bool failed;     /* it could not be checked */
-	int status;      /* CLI_FAILURE: out of memory, the run stops */
-	char *log;       /* what checking it said on standard error (-j) */
+	char *failure; /* why it could not be checked (for the report) */
+	bool failed;   /* it could not be checked */
+	int status;    /* CLI_FAILURE: out of memory, the run stops */
+	char *log;     /* what checking it said on standard error (-j) */
 	size_t log_len;
 	char *answers; /* --input jsonl: its answer lines (-j) */
 	size_t answers_len;
@@ -594,8 +594,7 @@ cleanup:
  * Sets job->failed when the file cannot be read, job->status when the
  * output failed. */
 static void check_one_jsonl(file_job *job, fl_checker *chk,
-                            const check_args *args, jsonl_sink *sink,
-                            FILE *err)
+                            const check_args *args, jsonl_sink *sink, FILE *err)
 {
 	fl_check_options opts = FL_CHECK_OPTIONS_INIT;
 	const char *path = job->path;
@@ -638,8 +637,8 @@ static void run_job(void *ctx, size_t i, fl_checker *worker)
 	}
 	if (run->args->input_given && run->args->input == FL_INPUT_JSONL) {
 		jsonl_sink sink = {NULL, NULL, run->args->fail_on, false};
-		if (!(sink.buf = open_memstream(&job->answers,
-		                                &job->answers_len))) {
+		if (!(sink.buf =
+		          open_memstream(&job->answers, &job->answers_len))) {
 			job->status = CLI_FAILURE;
 		} else {
 			check_one_jsonl(job, worker, run->args, &sink, err);
@@ -750,9 +749,8 @@ static void plan_job(file_job *job, const check_args *args,
  * or CLI_FAILURE when the run cannot go on.
  */
 static int check_files(fl_report *report, cli_output *out, bool *failed,
-                       bool *fails, fl_checker *checker,
-                       const check_args *args, cli_project *project,
-                       size_t threads)
+                       bool *fails, fl_checker *checker, const check_args *args,
+                       cli_project *project, size_t threads)
 {
 	size_t n = args->file_count, window, emitted = 0;
 	check_run run = {args, NULL, false};

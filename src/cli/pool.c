@@ -17,11 +17,11 @@ struct cli_pool {
 	pthread_cond_t done; /* a job is done */
 	cli_pool_fn fn;
 	void *ctx;
-	size_t total;     /* jobs there will be at most */
+	size_t total;         /* jobs there will be at most */
 	unsigned char *state; /* per job: 0 waiting, 1 to run, 2 done */
-	size_t submitted; /* jobs [0, submitted) are handed in */
-	size_t taken;     /* the next job a thread takes */
-	size_t finished;  /* jobs done */
+	size_t submitted;     /* jobs [0, submitted) are handed in */
+	size_t taken;         /* the next job a thread takes */
+	size_t finished;      /* jobs done */
 	bool stop;
 	pthread_t *threads;
 	fl_checker **workers;
@@ -82,7 +82,8 @@ int cli_pool_new(cli_pool **out, fl_checker *checker, size_t threads,
 		goto fail;
 	for (size_t i = 0; i < threads; i++) {
 		void **arg = malloc(2 * sizeof(*arg));
-		if (!arg || fl_checker_worker_new(&p->workers[i], checker) < 0) {
+		if (!arg ||
+		    fl_checker_worker_new(&p->workers[i], checker) < 0) {
 			free(arg);
 			goto fail;
 		}

@@ -79,7 +79,7 @@ struct fl_checker {
 	fl__text_ctx *text;
 	fl_map verdicts; /* word-verdict cache (fl__checker_verdicts) */
 	size_t verdicts_accepted; /* the root's accepted_count they know */
-	fl_map spellers; /* "name\n extra" -> fl__speller* */
+	fl_map spellers;          /* "name\n extra" -> fl__speller* */
 	char **accepted; /* fl_checker_accept_word: words every speller knows */
 	size_t accepted_count, accepted_cap;
 	fl_map langs;   /* tag -> fl__lang_res* */
@@ -689,9 +689,9 @@ static int get_bilex(fl_checker *chk, fl__lang_res *L)
 	lock_root(chk);
 	if (!L->bilex_tried) {
 		L->bilex_tried = true;
-		error = fl__bilex_load(&L->bilex, chk->data_dir, "en",
-		                       L->profile->tag, chk->err,
-		                       sizeof(chk->err));
+		error =
+		    fl__bilex_load(&L->bilex, chk->data_dir, "en",
+		                   L->profile->tag, chk->err, sizeof(chk->err));
 	}
 	unlock_root(chk);
 	return error;

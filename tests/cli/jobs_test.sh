@@ -69,14 +69,21 @@ same "--lang only"
 # aligned: line i of each file translates line i of the original (NTREX
 # lines 60-75, their Portuguese translation in growing parts)
 cut -f2 "$ntrex" | tail -n +2 >"$tmp/src/en.txt"
-for k in 1 2 3 4 5 6 7 8; do
-	cut -f4 "$ntrex" | tail -n +2 | head -n $((k * 2)) >"$tmp/src/pt$k.txt"
-done
+python3 - "$ntrex" "$tmp/src" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8"), delimiter="\t"))
+for k in range(8):
+    with open(f"{sys.argv[2]}/pt{k}.txt", "w", encoding="utf-8") as f:
+        for i, r in enumerate(rows):
+            f.write(r["pt" if (i + k) % 3 else "pt-BR"] + "\n")
+PY
 for j in 1 2 4; do
 	run "$j" --format json --fail-on never --aligned --source "$tmp/src/en.txt" \
 		--lang pt "$tmp"/src/pt*.txt
 done
 same "--aligned"
+grep -q '"findings": \[$' "$tmp/out.1" && ! grep -q "not line-aligned" "$tmp/err.1" ||
+	fail "--aligned: no findings or not aligned: $(head -c 300 "$tmp/err.1")"
 
 # --input jsonl: one answer line per record, in order
 python3 - "$ntrex" "$tmp" <<'PY'
