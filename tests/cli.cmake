@@ -43,3 +43,10 @@ add_test(NAME cli.baseline
     $<TARGET_FILE:fidelint_cli> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.baseline PROPERTIES
   ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")
+
+# check -j N: the same output as -j 1, in every format.
+add_test(NAME cli.jobs
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/jobs_test.sh
+    $<TARGET_FILE:fidelint_cli> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.jobs PROPERTIES
+  ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")

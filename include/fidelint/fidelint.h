@@ -195,8 +195,30 @@ typedef struct {
  */
 FL_EXTERN int fl_checker_new(fl_checker **out, const fl_checker_options *opts);
 
-/** Releases the checker; NULL is accepted. Results made by it stay valid. */
+/** Releases the checker; NULL is accepted. Results made by it stay valid.
+ *  A checker's workers (fl_checker_worker_new) are freed before it. */
 FL_EXTERN void fl_checker_free(fl_checker *checker);
+
+/**
+ * Makes a worker of checker, for checking documents on another thread.
+ * A worker shares what checker loads (language profiles, dictionaries,
+ * rule packs, extraction data: loaded once, under the checker's lock,
+ * then only read) and has its own error message, ICU objects, word-verdict
+ * cache, facts (at first the checker's) and facts indexes.
+ *
+ * Threads: a checker and each of its workers may be used at the same
+ * time, each by one thread at a time. Every fl_check_*, fl_extract_*,
+ * fl_checker_lang_*, fl_checker_set_facts, fl_checker_accept_word,
+ * fl_checker_validate_rules and fl_checker_error call takes the checker
+ * or worker it is given as that thread's own; nothing else is shared
+ * without the lock. Each has its own facts indexes (fl_checker_set_facts
+ * on one leaves the others alone). Results, facts and reports are not
+ * shared by the library: one thread at a time each.
+ * checker: not itself a worker; must outlive the worker.
+ * *out: caller frees with fl_checker_free. Returns 0, FL_EINVAL or
+ * FL_ENOMEM.
+ */
+FL_EXTERN int fl_checker_worker_new(fl_checker **out, fl_checker *checker);
 
 /** Message of the last failure on the checker, "" if none; borrowed, valid
  *  until the next call on checker. Names the file and what is wrong. */

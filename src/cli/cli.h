@@ -74,6 +74,9 @@ void cli_output_discard(cli_output *o);
 /* Prints "fidelint: message" for a failure on path, naming path first when
  * the message does not start with it. */
 void cli_print_failure(const char *path, const char *message, int code);
+/* cli_print_failure to f. */
+void cli_fprint_failure(FILE *f, const char *path, const char *message,
+                        int code);
 
 /* `fidelint extract ORIGINAL` (extract.c). */
 int cli_extract(int argc, char **argv);
@@ -109,6 +112,9 @@ void cli_project_free(cli_project *p);
  * plan). Returns 0, or -1 after printing why (a bad configuration or
  * facts file it names). */
 int cli_project_plan(cli_plan *plan, cli_project *p, const char *file);
+/* Has fn(ctx) called before a configuration's accepted words are added to
+ * the checker (so that the files before it are checked without them). */
+void cli_project_on_accept(cli_project *p, void (*fn)(void *), void *ctx);
 void cli_plan_dispose(cli_plan *plan);
 
 /* Baselines (baseline.c): findings recorded by fingerprint. */
@@ -145,6 +151,33 @@ void cli_progress_start(cli_progress *p, size_t total);
 /* Before the file of index i (0-based) is checked. */
 void cli_progress_file(cli_progress *p, size_t i, const char *path);
 void cli_progress_end(cli_progress *p);
+
+/*
+ * Threads for `check -j N` (pool.c). Each of `threads` threads gets its
+ * own worker of checker and runs fn(ctx, i, worker) for the jobs handed
+ * in, i from 0 up; at most `total` jobs.
+ */
+typedef struct cli_pool cli_pool;
+typedef void (*cli_pool_fn)(void *ctx, size_t i, fl_checker *worker);
+
+/* Starts the threads. *out: free with cli_pool_free. Returns 0 or -1 (no
+ * pool: then check on this thread). */
+int cli_pool_new(cli_pool **out, fl_checker *checker, size_t threads,
+                 size_t total, cli_pool_fn fn, void *ctx);
+/* Hands in job i, the next one in order; run false: it is done already
+ * (nothing to run). */
+void cli_pool_submit(cli_pool *p, size_t i, bool run);
+/* Until job i (handed in) is done. */
+void cli_pool_wait(cli_pool *p, size_t i);
+/* Whether job i is done, without waiting. */
+bool cli_pool_is_done(cli_pool *p, size_t i);
+/* Until every job handed in is done. */
+void cli_pool_drain(cli_pool *p);
+/* Waits for the jobs handed in, stops the threads, frees p; NULL is
+ * accepted. */
+void cli_pool_free(cli_pool *p);
+/* The default of -j: the number of online processors, at least 1. */
+size_t cli_default_jobs(void);
 
 /* fidelint report (report.c). */
 int cli_report(int argc, char **argv);

@@ -461,14 +461,20 @@ void cli_output_discard(cli_output *o)
 
 /* Prints "fidelint: message" for a failure on path, naming path first
  * when the message does not start with it. */
-void cli_print_failure(const char *path, const char *message, int code)
+void cli_fprint_failure(FILE *f, const char *path, const char *message,
+                        int code)
 {
 	size_t n = strlen(path);
 
 	if (!message || !*message)
 		message = fl_error_name(code);
 	if (n && strncmp(message, path, n) == 0 && message[n] == ':')
-		fprintf(stderr, "fidelint: %s\n", message);
+		fprintf(f, "fidelint: %s\n", message);
 	else
-		fprintf(stderr, "fidelint: %s: %s\n", path, message);
+		fprintf(f, "fidelint: %s: %s\n", path, message);
+}
+
+void cli_print_failure(const char *path, const char *message, int code)
+{
+	cli_fprint_failure(stderr, path, message, code);
 }

@@ -23,6 +23,8 @@ typedef struct {
 
 struct cli_project {
 	fl_checker *checker;
+	void (*on_accept)(void *); /* cli_project_on_accept */
+	void *on_accept_ctx;
 	config_entry *configs;
 	size_t config_count, config_cap;
 	facts_entry *facts;
@@ -99,6 +101,8 @@ static fl_config *config_at(cli_project *p, const char *path, bool *bad)
 		return NULL;
 	}
 	/* its words are accepted from now on */
+	if (fl_config_accept_count(e->cfg) > 0 && p->on_accept)
+		p->on_accept(p->on_accept_ctx);
 	for (size_t i = 0; i < fl_config_accept_count(e->cfg); i++)
 		if (fl_checker_accept_word(p->checker,
 		                           fl_config_accept(e->cfg, i)) < 0) {
@@ -228,4 +232,10 @@ void cli_plan_dispose(cli_plan *plan)
 	fl_file_settings_dispose(&plan->settings);
 	memset(plan, 0, sizeof(*plan));
 	plan->settings.partial = -1;
+}
+
+void cli_project_on_accept(cli_project *p, void (*fn)(void *), void *ctx)
+{
+	p->on_accept = fn;
+	p->on_accept_ctx = ctx;
 }

@@ -4,6 +4,9 @@
  * for every document; runs the pipeline text -> document -> checks ->
  * result.
  */
+/* pthread_mutexattr_settype (recursive lock) */
+#define _XOPEN_SOURCE 700
+
 #include "common.h"
 
 #include "checker.h"
@@ -24,6 +27,7 @@
 #include "text/text.h"
 #include "util/map.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,19 +55,35 @@ static const char *default_data_dir(void)
 #define FL_DEFAULT_DICT_PATH                                                   \
 	"/usr/share/hunspell:/usr/share/myspell:/usr/share/myspell/dicts"
 #define FL_DEFAULT_MAX_FILE ((size_t)64 << 20)
+/* The most word verdicts a checker or worker keeps (fl__lex_lookup);
+ * past it the cache starts again empty. */
+#define FL_VERDICTS_MAX ((size_t)1 << 17)
 
+/*
+ * A checker, or a worker of one (root then points to the checker). The
+ * loaded resources (spellers, accepted, langs, packs, extract) are the
+ * root's, filled under its lock and then only read; a worker's data_dir,
+ * dict_path, profiles and common are borrowed copies of the root's, read
+ * only. err, text, verdicts, facts and the indexes of the facts are each
+ * checker's or worker's own.
+ */
 struct fl_checker {
 	char err[FL_ERRMSG_SIZE];
+	fl_checker *root; /* itself, or the checker a worker was made from */
+	pthread_mutex_t lock; /* root: guards the maps below, recursive */
+	size_t workers;       /* root: live workers, under lock */
 	char *data_dir;
 	char *dict_path;
 	size_t max_file_size;
 	fl__profile_set profiles;
 	fl__text_ctx *text;
-	fl_map spellers; /* "name\n extra" -> fl__speller* */
+	fl_map verdicts; /* word-verdict cache (fl__checker_verdicts) */
+	size_t verdicts_accepted; /* the root's accepted_count they know */
+	fl_map spellers;          /* "name\n extra" -> fl__speller* */
 	char **accepted; /* fl_checker_accept_word: words every speller knows */
 	size_t accepted_count, accepted_cap;
 	fl_map langs;   /* tag -> fl__lang_res* */
-	fl_map indexes; /* tag -> fl__index* */
+	fl_map indexes; /* tag -> fl__index*, each checker's own (its facts) */
 	fl_map common;  /* common-word key -> profile bitmask */
 	fl_map packs;   /* profile tag -> fl__ruleset* (rule packs) */
 	fl_map extract; /* profile tag -> fl__extract_data* */
@@ -95,10 +115,32 @@ static void free_indexes(fl_checker *chk)
 	fl_map_dispose(&chk->indexes);
 }
 
+/* Takes and gives back the lock over chk's root's resources. */
+static void lock_root(fl_checker *chk)
+{
+	pthread_mutex_lock(&chk->root->lock);
+}
+
+static void unlock_root(fl_checker *chk)
+{
+	pthread_mutex_unlock(&chk->root->lock);
+}
+
 void fl_checker_free(fl_checker *chk)
 {
 	if (!chk)
 		return;
+	if (chk->root != chk) {
+		/* a worker: its own parts only */
+		lock_root(chk);
+		chk->root->workers--;
+		unlock_root(chk);
+		free_indexes(chk);
+		fl__text_ctx_free(chk->text);
+		fl_map_dispose(&chk->verdicts);
+		free(chk);
+		return;
+	}
 	for (size_t i = 0; i < chk->spellers.cap; i++)
 		if (chk->spellers.slots[i].key)
 			fl__speller_free(
@@ -128,9 +170,57 @@ void fl_checker_free(fl_checker *chk)
 	fl_map_dispose(&chk->common);
 	fl__profiles_dispose(&chk->profiles);
 	fl__text_ctx_free(chk->text);
+	fl_map_dispose(&chk->verdicts);
 	free(chk->data_dir);
 	free(chk->dict_path);
+	pthread_mutex_destroy(&chk->lock);
 	free(chk);
+}
+
+/* Makes chk's lock, recursive: a loader takes it and calls others that
+ * take it too. Returns 0 or FL_ENOMEM. */
+static int init_lock(fl_checker *chk)
+{
+	pthread_mutexattr_t attr;
+	int rc;
+
+	if (pthread_mutexattr_init(&attr) != 0)
+		return FL_ENOMEM;
+	rc = pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+	if (rc == 0)
+		rc = pthread_mutex_init(&chk->lock, &attr);
+	pthread_mutexattr_destroy(&attr);
+	return rc == 0 ? 0 : FL_ENOMEM;
+}
+
+int fl_checker_worker_new(fl_checker **out, fl_checker *chk)
+{
+	fl_checker *w;
+	int error;
+
+	if (!out)
+		return FL_EINVAL;
+	*out = NULL;
+	if (!chk || chk->root != chk)
+		return FL_EINVAL;
+	if (!(w = calloc(1, sizeof(*w))))
+		return FL_ENOMEM;
+	w->root = chk;
+	w->data_dir = chk->data_dir;
+	w->dict_path = chk->dict_path;
+	w->max_file_size = chk->max_file_size;
+	w->profiles = chk->profiles;
+	w->common = chk->common;
+	w->facts = chk->facts;
+	if ((error = fl__text_ctx_new(&w->text, w->err, sizeof(w->err))) < 0) {
+		free(w);
+		return error;
+	}
+	lock_root(chk);
+	chk->workers++;
+	unlock_root(chk);
+	*out = w;
+	return 0;
 }
 
 const char *fl_checker_error(const fl_checker *chk)
@@ -153,6 +243,11 @@ int fl_checker_new(fl_checker **out, const fl_checker_options *opts)
 		return FL_EINVAL;
 	if (!(chk = calloc(1, sizeof(*chk))))
 		return FL_ENOMEM;
+	if (init_lock(chk) < 0) {
+		free(chk);
+		return FL_ENOMEM;
+	}
+	chk->root = chk;
 	*out = chk;
 
 	dd = opts->data_dir ? opts->data_dir : getenv("FIDELINT_DATA_DIR");
@@ -235,33 +330,51 @@ int fl_checker_lang_from_path(char *out, size_t outlen, fl_checker *chk,
 
 int fl_checker_accept_word(fl_checker *chk, const char *word)
 {
+	fl_checker *R = chk->root;
 	char *w;
 	int error = 0;
 
 	if (!word || !*word || strchr(word, '\n'))
 		return fl__fail(chk->err, sizeof(chk->err), FL_EINVAL,
 		                "an accepted word is one non-empty line");
-	if (fl__grow((void **)&chk->accepted, &chk->accepted_cap,
-	             chk->accepted_count + 1, sizeof(*chk->accepted)) < 0 ||
-	    !(w = fl__strdup(word)))
+	lock_root(chk);
+	if (fl__grow((void **)&R->accepted, &R->accepted_cap,
+	             R->accepted_count + 1, sizeof(*R->accepted)) < 0 ||
+	    !(w = fl__strdup(word))) {
+		unlock_root(chk);
 		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
 		                "out of memory");
-	chk->accepted[chk->accepted_count++] = w;
+	}
+	R->accepted[R->accepted_count++] = w;
 	/* the dictionaries open already learn it now */
-	for (size_t i = 0; i < chk->spellers.cap && error == 0; i++)
-		if (chk->spellers.slots[i].key && chk->spellers.slots[i].value)
+	for (size_t i = 0; i < R->spellers.cap && error == 0; i++)
+		if (R->spellers.slots[i].key && R->spellers.slots[i].value)
 			error = fl__speller_add(
-			    (fl__speller *)chk->spellers.slots[i].value, w);
+			    (fl__speller *)R->spellers.slots[i].value, w);
+	unlock_root(chk);
+	/* a verdict cached before may be "unknown" */
+	fl_map_dispose(&chk->verdicts);
 	return error < 0 ? fl__fail(chk->err, sizeof(chk->err), error,
 	                            "out of memory")
 	                 : 0;
 }
 
+fl_map *fl__checker_verdicts(fl_checker *chk)
+{
+	/* bounded: a long run in many words starts the cache again */
+	if (chk->verdicts.count >= FL_VERDICTS_MAX)
+		fl_map_dispose(&chk->verdicts);
+	return &chk->verdicts;
+}
+
 /* --------------------------------------------------------------- caches */
 
+/* The speller of dictionary name (+ extra word list), opened on first
+ * use and kept on the root. Call under the root's lock. */
 static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
                        const char *extra)
 {
+	fl_checker *R = chk->root;
 	fl_buf key = FL_BUF_INIT;
 	uintptr_t *slot;
 	int error = 0;
@@ -270,7 +383,7 @@ static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
 	if (fl_buf_printf(&key, "%s\n%s", name, extra ? extra : "") < 0)
 		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
 		                "out of memory");
-	slot = fl_map_slot_of(&chk->spellers, key.ptr, key.len, 0, NULL);
+	slot = fl_map_slot_of(&R->spellers, key.ptr, key.len, 0, NULL);
 	if (!slot) {
 		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
 		                 "out of memory");
@@ -293,8 +406,8 @@ static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
 		error = fl__speller_open(&sp, chk->dict_path, name, lists, nl,
 		                         chk->err, sizeof(chk->err));
 		fl_buf_dispose(&words);
-		for (size_t i = 0; error == 0 && i < chk->accepted_count; i++)
-			if ((error = fl__speller_add(sp, chk->accepted[i])) < 0)
+		for (size_t i = 0; error == 0 && i < R->accepted_count; i++)
+			if ((error = fl__speller_add(sp, R->accepted[i])) < 0)
 				fl__speller_free(sp);
 		if (error == 0)
 			*slot = (uintptr_t)sp;
@@ -303,7 +416,7 @@ static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
 		*out = (fl__speller *)*slot;
 	else if (slot && !*slot)
 		/* Leave no empty entry behind: a later call tries again. */
-		fl_map_put(&chk->spellers, key.ptr, key.len, 0);
+		fl_map_put(&R->spellers, key.ptr, key.len, 0);
 	fl_buf_dispose(&key);
 	return error;
 }
@@ -375,30 +488,42 @@ cleanup:
 	return error;
 }
 
+/* The resources of language tag, built on first use and kept on the
+ * root (under its lock). Also drops chk's word verdicts when words were
+ * accepted since they were made. */
 static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
 {
 	const fl__profile *p = fl__profiles_find(&chk->profiles, tag);
+	fl_checker *R = chk->root;
 	uintptr_t v;
 	fl__lang_res *L;
-	int error;
+	int error = 0;
 
 	*out = NULL;
 	if (!p)
 		return fl__fail(chk->err, sizeof(chk->err), FL_ELANG,
 		                "no language profile for '%s'", tag);
-	if (fl_map_get(&chk->langs, p->tag, strlen(p->tag), &v)) {
+	lock_root(chk);
+	if (chk->verdicts_accepted != R->accepted_count) {
+		fl_map_dispose(&chk->verdicts);
+		chk->verdicts_accepted = R->accepted_count;
+	}
+	if (fl_map_get(&R->langs, p->tag, strlen(p->tag), &v)) {
 		*out = (fl__lang_res *)v;
-		return 0;
+		goto done;
 	}
 	if ((error = build_lang(&L, chk, p)) < 0)
-		return error;
-	if (fl_map_put(&chk->langs, p->tag, strlen(p->tag), (uintptr_t)L) < 0) {
+		goto done;
+	if (fl_map_put(&R->langs, p->tag, strlen(p->tag), (uintptr_t)L) < 0) {
 		lang_res_free(L);
-		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                "out of memory");
+		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                 "out of memory");
+		goto done;
 	}
 	*out = L;
-	return 0;
+done:
+	unlock_root(chk);
+	return error;
 }
 
 /* Adds to idx the exonyms (names/exonyms.h) of every entity of the facts
@@ -411,8 +536,11 @@ static int add_exonyms(fl__index *idx, fl_checker *chk, fl__lang_res *L)
 	const fl_facts *f = chk->facts;
 	int error = 0;
 
-	if (!L->exonyms &&
-	    (error = fl__exonyms_new(&L->exonyms, L->locale)) < 0)
+	lock_root(chk);
+	if (!L->exonyms)
+		error = fl__exonyms_new(&L->exonyms, L->locale);
+	unlock_root(chk);
+	if (error < 0)
 		return fl__fail(chk->err, sizeof(chk->err), error,
 		                "out of memory");
 	for (size_t e = 0; e < f->entity_count && error == 0; e++) {
@@ -488,31 +616,38 @@ static int get_index(fl__index **out, fl_checker *chk, const char *tag,
  */
 static int get_rules(const fl__ruleset **out, fl_checker *chk, const char *tag)
 {
+	fl_checker *R = chk->root;
 	fl__ruleset *set;
 	uintptr_t v;
-	int error;
+	int error = 0;
 
 	*out = NULL;
-	if (fl_map_get(&chk->packs, tag, strlen(tag), &v)) {
+	lock_root(chk);
+	if (fl_map_get(&R->packs, tag, strlen(tag), &v)) {
 		*out = (const fl__ruleset *)v;
-		return 0;
+		goto done;
 	}
-	if (!(set = calloc(1, sizeof(*set))))
-		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                "out of memory");
+	if (!(set = calloc(1, sizeof(*set)))) {
+		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                 "out of memory");
+		goto done;
+	}
 	if ((error = fl__ruleset_load_lang(set, chk->data_dir, tag, chk->err,
 	                                   sizeof(chk->err))) < 0) {
 		free(set);
-		return error;
+		goto done;
 	}
-	if (fl_map_put(&chk->packs, tag, strlen(tag), (uintptr_t)set) < 0) {
+	if (fl_map_put(&R->packs, tag, strlen(tag), (uintptr_t)set) < 0) {
 		fl__ruleset_dispose(set);
 		free(set);
-		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                "out of memory");
+		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                 "out of memory");
+		goto done;
 	}
 	*out = set;
-	return 0;
+done:
+	unlock_root(chk);
+	return error;
 }
 
 int fl_checker_rules(fl_rule_list **out, fl_checker *chk, const char *lang)
@@ -547,11 +682,19 @@ static void icu_locale(char *out, size_t n, const char *tag)
  * entities need it (name.literal); a language without one has none. */
 static int get_bilex(fl_checker *chk, fl__lang_res *L)
 {
-	if (L->bilex_tried || !chk->facts || chk->facts->entity_count == 0)
+	int error = 0;
+
+	if (!chk->facts || chk->facts->entity_count == 0)
 		return 0;
-	L->bilex_tried = true;
-	return fl__bilex_load(&L->bilex, chk->data_dir, "en", L->profile->tag,
-	                      chk->err, sizeof(chk->err));
+	lock_root(chk);
+	if (!L->bilex_tried) {
+		L->bilex_tried = true;
+		error =
+		    fl__bilex_load(&L->bilex, chk->data_dir, "en",
+		                   L->profile->tag, chk->err, sizeof(chk->err));
+	}
+	unlock_root(chk);
+	return error;
 }
 
 void fl__original_dispose(fl__original *e)
@@ -576,21 +719,22 @@ int fl__original_read(fl__original *e, fl_checker *chk, const char *path,
 	                                      lang ? lang : "en")) < 0 ||
 	    (error = get_lang(&L, chk, tag)) < 0)
 		return error;
-	if (fl_map_get(&chk->extract, L->profile->tag, strlen(L->profile->tag),
-	               &v)) {
+	lock_root(chk);
+	if (fl_map_get(&chk->root->extract, L->profile->tag,
+	               strlen(L->profile->tag), &v)) {
 		xd = (fl__extract_data *)v;
-	} else {
-		if ((error = fl__extract_data_load(&xd, chk->data_dir,
-		                                   L->profile->tag, chk->err,
-		                                   sizeof(chk->err))) < 0)
-			return error;
-		if (fl_map_put(&chk->extract, L->profile->tag,
-		               strlen(L->profile->tag), (uintptr_t)xd) < 0) {
-			fl__extract_data_free(xd);
-			return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-			                "out of memory");
-		}
+	} else if ((error = fl__extract_data_load(&xd, chk->data_dir,
+	                                          L->profile->tag, chk->err,
+	                                          sizeof(chk->err))) == 0 &&
+	           fl_map_put(&chk->root->extract, L->profile->tag,
+	                      strlen(L->profile->tag), (uintptr_t)xd) < 0) {
+		fl__extract_data_free(xd);
+		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                 "out of memory");
 	}
+	unlock_root(chk);
+	if (error < 0)
+		return error;
 	icu_locale(locale, sizeof(locale), tag);
 	if ((error = fl__doc_init(&e->doc, chk->text, data ? data : "", len,
 	                          locale, msg, sizeof(msg))) < 0) {
@@ -772,6 +916,7 @@ int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
 	c.res = res;
 	c.err = msg;
 	c.errlen = sizeof(msg);
+	c.lexcache = fl__checker_verdicts(chk);
 	if ((error = fl__checks_run(&c)) < 0 ||
 	    (error = record_mentions(&c)) < 0) {
 		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
@@ -793,7 +938,6 @@ done:
 	free(c.mentions);
 	free(c.found);
 	free(c.claimed);
-	fl_map_dispose(&c.lexcache);
 	fl_result_free(res);
 	if (have_doc)
 		fl__doc_dispose(&doc);

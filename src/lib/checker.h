@@ -10,6 +10,7 @@
 
 #include "extract/extract.h"
 #include "text/text.h"
+#include "util/map.h"
 
 /*
  * Reads the file at path ("-": standard input), at most the checker's
@@ -31,6 +32,11 @@ size_t fl__checker_max_size(const fl_checker *chk);
  * no end (*next is then n).
  */
 size_t fl__line_next(const char *s, size_t n, size_t *next);
+
+/* The checker's (or worker's) own cache of word verdicts, for
+ * fl__check_ctx.lexcache: it lives as long as the checker, is emptied when
+ * it reaches its bound and when words are accepted. Borrowed. */
+fl_map *fl__checker_verdicts(fl_checker *chk);
 
 /* The facts set by fl_checker_set_facts, or NULL. */
 const fl_facts *fl__checker_facts(const fl_checker *chk);

@@ -72,7 +72,8 @@ typedef struct fl__check_ctx {
 	size_t mention_count, mention_cap;
 	uint32_t *found;  /* per entity: counted mentions */
 	uint8_t *claimed; /* per token: already explained (mention, finding) */
-	fl_map lexcache;  /* token text + mode -> fl__lex_verdict + 1 */
+	fl_map *lexcache; /* the checker's word verdicts (fl__lex_lookup_text);
+	                     NULL: none */
 	fl__text_ctx *text; /* for spelled-out numbers */
 	/* Rule packs of the document's language; NULL when none. */
 	const fl__ruleset *rules;
@@ -151,8 +152,8 @@ typedef enum {
  * dictionary for its script. Clitics of the language are stripped and the
  * rest looked up again. `own_only` asks "is this a word of the language
  * itself?": no `accept` dictionaries (loanwords), no foreign ones. Verdicts are
- * kept per document (c->lexcache), so a word that recurs costs one hash
- * look-up.
+ * kept by the checker (c->lexcache) across documents, so a word that recurs
+ * costs one hash look-up, in aligned mode (a document a line) too.
  */
 int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c, const fl__token *t,
                    bool own_only);

@@ -16,9 +16,10 @@ size_t fl__lex_strip_prefix(const fl__lang_res *lang, const uint16_t *k,
 	return 0;
 }
 
-int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
-                        const uint16_t *text, size_t n, int script,
-                        bool own_only)
+/* fl__lex_lookup_text without the cache: asks the dictionaries. */
+static int lookup_uncached(fl__lex_verdict *out, const fl__check_ctx *c,
+                           const uint16_t *text, size_t n, int script,
+                           bool own_only)
 {
 	const fl__lang_res *L = c->lang;
 	char w[WORD_UTF8_MAX];
@@ -86,31 +87,55 @@ verdict:
 	return 0;
 }
 
-int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c, const fl__token *t,
-                   bool own_only)
+/*
+ * The verdict cache (c->lexcache, the checker's: it outlives the document)
+ * is keyed by the language resources, the script, the mode and the text,
+ * so that one cache serves every language a checker meets. Without a
+ * cache (NULL) the dictionaries are asked each time.
+ */
+int fl__lex_lookup_text(fl__lex_verdict *out, const fl__check_ctx *c,
+                        const uint16_t *text, size_t n, int script,
+                        bool own_only)
 {
-	uint8_t key[FL_TOKEN_MAX * 2 + 1];
-	size_t n = t->end - t->start;
+	const fl__lang_res *L = c->lang;
+	uint8_t key[sizeof(L) + sizeof(script) + 1 + FL_TOKEN_MAX * 2];
+	size_t kl = sizeof(L) + sizeof(script) + 1;
 	uintptr_t *slot;
 	int error;
 
 	*out = FL_LEX_SKIP;
-	if (t->keylen == 0 || n > FL_TOKEN_MAX)
+	if (n > FL_TOKEN_MAX)
 		return 0;
-	memcpy(key, c->doc->text + t->start, n * 2);
-	key[n * 2] = own_only;
-	slot = fl_map_slot_of(&c->lexcache, key, n * 2 + 1, 0, NULL);
+	if (!c->lexcache)
+		return lookup_uncached(out, c, text, n, script, own_only);
+	memcpy(key, &L, sizeof(L));
+	memcpy(key + sizeof(L), &script, sizeof(script));
+	key[kl - 1] = own_only;
+	memcpy(key + kl, text, n * 2);
+	kl += n * 2;
+	slot = fl_map_slot_of(c->lexcache, key, kl, 0, NULL);
 	if (!slot)
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
 	if (*slot) {
 		*out = (fl__lex_verdict)(*slot - 1);
 		return 0;
 	}
-	error = fl__lex_lookup_text(out, c, c->doc->text + t->start, n,
-	                            t->script, own_only);
+	error = lookup_uncached(out, c, text, n, script, own_only);
 	if (error == 0)
 		*slot = (uintptr_t)*out + 1;
 	return error;
+}
+
+int fl__lex_lookup(fl__lex_verdict *out, fl__check_ctx *c, const fl__token *t,
+                   bool own_only)
+{
+	size_t n = t->end - t->start;
+
+	*out = FL_LEX_SKIP;
+	if (t->keylen == 0 || n > FL_TOKEN_MAX)
+		return 0;
+	return fl__lex_lookup_text(out, c, c->doc->text + t->start, n,
+	                           t->script, own_only);
 }
 
 int fl__classify_name_words(fl__index *idx, fl__speller *const *sp, size_t n)

@@ -3,6 +3,7 @@
 #include "../util/map.h"
 
 #include <hunspell.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +12,14 @@
 /* hunspell refuses longer words anyway (MAXWORDLEN); keep well under. */
 #define FL_SPELL_WORD_MAX 200
 
+/* hunspell changes its handle's state in Hunspell_spell, so one thread at
+ * a time asks it: lock guards h and cache. */
 struct fl__speller {
 	char *name;
 	Hunhandle *h;
 	fl_map cache; /* word -> 1 known, 2 unknown */
+	pthread_mutex_t lock;
+	bool have_lock;
 };
 
 static bool file_exists(const char *path)
@@ -52,10 +57,12 @@ int fl__speller_open(fl__speller **out, const char *dict_path, const char *name,
 		    "no hunspell dictionary '%s' in %s (install its "
 		    "Debian hunspell package)",
 		    name, dict_path);
-	if (!(sp = calloc(1, sizeof(*sp))) || !(sp->name = fl__strdup(name))) {
+	if (!(sp = calloc(1, sizeof(*sp))) || !(sp->name = fl__strdup(name)) ||
+	    pthread_mutex_init(&sp->lock, NULL) != 0) {
 		error = fl__fail(err, errlen, FL_ENOMEM, "out of memory");
 		goto cleanup;
 	}
+	sp->have_lock = true;
 	sp->h = Hunspell_create(aff, dic);
 	if (!sp->h) {
 		error = fl__fail(err, errlen, FL_EIO, "%s: cannot load", dic);
@@ -90,17 +97,24 @@ int fl__speller_check(fl__speller *sp, const char *word, size_t n)
 	bool inserted;
 	char buf[FL_SPELL_WORD_MAX + 1];
 
+	int r;
+
 	if (n == 0 || n > FL_SPELL_WORD_MAX)
 		return 0;
+	pthread_mutex_lock(&sp->lock);
 	slot = fl_map_slot_of(&sp->cache, word, n, 0, &inserted);
-	if (!slot)
-		return FL_ENOMEM;
-	if (*slot == 0) {
-		memcpy(buf, word, n);
-		buf[n] = '\0';
-		*slot = Hunspell_spell(sp->h, buf) ? 1 : 2;
+	if (!slot) {
+		r = FL_ENOMEM;
+	} else {
+		if (*slot == 0) {
+			memcpy(buf, word, n);
+			buf[n] = '\0';
+			*slot = Hunspell_spell(sp->h, buf) ? 1 : 2;
+		}
+		r = *slot == 1;
 	}
-	return *slot == 1;
+	pthread_mutex_unlock(&sp->lock);
+	return r;
 }
 
 int fl__speller_add(fl__speller *sp, const char *word)
@@ -108,13 +122,18 @@ int fl__speller_add(fl__speller *sp, const char *word)
 	size_t n = strlen(word);
 	uintptr_t *slot;
 
+	int error = 0;
+
 	if (n == 0 || n > FL_SPELL_WORD_MAX)
 		return 0;
+	pthread_mutex_lock(&sp->lock);
 	Hunspell_add(sp->h, word);
 	if (!(slot = fl_map_slot_of(&sp->cache, word, n, 0, NULL)))
-		return FL_ENOMEM;
-	*slot = 1;
-	return 0;
+		error = FL_ENOMEM;
+	else
+		*slot = 1;
+	pthread_mutex_unlock(&sp->lock);
+	return error;
 }
 
 const char *fl__speller_name(const fl__speller *sp)
@@ -129,6 +148,8 @@ void fl__speller_free(fl__speller *sp)
 	if (sp->h)
 		Hunspell_destroy(sp->h);
 	fl_map_dispose(&sp->cache);
+	if (sp->have_lock)
+		pthread_mutex_destroy(&sp->lock);
 	free(sp->name);
 	free(sp);
 }

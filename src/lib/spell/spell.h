@@ -21,7 +21,8 @@ int fl__speller_open(fl__speller **out, const char *dict_path, const char *name,
                      const char *const *extra, size_t extra_count, char *err,
                      size_t errlen);
 
-/* 1 when word (UTF-8, n bytes) is known, 0 when not, FL_ENOMEM. Cached. */
+/* 1 when word (UTF-8, n bytes) is known, 0 when not, FL_ENOMEM. Cached.
+ * May be called from several threads at once (the speller's lock). */
 int fl__speller_check(fl__speller *sp, const char *word, size_t n);
 
 /* 1 when any of the n spellers knows word (UTF-8, len bytes), 0 when
