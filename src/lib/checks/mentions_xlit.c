@@ -303,6 +303,10 @@ static int find_xlit_mentions(fl__check_ctx *c)
 	}
 	for (size_t m = 0; m < c->mention_count; m++)
 		full[c->mentions[m].entity] = 1;
+	/* In windows: named in full anywhere in the document (the first
+	 * pass found where). */
+	for (size_t e = 0; c->ds && c->ds->full && e < c->ds->entity_count; e++)
+		full[e] |= c->ds->full[e];
 
 	/* Where a name may start: the clitic readings of each token (none,
 	 * or up to three clitics) whose skeleton starts some form's. */
@@ -430,6 +434,9 @@ done:
 	/* Keep the mentions in text order, as the index pass found them. */
 	if (error == 0)
 		fl__mentions_sort(c);
+	if (error == 0 && c->ds && c->ds->pass == FL__PASS_FULL && c->ds->full)
+		for (size_t e = 0; e < c->ds->entity_count; e++)
+			c->ds->full[e] |= (uint8_t)full[e];
 	free(starts);
 	free(full);
 	xindex_dispose(&x);

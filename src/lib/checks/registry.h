@@ -69,6 +69,10 @@ typedef struct {
 	/* Runs a per-segment check on seg (which has an original), adding to
 	 * res. Returns 0 or FL_ENOMEM. */
 	int (*run_segment)(fl_result *res, const fl_segment *seg);
+	/* Windowed checking: reports what the check counted over the whole
+	 * document, after the last window; NULL when it counts nothing.
+	 * Returns 0 or a negative code (message in c->err). */
+	int (*finish)(fl__check_ctx *c);
 } fl__check_desc;
 
 /* Builds one fl__check_desc initialiser from a rule array. */
@@ -78,6 +82,14 @@ typedef struct {
 		.rule_count = sizeof(rules_) / sizeof((rules_)[0]),            \
 		.needs = (needs_), .run = (run_),                              \
 		.run_segment = (run_segment_)                                  \
+	}
+
+/* As FL__CHECK_DESC for a document check with a finish function. */
+#define FL__CHECK_DESC_DOC(name_, rules_, needs_, run_, finish_)               \
+	{                                                                      \
+		.name = (name_), .rules = (rules_),                            \
+		.rule_count = sizeof(rules_) / sizeof((rules_)[0]),            \
+		.needs = (needs_), .run = (run_), .finish = (finish_)          \
 	}
 
 /* The descriptors, in run order; static, *count of them. */
