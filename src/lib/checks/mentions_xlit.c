@@ -244,6 +244,43 @@ static void xindex_dispose(xindex *x)
 	skcache_dispose(&x->cache);
 }
 
+/* Largest cache of skeletons kept from window to window. */
+#define FL_XLIT_CACHE_KEPT ((size_t)1 << 17)
+
+static void skcache_free(void *p)
+{
+	if (p)
+		skcache_dispose(p);
+	free(p);
+}
+
+/* In windowed checking, the skeletons of earlier windows' words: moved
+ * into x->cache (give back with cache_return), so that a word recurring
+ * in every window is read once. */
+static void cache_borrow(fl__check_ctx *c, xindex *x)
+{
+	skcache *kept = c->ds ? c->ds->acc[FL__ACC_XLIT].p : NULL;
+	if (kept) {
+		x->cache = *kept;
+		memset(kept, 0, sizeof(*kept));
+	}
+}
+
+static void cache_return(fl__check_ctx *c, xindex *x)
+{
+	skcache *kept;
+	if (!c->ds || x->cache.words.count > FL_XLIT_CACHE_KEPT)
+		return;
+	if (!(kept = c->ds->acc[FL__ACC_XLIT].p)) {
+		if (!(kept = calloc(1, sizeof(*kept))))
+			return;
+		c->ds->acc[FL__ACC_XLIT].p = kept;
+		c->ds->acc[FL__ACC_XLIT].free = skcache_free;
+	}
+	*kept = x->cache;
+	memset(&x->cache, 0, sizeof(x->cache));
+}
+
 static int xindex_build(xindex *x, fl__check_ctx *c)
 {
 	int error;
@@ -301,6 +338,7 @@ static int find_xlit_mentions(fl__check_ctx *c)
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
 	}
+	cache_borrow(c, &x);
 	for (size_t m = 0; m < c->mention_count; m++)
 		full[c->mentions[m].entity] = 1;
 	/* In windows: named in full anywhere in the document (the first
@@ -439,6 +477,7 @@ done:
 			c->ds->full[e] |= (uint8_t)full[e];
 	free(starts);
 	free(full);
+	cache_return(c, &x);
 	xindex_dispose(&x);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
@@ -461,6 +500,7 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
 	}
+	cache_borrow(c, &x);
 	for (size_t i = 0; i < d->token_count && error == 0; i++) {
 		const fl__token *t = &d->tokens[i];
 		const xform *best = NULL;
@@ -520,6 +560,7 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 			c->claimed[i] = 1;
 		}
 	}
+	cache_return(c, &x);
 	xindex_dispose(&x);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");

@@ -56,6 +56,7 @@ typedef struct {
 	size_t count;
 } names_acc;
 
+/* Frees a names_acc (fl__doc_state.acc). */
 static void names_acc_free(void *p)
 {
 	names_acc *a = p;
@@ -219,6 +220,8 @@ static int check_name_inconsistent(fl__check_ctx *c)
 	return error;
 }
 
+/* Windowed checking, after the last window: the rarer spellings of
+ * every entity, at their first use. */
 static int check_name_inconsistent_finish(fl__check_ctx *c)
 {
 	names_acc *acc = c->ds->acc[FL__ACC_NAMES].p;

@@ -610,10 +610,11 @@ typedef struct {
 	score_state *sc; /* per target */
 } numbers_acc;
 
+/* Frees a numbers_acc (fl__doc_state.acc); NULL is fine. */
 static void numbers_acc_free(void *p)
 {
 	numbers_acc *a = p;
-	for (size_t k = 0; a && k < a->nt; k++) {
+	for (size_t k = 0; a && a->sc && k < a->nt; k++) {
 		fl__place_dispose(&a->sc[k].at);
 		fl_buf_dispose(&a->sc[k].text);
 	}
@@ -819,6 +820,8 @@ static int check_numbers(fl__check_ctx *c)
 	return error;
 }
 
+/* Windowed checking, after the last window: the facts no window
+ * rendered. */
 static int check_numbers_finish(fl__check_ctx *c)
 {
 	numbers_acc *acc = c->ds->acc[FL__ACC_NUMBERS].p;

@@ -6,6 +6,14 @@
  * one list, and the built-in part of fl_checker_rules (`fidelint rules`,
  * `fidelint explain`) is made from it. The rules of the rule packs are
  * data (rules/packs/): the rule_packs descriptor lists none of its own.
+ *
+ * A plain-text document longer than a window is checked window after
+ * window (checker.c, check_windows), and run() sees one window at a time
+ * with c->ds set. A check whose answer depends on more than the window
+ * (a count over the document, "never named", the first place of
+ * something) keeps its state in c->ds and reports in finish(), so that
+ * the findings are those of the whole document checked at once; the
+ * windows tests (ctest -R windows) run every case so.
  */
 #ifndef FL_CHECKS_REGISTRY_H
 #define FL_CHECKS_REGISTRY_H

@@ -173,6 +173,7 @@ typedef struct {
 	size_t count;
 } terms_acc;
 
+/* Frees a terms_acc (fl__doc_state.acc). */
 static void terms_acc_free(void *p)
 {
 	terms_acc *a = p;
