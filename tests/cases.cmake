@@ -19,6 +19,22 @@ foreach(f ${FL_CASE_FILES})
     ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR};FL_REPO_ROOT=${PROJECT_SOURCE_DIR}")
 endforeach()
 
+# The same cases with plain text checked in windows of one line each
+# (FIDELINT_TEST_WINDOW, read by the checker for the tests only): every
+# finding at the same place as when the document is checked at once.
+foreach(f ${FL_CASE_FILES})
+  get_filename_component(name ${f} NAME_WE)
+  get_filename_component(dir ${f} DIRECTORY)
+  get_filename_component(kind ${dir} NAME)
+  if(kind STREQUAL "formats")
+    continue()
+  endif()
+  add_test(NAME windows.${kind}.${name}.lib COMMAND case_runner lib ${f})
+  add_test(NAME windows.${kind}.${name}.cli COMMAND case_runner cli $<TARGET_FILE:fidelint_cli> ${f})
+  set_tests_properties(windows.${kind}.${name}.lib windows.${kind}.${name}.cli PROPERTIES
+    ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR};FL_REPO_ROOT=${PROJECT_SOURCE_DIR};FIDELINT_TEST_WINDOW=1")
+endforeach()
+
 # The number-pair corpus (tests/numbers/pairs.tsv, from NTREX-128).
 add_executable(number_pairs ${CMAKE_CURRENT_SOURCE_DIR}/runner/number_pairs.c)
 target_link_libraries(number_pairs PRIVATE fidelint)

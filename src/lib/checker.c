@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef FL_DEFAULT_DATA_DIR
@@ -58,6 +59,9 @@ static const char *default_data_dir(void)
 /* The most word verdicts a checker or worker keeps (fl__lex_lookup);
  * past it the cache starts again empty. */
 #define FL_VERDICTS_MAX ((size_t)1 << 17)
+/* Plain text longer than this is read and checked in windows of about
+ * this size, cut at line ends (fl__check_windows). */
+#define FL_WINDOW_DEFAULT ((size_t)256 << 10)
 
 /*
  * A checker, or a worker of one (root then points to the checker). The
@@ -88,6 +92,8 @@ struct fl_checker {
 	fl_map packs;   /* profile tag -> fl__ruleset* (rule packs) */
 	fl_map extract; /* profile tag -> fl__extract_data* */
 	const fl_facts *facts;
+	size_t window; /* plain text is checked in windows of about this many
+	                  bytes (FL_WINDOW_DEFAULT) */
 };
 
 static void lang_res_free(fl__lang_res *L)
@@ -266,6 +272,17 @@ int fl_checker_new(fl_checker **out, const fl_checker_options *opts)
 	chk->dict_path = fl_buf_detach(&path);
 	chk->max_file_size =
 	    opts->max_file_size ? opts->max_file_size : FL_DEFAULT_MAX_FILE;
+	/* FIDELINT_TEST_WINDOW (bytes) is for the tests only: tiny windows
+	 * put a window boundary between any two lines. */
+	{
+		const char *w = getenv("FIDELINT_TEST_WINDOW");
+		char *end = NULL;
+		unsigned long long v = w && *w ? strtoull(w, &end, 10) : 0;
+		chk->window =
+		    v > 0 && end && !*end ? (size_t)v : FL_WINDOW_DEFAULT;
+	}
+	if (chk->window > chk->max_file_size)
+		chk->window = chk->max_file_size;
 	if ((error = fl__text_ctx_new(&chk->text, chk->err, sizeof(chk->err))) <
 	    0)
 		return error;
@@ -944,10 +961,378 @@ done:
 	return error;
 }
 
+/* ------------------------------------------------------------- windows */
+
+/*
+ * A plain-text document read window after window: from a file (read in
+ * pieces, rewound for each pass) or from memory. A window ends at a line
+ * end, at a blank line when one is in the second half of the window size;
+ * a line longer than the window makes a longer window, up to the
+ * checker's size limit.
+ */
+typedef struct {
+	FILE *f;         /* NULL: the document is mem */
+	const char *mem; /* a document held in memory */
+	size_t mem_len;
+	char *buf;       /* file: bytes read, from the window on */
+	size_t len, cap; /* file: bytes in buf */
+	const char *win; /* the current window */
+	size_t win_len;
+	size_t consumed; /* file: bytes of buf before the next window */
+	size_t pos;      /* byte offset of the next window in the document */
+	size_t size;     /* the window size */
+	size_t max;      /* the longest window */
+	bool eof;
+} win_reader;
+
+/* Whether a window may end right before p (of the n bytes at hand): a
+ * window never starts with bytes a document would skip as a BOM. */
+static bool cut_ok(const char *p, size_t n)
+{
+	return !(n >= 3 && (unsigned char)p[0] == 0xEF &&
+	         (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF);
+}
+
+/* Where the window ends in s[0,n): after the last blank line of its
+ * second half (size bytes), else after the last line end within size,
+ * else after the first line end; n when there is none (all). */
+static size_t cut_at(const char *s, size_t n, size_t size, bool all)
+{
+	size_t lim = n < size ? n : size, last = 0;
+	if (all && n <= size)
+		return n;
+	for (size_t i = lim; i-- > lim / 2;)
+		if (s[i] == '\n' && i > 0 &&
+		    (s[i - 1] == '\n' ||
+		     (s[i - 1] == '\r' && i > 1 && s[i - 2] == '\n')) &&
+		    cut_ok(s + i + 1, n - i - 1))
+			return i + 1;
+	for (size_t i = lim; i-- > 0 && !last;)
+		if (s[i] == '\n' && cut_ok(s + i + 1, n - i - 1))
+			last = i + 1;
+	if (last)
+		return last;
+	for (size_t i = lim; i < n; i++)
+		if (s[i] == '\n' && cut_ok(s + i + 1, n - i - 1))
+			return i + 1;
+	return all ? n : 0;
+}
+
+/* Starts reading the document from its beginning again. */
+static int win_rewind(win_reader *r)
+{
+	r->len = r->consumed = r->pos = 0;
+	r->win = NULL;
+	r->win_len = 0;
+	r->eof = false;
+	if (r->f && fseek(r->f, 0, SEEK_SET) != 0)
+		return FL_EIO;
+	return 0;
+}
+
+/* The next window into r->win / r->win_len. Returns 1, 0 at the end, or
+ * FL_EIO, FL_ELIMIT (a line longer than r->max) or FL_ENOMEM. */
+static int win_next(win_reader *r)
+{
+	size_t cut;
+
+	r->pos += r->win_len;
+	if (!r->f) {
+		const char *s = r->mem + r->pos;
+		size_t n = r->mem_len - r->pos;
+		if (n == 0 && r->pos > 0)
+			return 0;
+		cut = cut_at(s, n, r->size, true);
+		if (cut > r->max)
+			return FL_ELIMIT;
+		r->win = s;
+		r->win_len = cut;
+		return 1;
+	}
+	/* drop the window before, keep what was read after it */
+	memmove(r->buf, r->buf + r->consumed, r->len - r->consumed);
+	r->len -= r->consumed;
+	r->consumed = 0;
+	for (;;) {
+		size_t want = r->size + 4, got;
+		/* a long line: read on until its end or the limit */
+		if (r->len >= want)
+			want = r->len + r->size;
+		if (!r->eof && r->len < want) {
+			if (want > r->cap &&
+			    fl__grow((void **)&r->buf, &r->cap, want, 1) < 0)
+				return FL_ENOMEM;
+			got = fread(r->buf + r->len, 1, want - r->len, r->f);
+			if (got < want - r->len) {
+				if (ferror(r->f))
+					return FL_EIO;
+				r->eof = true;
+			}
+			r->len += got;
+		}
+		if (r->len == 0 && r->pos > 0)
+			return 0;
+		cut = cut_at(r->buf, r->len, r->size, r->eof);
+		if (cut > r->max || (!cut && r->len > r->max))
+			return FL_ELIMIT;
+		if (cut)
+			break;
+	}
+	r->win = r->buf;
+	r->win_len = cut;
+	r->consumed = cut;
+	return 1;
+}
+
+/* Makes window r->win a document (doc); an encoding error names the
+ * byte offset in the whole document. */
+static int win_doc(fl__doc *doc, fl_checker *chk, const win_reader *r,
+                   const char *path, const char *locale)
+{
+	char msg[FL_ERRMSG_SIZE] = "";
+	long at;
+	int error;
+
+	if ((error = fl__doc_init(doc, chk->text, r->win, r->win_len, locale,
+	                          msg, sizeof(msg))) == 0)
+		return 0;
+	fl__doc_dispose(doc);
+	if (error == FL_EENCODING &&
+	    sscanf(msg, "invalid UTF-8 at byte offset %ld", &at) == 1)
+		snprintf(msg, sizeof(msg), "invalid UTF-8 at byte offset %zu",
+		         r->pos + (size_t)at);
+	return fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+}
+
+/* Forgets what the checks kept of one window (mentions, counts, claimed
+ * tokens); the verdict cache stays, unless it has grown large. */
+static void window_reset(fl__check_ctx *c)
+{
+	free(c->mentions);
+	free(c->found);
+	free(c->claimed);
+	c->mentions = NULL;
+	c->found = NULL;
+	c->claimed = NULL;
+	c->mention_count = c->mention_cap = 0;
+	if (c->lexcache.count > ((size_t)1 << 17))
+		fl_map_dispose(&c->lexcache);
+}
+
+/* fl__policy_keep for fl__result_filter_from. */
+static bool policy_keep(fl_finding *f, void *opts)
+{
+	return fl__policy_keep(opts, f->rule, &f->severity);
+}
+
+/*
+ * Checks the plain-text document of r window after window, with what
+ * the checks count over the whole document (fl__doc_state) kept from
+ * window to window: with entities in the facts a first pass counts the
+ * mentions of every entity (after one finding which entities are named
+ * in full, for a script without case), then every check runs on every
+ * window, and the findings counted over the document come at the end.
+ * The findings are those of checking the document at once, sorted the
+ * same way. Without a language from opts or the path, it is detected
+ * from the first window. Returns as fl_check_buffer.
+ */
+static int check_windows(fl_result **out, fl_checker *chk, const char *path,
+                         win_reader *r, const fl_check_options *opts)
+{
+	char tag[FL_TAG_MAX] = "", locale[FL_TAG_MAX];
+	char msg[FL_ERRMSG_SIZE] = "";
+	fl__lang_res *L = NULL;
+	fl__index *idx = NULL;
+	const fl__ruleset *rules = NULL;
+	fl__check_ctx c;
+	fl__doc_state ds;
+	fl__doc doc;
+	fl_result *res = NULL, *scratch = NULL;
+	int passes[3], np = 0, error = 0;
+	bool have_doc = false;
+	bool has_policy = opts->select || opts->ignore || opts->severity;
+	size_t kept;
+
+	*out = NULL;
+	memset(&c, 0, sizeof(c));
+	memset(&ds, 0, sizeof(ds));
+	if (opts->lang) {
+		if ((error = fl_checker_lang_from_tag(tag, sizeof(tag), chk,
+		                                      opts->lang)) < 0)
+			goto fail;
+	} else if (fl__lang_from_path(tag, sizeof(tag), &chk->profiles, path) <
+	           0) {
+		tag[0] = '\0';
+	}
+	if (!tag[0]) {
+		/* the language of the first window */
+		icu_locale(locale, sizeof(locale), "");
+		if ((error = win_next(r)) < 0)
+			goto read_failed;
+		if ((error = win_doc(&doc, chk, r, path, locale)) < 0)
+			return error;
+		error = fl__lang_detect(tag, sizeof(tag), &chk->profiles,
+		                        &chk->common, &doc, msg, sizeof(msg));
+		fl__doc_dispose(&doc);
+		if (error < 0)
+			return fl__fail(chk->err, sizeof(chk->err), error,
+			                "%s: %s", path, msg);
+	}
+	if ((error = get_lang(&L, chk, tag)) < 0 ||
+	    (error = get_index(&idx, chk, tag, L)) < 0 ||
+	    (error = get_rules(&rules, chk, L->profile->tag)) < 0 ||
+	    (error = get_bilex(chk, L)) < 0)
+		goto fail;
+	icu_locale(locale, sizeof(locale), tag);
+	if ((error = fl__result_new(&res, path, tag)) < 0 ||
+	    (error = fl__result_new(&scratch, path, tag)) < 0)
+		goto nomem;
+
+	ds.entity_count = idx && chk->facts ? chk->facts->entity_count : 0;
+	if (ds.entity_count) {
+		if (!(ds.full = calloc(ds.entity_count, 1)) ||
+		    !(ds.found = calloc(ds.entity_count, sizeof(*ds.found))) ||
+		    !(ds.present = calloc(ds.entity_count, 1)) ||
+		    !(ds.singles =
+		          calloc(ds.entity_count, sizeof(*ds.singles))))
+			goto nomem;
+		/* mentions_xlit.c runs in a script without case */
+		if (L->script >= 0 && !fl__script_is_cased(L->script))
+			passes[np++] = FL__PASS_FULL;
+		passes[np++] = FL__PASS_COUNT;
+	}
+	passes[np++] = FL__PASS_CHECK;
+
+	c.text = chk->text;
+	c.idx = idx;
+	c.facts = chk->facts;
+	c.lang = L;
+	c.partial = opts->partial != 0;
+	c.rules = rules;
+	c.err = msg;
+	c.errlen = sizeof(msg);
+	c.ds = &ds;
+	for (int p = 0; p < np && error == 0; p++) {
+		ds.pass = passes[p];
+		ds.off_base = 0;
+		c.line_base = 0;
+		if ((error = win_rewind(r)) < 0)
+			goto read_failed;
+		for (;;) {
+			if ((error = win_next(r)) < 0)
+				goto read_failed;
+			if (error == 0)
+				break;
+			if (have_doc)
+				fl__doc_dispose(&doc);
+			have_doc = false;
+			if ((error = win_doc(&doc, chk, r, path, locale)) < 0)
+				goto done;
+			have_doc = true;
+			c.doc = &doc;
+			if (ds.pass == FL__PASS_CHECK) {
+				c.res = res;
+			} else {
+				/* the first passes' findings are not kept */
+				fl_result_free(scratch);
+				scratch = NULL;
+				if ((error = fl__result_new(&scratch, path,
+				                            tag)) < 0)
+					goto nomem;
+				c.res = scratch;
+			}
+			kept = fl_result_count(res);
+			if ((error = fl__checks_run(&c)) < 0)
+				goto check_failed;
+			/* What the options leave out is dropped as it comes:
+			 * the result holds only what will be reported. */
+			if (ds.pass == FL__PASS_CHECK && has_policy)
+				fl__result_filter_from(res, kept, policy_keep,
+				                       (void *)opts);
+			if (ds.pass == FL__PASS_COUNT) {
+				fl__mentions_tally(&c);
+				for (size_t e = 0; e < ds.entity_count; e++)
+					ds.found[e] += c.found[e];
+			} else if (ds.pass == FL__PASS_CHECK &&
+			           (error = record_mentions(&c)) < 0) {
+				goto check_failed;
+			}
+			window_reset(&c);
+			c.line_base += doc.line_count - 1;
+			ds.off_base += doc.len;
+		}
+	}
+	c.res = res;
+	if ((error = fl__checks_finish(&c)) < 0)
+		goto check_failed;
+	*out = res;
+	res = NULL;
+	goto done;
+
+read_failed:
+	if (error == FL_ELIMIT)
+		fl__fail(chk->err, sizeof(chk->err), error,
+		         "%s: a line longer than the limit of %zu bytes "
+		         "(at byte %zu)",
+		         path, chk->max_file_size, r->pos);
+	else if (error == FL_ENOMEM)
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: out of memory",
+		         path);
+	else
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: read error",
+		         path);
+	goto done;
+check_failed:
+	fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
+	         error == FL_ENOMEM ? "out of memory" : msg);
+	goto done;
+nomem:
+	error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+	                 "%s: out of memory", path);
+	goto done;
+fail:
+	/* The message is on the checker already; prefix the path once. */
+	if (strncmp(chk->err, path, strlen(path)) != 0) {
+		snprintf(msg, sizeof(msg), "%s", chk->err);
+		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
+		         msg);
+	}
+done:
+	window_reset(&c);
+	fl_map_dispose(&c.lexcache);
+	fl__doc_state_dispose(&ds);
+	fl_result_free(res);
+	fl_result_free(scratch);
+	if (have_doc)
+		fl__doc_dispose(&doc);
+	return error;
+}
+
 int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
                     const char *data, size_t len, const fl_check_options *opts)
 {
-	int error = fl__check_doc(out, chk, path, data, len, opts, NULL);
+	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
+	int error;
+
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (!path)
+		path = "<input>";
+	/* A document longer than a window is checked in windows: memory
+	 * for its tokens stays bounded, and so does its size. */
+	if (data && len > chk->window &&
+	    opts->version == FL_CHECK_OPTIONS_VERSION) {
+		win_reader r;
+		memset(&r, 0, sizeof(r));
+		r.mem = data;
+		r.mem_len = len;
+		r.size = chk->window;
+		r.max = chk->max_file_size;
+		error = check_windows(out, chk, path, &r, opts);
+	} else {
+		error = fl__check_doc(out, chk, path, data, len, opts, NULL);
+	}
 	if (error == 0)
 		fl__policy_apply(*out, opts);
 	return error;
@@ -956,11 +1341,38 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
                   const fl_check_options *opts)
 {
+	fl_check_options defaults = FL_CHECK_OPTIONS_INIT;
 	char *data;
 	size_t len;
+	struct stat st;
+	FILE *f;
 	int error;
 
 	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	/* A regular file longer than a window is read and checked in
+	 * windows (the passes read it again); standard input and pipes are
+	 * read whole, within the size limit. */
+	if (strcmp(path, "-") != 0 &&
+	    opts->version == FL_CHECK_OPTIONS_VERSION &&
+	    (f = fopen(path, "rb"))) {
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (uintmax_t)st.st_size > chk->window) {
+			win_reader r;
+			memset(&r, 0, sizeof(r));
+			r.f = f;
+			r.size = chk->window;
+			r.max = chk->max_file_size;
+			error = check_windows(out, chk, path, &r, opts);
+			free(r.buf);
+			fclose(f);
+			if (error == 0)
+				fl__policy_apply(*out, opts);
+			return error;
+		}
+		fclose(f);
+	}
 	if ((error = fl__checker_read(&data, &len, chk, path)) < 0)
 		return error;
 	error = fl_check_buffer(out, chk, path, data, len, opts);

@@ -6,6 +6,7 @@
 typedef struct {
 	fl_finding pub;
 	char *strings; /* one block holding every string of pub */
+	size_t seq;    /* order of adding: ties keep it when sorted */
 } finding;
 
 struct fl_result {
@@ -14,6 +15,7 @@ struct fl_result {
 	finding *items;
 	size_t count;
 	size_t cap;
+	size_t added;              /* findings ever added (finding.seq) */
 	fl_mention_info *mentions; /* strings owned */
 	size_t mention_count, mention_cap;
 };
@@ -116,6 +118,7 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	it = &r->items[r->count++];
 	memset(it, 0, sizeof(*it));
 	it->strings = block;
+	it->seq = r->added++;
 	it->pub.rule = offs[0] ? block + offs[0] - 1 : "";
 	it->pub.text = offs[1] ? block + offs[1] - 1 : "";
 	it->pub.message = offs[2] ? block + offs[2] - 1 : "";
@@ -134,22 +137,33 @@ int fl__result_add(fl_result *r, const fl__finding_in *f)
 	return 0;
 }
 
+/* By place, rule id, then the order of adding (a stable sort: a document
+ * checked in windows sorts as one checked at once). */
 static int cmp_finding(const void *pa, const void *pb)
 {
-	const fl_finding *a = &((const finding *)pa)->pub;
-	const fl_finding *b = &((const finding *)pb)->pub;
+	const finding *x = pa, *y = pb;
+	const fl_finding *a = &x->pub, *b = &y->pub;
+	int r;
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
 	if (a->column != b->column)
 		return a->column < b->column ? -1 : 1;
-	return strcmp(a->rule, b->rule);
+	if ((r = strcmp(a->rule, b->rule)) != 0)
+		return r;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 void fl__result_filter(fl_result *r, bool (*keep)(fl_finding *f, void *ctx),
                        void *ctx)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < r->count; i++) {
+	fl__result_filter_from(r, 0, keep, ctx);
+}
+
+void fl__result_filter_from(fl_result *r, size_t from,
+                            bool (*keep)(fl_finding *f, void *ctx), void *ctx)
+{
+	size_t n = from < r->count ? from : r->count;
+	for (size_t i = n; i < r->count; i++) {
 		if (keep(&r->items[i].pub, ctx))
 			r->items[n++] = r->items[i];
 		else

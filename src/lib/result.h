@@ -55,6 +55,11 @@ int fl__result_add(fl_result *r, const fl__finding_in *f);
 void fl__result_filter(fl_result *r, bool (*keep)(fl_finding *f, void *ctx),
                        void *ctx);
 
+/* As fl__result_filter for the findings from index `from` on (those
+ * before stay as they are). */
+void fl__result_filter_from(fl_result *r, size_t from,
+                            bool (*keep)(fl_finding *f, void *ctx), void *ctx);
+
 /* Sorts findings by place (placeless first), then rule id. */
 void fl__result_sort(fl_result *r);
 

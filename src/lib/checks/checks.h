@@ -56,8 +56,68 @@ typedef struct {
 	bool xlit;           /* found across scripts (mentions_xlit.c) */
 } fl__mention;
 
+/* Where a finding stands, taken while its window is at hand
+ * (fl__check_place) and reported later (fl__check_add_at). */
+typedef struct {
+	size_t line, column, end_line, end_column, context_column;
+	char *text;    /* NULL: empty */
+	char *context; /* NULL: empty */
+	size_t context_len;
+} fl__place;
+
+/* The passes of windowed checking (fl__doc_state.pass). */
+enum {
+	FL__PASS_FULL = 1, /* mentions only: which entities are named in full
+	                      (mentions_xlit.c) */
+	FL__PASS_COUNT,    /* mentions and name.case: the counted mentions of
+	                      every entity */
+	FL__PASS_CHECK     /* every check; the document-level findings at the
+	                      end (fl__checks_finish) */
+};
+
+/* The checks keeping state across windows (fl__doc_state.acc). */
+enum {
+	FL__ACC_NAMES,   /* name_inconsistent.c */
+	FL__ACC_TERMS,   /* term_missing.c */
+	FL__ACC_NUMBERS, /* numbers.c */
+	FL__ACC_XLIT,    /* mentions_xlit.c: skeletons of the words seen */
+	FL__ACC_LOOSE,   /* name_missing.c: loose keys of the words seen */
+	FL__ACC_COUNT
+};
+
+/*
+ * What a document checked in windows (one window after the other, in text
+ * order) knows about the whole document: what the earlier passes counted
+ * and what each check has seen so far. Made and freed by the checker;
+ * a check's own state (acc) is freed with its free function.
+ */
+typedef struct fl__doc_state {
+	int pass;        /* FL__PASS_* */
+	size_t off_base; /* UTF-16 offset of the window in the document */
+	size_t entity_count;
+	uint8_t *full;     /* per entity: named by a form of one or more words
+	                      as written, or of two or more across scripts */
+	uint32_t *found;   /* per entity: counted mentions in the document
+	                      (summed by the count pass) */
+	uint8_t *present;  /* per entity (name_missing.c): 1 written loosely,
+	                      2 respelled, in some window */
+	uint32_t *singles; /* per entity (name_literal.c): single-word
+	                      findings still allowed + 1; 0 not yet set */
+	struct {
+		void *p;
+		void (*free)(void *p);
+	} acc[FL__ACC_COUNT];
+} fl__doc_state;
+
+/* Frees what ds holds (not ds). */
+void fl__doc_state_dispose(fl__doc_state *ds);
+
 typedef struct fl__check_ctx {
 	const fl__doc *doc;
+	/* Windowed checking: the lines before the window, and the state of
+	 * the whole document; 0 and NULL for a document checked at once. */
+	size_t line_base;
+	fl__doc_state *ds;
 	const fl__index *idx; /* NULL without facts */
 	const fl_facts *facts;
 	const fl__lang_res *lang;
@@ -82,8 +142,16 @@ typedef struct fl__check_ctx {
 } fl__check_ctx;
 
 /* Runs every document check of the registry (registry.h) in order, then
- * sorts the findings. Returns 0 or a negative code (message in c->err). */
+ * sorts the findings. In windowed checking (c->ds) it runs on one window
+ * what c->ds->pass asks, and sorts nothing: fl__checks_finish does after
+ * the last window. Returns 0 or a negative code (message in c->err). */
 int fl__checks_run(fl__check_ctx *c);
+
+/* Windowed checking, after the last window's check pass: the findings
+ * counted over the whole document (name.missing, name.inconsistent,
+ * number.missing, term.missing), in registry order, then sorts the
+ * findings. c->doc is the last window. Returns 0 or a negative code. */
+int fl__checks_finish(fl__check_ctx *c);
 
 /* Appends a counted mention of index form `form` over tokens [tf, tl],
  * text [start, end), found as written (xlit false) or not (across
@@ -132,6 +200,19 @@ static inline fl_severity fl__fact_severity(fl_severity sev, bool extracted)
 int fl__check_add(fl__check_ctx *c, const char *rule, fl_severity sev,
                   size_t start, size_t end, const char *expected,
                   const char *suggestion, const char *fmt, ...) FL_PRINTF(8, 9);
+
+/* Takes the place of [start, end) of the window (line, columns, text,
+ * context) into p, to report later; p: dispose with fl__place_dispose.
+ * Returns 0 or FL_ENOMEM (no message set). */
+int fl__check_place(fl__place *p, const fl__check_ctx *c, size_t start,
+                    size_t end);
+void fl__place_dispose(fl__place *p);
+
+/* As fl__check_add at a place taken before (fl__check_place). */
+int fl__check_add_at(fl__check_ctx *c, const char *rule, fl_severity sev,
+                     const fl__place *p, const char *expected,
+                     const char *suggestion, const char *fmt, ...)
+    FL_PRINTF(7, 8);
 
 /* Adds a finding with no place; text is the fact's name. */
 int fl__check_add_placeless(fl__check_ctx *c, const char *rule, fl_severity sev,

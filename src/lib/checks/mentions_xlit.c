@@ -378,6 +378,43 @@ static void xindex_dispose(xindex *x)
 	skcache_dispose(&x->cache);
 }
 
+/* Largest cache of skeletons kept from window to window. */
+#define FL_XLIT_CACHE_KEPT ((size_t)1 << 17)
+
+static void skcache_free(void *p)
+{
+	if (p)
+		skcache_dispose(p);
+	free(p);
+}
+
+/* In windowed checking, the skeletons of earlier windows' words: moved
+ * into x->cache (give back with cache_return), so that a word recurring
+ * in every window is read once. */
+static void cache_borrow(fl__check_ctx *c, xindex *x)
+{
+	skcache *kept = c->ds ? c->ds->acc[FL__ACC_XLIT].p : NULL;
+	if (kept) {
+		x->cache = *kept;
+		memset(kept, 0, sizeof(*kept));
+	}
+}
+
+static void cache_return(fl__check_ctx *c, xindex *x)
+{
+	skcache *kept;
+	if (!c->ds || x->cache.words.count > FL_XLIT_CACHE_KEPT)
+		return;
+	if (!(kept = c->ds->acc[FL__ACC_XLIT].p)) {
+		if (!(kept = calloc(1, sizeof(*kept))))
+			return;
+		c->ds->acc[FL__ACC_XLIT].p = kept;
+		c->ds->acc[FL__ACC_XLIT].free = skcache_free;
+	}
+	*kept = x->cache;
+	memset(&x->cache, 0, sizeof(x->cache));
+}
+
 /* Builds x for the document of c: the Latin forms and their skeletons,
  * and with `maps` the look-ups by skeleton and by its beginnings (the
  * garbled check compares forms through its own index and needs neither).
@@ -439,8 +476,13 @@ static int find_xlit_mentions(fl__check_ctx *c)
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
 	}
+	cache_borrow(c, &x);
 	for (size_t m = 0; m < c->mention_count; m++)
 		full[c->mentions[m].entity] = 1;
+	/* In windows: named in full anywhere in the document (the first
+	 * pass found where). */
+	for (size_t e = 0; c->ds && c->ds->full && e < c->ds->entity_count; e++)
+		full[e] |= c->ds->full[e];
 
 	/* Where a name may start: the clitic readings of each token (none,
 	 * or up to three clitics) whose skeleton starts some form's. */
@@ -569,8 +611,12 @@ done:
 	/* Keep the mentions in text order, as the index pass found them. */
 	if (error == 0)
 		fl__mentions_sort(c);
+	if (error == 0 && c->ds && c->ds->pass == FL__PASS_FULL && c->ds->full)
+		for (size_t e = 0; e < c->ds->entity_count; e++)
+			c->ds->full[e] |= (uint8_t)full[e];
 	free(starts);
 	free(full);
+	cache_return(c, &x);
 	xindex_dispose(&x);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
@@ -824,6 +870,7 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
 	}
+	cache_borrow(c, &x);
 	for (size_t i = 0; i < d->token_count && error == 0; i++) {
 		const fl__token *t = &d->tokens[i];
 		const xform *best = NULL;
@@ -877,6 +924,7 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 		}
 	}
 	near_index_dispose(&ni);
+	cache_return(c, &x);
 	xindex_dispose(&x);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");

@@ -40,91 +40,242 @@ static bool mention_key(const fl__check_ctx *c, const fl__mention *m,
 	return true;
 }
 
-/* name.inconsistent: an entity spelled several ways in an uncased script.
- * Returns 0 or a negative code (message in c->err). */
-static int check_name_inconsistent(fl__check_ctx *c)
-{
-	spelling *sp = NULL;
-	/* Each entity's mentions in text order (first + 1 per entity, next
-	 * + 1 per mention), so that an entity costs its own mentions, not a
-	 * look at every mention. */
-	uint32_t *head = NULL, *next = NULL;
-	int error = 0;
+/* One entity's spellings in text order (at most FL_SPELLINGS_MAX), with
+ * the place and text of each one's first mention: the whole document's
+ * in windowed checking, where they are gathered window after window. */
+typedef struct {
+	spelling sp[FL_SPELLINGS_MAX];
+	fl__place first[FL_SPELLINGS_MAX];
+	char *text[FL_SPELLINGS_MAX]; /* as the message quotes it */
+	size_t ns;
+	bool any_xlit;
+} entity_spellings;
 
-	if (!c->idx || !c->facts || c->lang->script < 0 ||
-	    fl__script_is_cased(c->lang->script))
-		return 0;
-	sp = calloc(FL_SPELLINGS_MAX, sizeof(*sp));
-	head = calloc(c->facts->entity_count + 1, sizeof(*head));
-	next = calloc(c->mention_count + 1, sizeof(*next));
-	if (!sp || !head || !next) {
-		free(sp);
-		free(head);
-		free(next);
-		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+typedef struct {
+	entity_spellings **by_entity; /* made when first spelled */
+	size_t count;
+} names_acc;
+
+/* Frees a names_acc (fl__doc_state.acc). */
+static void names_acc_free(void *p)
+{
+	names_acc *a = p;
+	for (size_t e = 0; a && e < a->count; e++) {
+		entity_spellings *es = a->by_entity[e];
+		for (size_t k = 0; es && k < es->ns; k++) {
+			fl__place_dispose(&es->first[k]);
+			free(es->text[k]);
+		}
+		free(es);
 	}
+	if (a)
+		free(a->by_entity);
+	free(a);
+}
+
+/* Each entity's mentions in text order: head[e] and next[i] hold a
+ * mention's index + 1, 0 at the end; so that an entity costs its own
+ * mentions, not a look at every mention. */
+typedef struct {
+	uint32_t *head, *next;
+} mention_chains;
+
+/* Builds the chains of c's mentions. Returns 0 or FL_ENOMEM. */
+static int chains_build(mention_chains *ch, const fl__check_ctx *c)
+{
+	size_t ne = c->facts->entity_count;
+	ch->head = calloc(ne + 1, sizeof(*ch->head));
+	ch->next = calloc(c->mention_count + 1, sizeof(*ch->next));
+	if (!ch->head || !ch->next || c->mention_count >= UINT32_MAX)
+		return FL_ENOMEM;
 	for (size_t i = c->mention_count; i-- > 0;) {
 		uint32_t e = c->mentions[i].entity;
-		if (e >= c->facts->entity_count)
+		if (e >= ne)
 			continue;
-		next[i] = head[e];
-		head[e] = (uint32_t)i + 1;
+		ch->next[i] = ch->head[e];
+		ch->head[e] = (uint32_t)i + 1;
 	}
-	for (uint32_t e = 0; e < c->facts->entity_count && error == 0; e++) {
-		size_t ns = 0, best = 0;
-		bool any_xlit = false;
-		for (uint32_t i1 = head[e]; i1; i1 = next[i1 - 1]) {
-			size_t i = i1 - 1;
-			const fl__mention *m = &c->mentions[i];
-			spelling cur;
-			size_t k;
-			if (m->entity != e || !m->counted ||
-			    c->doc->tokens[m->tok_first].script !=
-			        c->lang->script ||
-			    !mention_key(c, m, &cur))
-				continue;
-			for (k = 0; k < ns; k++)
-				if (sp[k].n == cur.n &&
-				    memcmp(sp[k].key, cur.key, cur.n * 2) == 0)
-					break;
-			if (k == ns) {
-				if (ns == FL_SPELLINGS_MAX)
-					continue;
-				sp[ns] = cur;
-				sp[ns].count = 0;
-				sp[ns].first = i;
-				sp[ns].xlit = false;
-				ns++;
-			}
-			sp[k].count++;
-			sp[k].xlit |= m->xlit;
-			any_xlit |= m->xlit;
-		}
-		if (ns < 2 || !any_xlit)
+	return 0;
+}
+
+static void chains_dispose(mention_chains *ch)
+{
+	free(ch->head);
+	free(ch->next);
+}
+
+/* Adds the counted mentions of entity e in this document (or window) to
+ * es, following ch; places are taken only in windowed checking (keep).
+ * Returns 0 or FL_ENOMEM. */
+static int gather(const fl__check_ctx *c, const mention_chains *ch, uint32_t e,
+                  entity_spellings *es, bool keep)
+{
+	for (uint32_t i1 = ch->head[e]; i1; i1 = ch->next[i1 - 1]) {
+		size_t i = i1 - 1;
+		const fl__mention *m = &c->mentions[i];
+		spelling cur;
+		size_t k;
+		if (m->entity != e || !m->counted ||
+		    c->doc->tokens[m->tok_first].script != c->lang->script ||
+		    !mention_key(c, m, &cur))
 			continue;
-		for (size_t k = 1; k < ns; k++)
-			if (sp[k].count > sp[best].count)
-				best = k;
-		for (size_t k = 0; k < ns && error == 0; k++) {
-			const fl__mention *m = &c->mentions[sp[k].first];
-			const fl__mention *b = &c->mentions[sp[best].first];
-			char bt[256];
-			if (k == best)
+		for (k = 0; k < es->ns; k++)
+			if (es->sp[k].n == cur.n &&
+			    memcmp(es->sp[k].key, cur.key, cur.n * 2) == 0)
+				break;
+		if (k == es->ns) {
+			if (es->ns == FL_SPELLINGS_MAX)
 				continue;
-			fl__u16_to_utf8_buf(bt, sizeof(bt),
-			                    c->doc->text + b->start,
-			                    b->end - b->start);
-			error = fl__check_add(
+			es->sp[k] = cur;
+			es->sp[k].count = 0;
+			es->sp[k].first = i;
+			es->sp[k].xlit = false;
+			if (keep) {
+				char bt[256];
+				fl__u16_to_utf8_buf(bt, sizeof(bt),
+				                    c->doc->text + m->start,
+				                    m->end - m->start);
+				if (fl__check_place(&es->first[k], c, m->start,
+				                    m->end) < 0)
+					return FL_ENOMEM;
+				if (!(es->text[k] = fl__strdup(bt))) {
+					fl__place_dispose(&es->first[k]);
+					return FL_ENOMEM;
+				}
+			}
+			es->ns++;
+		}
+		es->sp[k].count++;
+		es->sp[k].xlit |= m->xlit;
+		es->any_xlit |= m->xlit;
+	}
+	return 0;
+}
+
+/* Reports entity e's rarer spellings (see the file comment). In windowed
+ * checking (kept) the places and texts are es's, else the mentions'. */
+static int report(fl__check_ctx *c, uint32_t e, const entity_spellings *es,
+                  bool kept)
+{
+	size_t best = 0;
+	int error = 0;
+
+	if (es->ns < 2 || !es->any_xlit)
+		return 0;
+	for (size_t k = 1; k < es->ns; k++)
+		if (es->sp[k].count > es->sp[best].count)
+			best = k;
+	for (size_t k = 0; k < es->ns && error == 0; k++) {
+		const char *name = c->facts->entities[e].name;
+		char bt[256];
+		if (k == best)
+			continue;
+		if (kept) {
+			error = fl__check_add_at(
 			    c, "name.inconsistent", FL_SEVERITY_WARNING,
-			    m->start, m->end, bt, bt,
+			    &es->first[k], es->text[best], es->text[best],
 			    "'%s' is spelled %zu ways in this document; the "
 			    "commonest is '%s' (%u times)",
-			    c->facts->entities[e].name, ns, bt, sp[best].count);
+			    name, es->ns, es->text[best], es->sp[best].count);
+			continue;
 		}
+		const fl__mention *m = &c->mentions[es->sp[k].first];
+		const fl__mention *b = &c->mentions[es->sp[best].first];
+		fl__u16_to_utf8_buf(bt, sizeof(bt), c->doc->text + b->start,
+		                    b->end - b->start);
+		error = fl__check_add(
+		    c, "name.inconsistent", FL_SEVERITY_WARNING, m->start,
+		    m->end, bt, bt,
+		    "'%s' is spelled %zu ways in this document; the commonest "
+		    "is '%s' (%u times)",
+		    name, es->ns, bt, es->sp[best].count);
 	}
-	free(sp);
-	free(head);
-	free(next);
+	return error;
+}
+
+/* Whether the check applies to the document at all. */
+static bool applies(const fl__check_ctx *c)
+{
+	return c->idx && c->facts && c->lang->script >= 0 &&
+	       !fl__script_is_cased(c->lang->script);
+}
+
+/* name.inconsistent: an entity spelled several ways in an uncased script;
+ * in windows the spellings are gathered here and reported by
+ * check_name_inconsistent_finish. Returns 0 or a negative code (message
+ * in c->err). */
+static int check_name_inconsistent(fl__check_ctx *c)
+{
+	entity_spellings *es = NULL;
+	names_acc *acc = NULL;
+	mention_chains ch = {NULL, NULL};
+	int error = 0;
+
+	if (!applies(c))
+		return 0;
+	if (chains_build(&ch, c) < 0) {
+		chains_dispose(&ch);
+		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	}
+	if (c->ds) {
+		size_t ne = c->facts->entity_count;
+		if (!(acc = c->ds->acc[FL__ACC_NAMES].p)) {
+			if (!(acc = calloc(1, sizeof(*acc))) ||
+			    !(acc->by_entity = calloc(
+			          ne ? ne : 1, sizeof(*acc->by_entity)))) {
+				free(acc);
+				chains_dispose(&ch);
+				return fl__fail(c->err, c->errlen, FL_ENOMEM,
+				                "out of memory");
+			}
+			acc->count = ne;
+			c->ds->acc[FL__ACC_NAMES].p = acc;
+			c->ds->acc[FL__ACC_NAMES].free = names_acc_free;
+		}
+		for (size_t i = 0; i < c->mention_count && error == 0; i++) {
+			uint32_t e = c->mentions[i].entity;
+			if (e >= ne || acc->by_entity[e])
+				continue;
+			if (!(acc->by_entity[e] = calloc(1, sizeof(*es))))
+				error = FL_ENOMEM;
+		}
+		for (uint32_t e = 0; e < ne && error == 0; e++)
+			if (acc->by_entity[e])
+				error =
+				    gather(c, &ch, e, acc->by_entity[e], true);
+		chains_dispose(&ch);
+		if (error == FL_ENOMEM)
+			return fl__fail(c->err, c->errlen, error,
+			                "out of memory");
+		return error;
+	}
+	if (!(es = malloc(sizeof(*es)))) {
+		chains_dispose(&ch);
+		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	}
+	for (uint32_t e = 0; e < c->facts->entity_count && error == 0; e++) {
+		if (!ch.head[e])
+			continue; /* not named: no spellings */
+		memset(es, 0, sizeof(*es));
+		if ((error = gather(c, &ch, e, es, false)) == 0)
+			error = report(c, e, es, false);
+	}
+	free(es);
+	chains_dispose(&ch);
+	return error;
+}
+
+/* Windowed checking, after the last window: the rarer spellings of
+ * every entity, at their first use. */
+static int check_name_inconsistent_finish(fl__check_ctx *c)
+{
+	names_acc *acc = c->ds->acc[FL__ACC_NAMES].p;
+	int error = 0;
+	if (!acc || !applies(c))
+		return 0;
+	for (uint32_t e = 0; e < acc->count && error == 0; e++)
+		if (acc->by_entity[e])
+			error = report(c, e, acc->by_entity[e], true);
 	return error;
 }
 
@@ -141,6 +292,6 @@ static const fl__check_rule rules[] = {
 };
 
 const fl__check_desc fl__check_name_inconsistent =
-    FL__CHECK_DESC("name_inconsistent", rules,
-                   FL__NEEDS_FACTS | FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
-                   check_name_inconsistent, NULL);
+    FL__CHECK_DESC_DOC("name_inconsistent", rules,
+                       FL__NEEDS_FACTS | FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
+                       check_name_inconsistent, check_name_inconsistent_finish);

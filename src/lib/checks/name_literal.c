@@ -353,6 +353,12 @@ static int check_entity(fl__check_ctx *c, const mention_at *ma, uint32_t e,
 	uint32_t singles = want > have ? want - have : 0;
 	int error = 0;
 
+	/* In windows the allowance is the document's, used up window after
+	 * window. */
+	if (c->ds && c->ds->singles && e < c->ds->entity_count &&
+	    c->ds->singles[e])
+		singles = c->ds->singles[e] - 1;
+
 	for (size_t a = 0; a < nh && error == 0;) {
 		/* Grow a span from hit a: the next hit starts right after it
 		 * or after at most FL_LIT_MAX_GAP short words, and is another
@@ -420,6 +426,9 @@ static int check_entity(fl__check_ctx *c, const mention_at *ma, uint32_t e,
 		}
 		a = b + 1;
 	}
+	if (c->ds && c->ds->singles && e < c->ds->entity_count)
+		c->ds->singles[e] =
+		    singles == UINT32_MAX ? singles : singles + 1;
 	return error;
 }
 

@@ -630,9 +630,110 @@ static int report(fl__check_ctx *c, const fl__entity *en, fl_severity sev,
 	    en->name, en->count, found, found == 1 ? "" : "s", note);
 }
 
-/* Tallies the mentions, then name.missing for every entity named too
- * rarely. Returns 0 or a negative code (message in c->err). */
-static int check_name_missing(fl__check_ctx *c)
+/* The loose keys of the words of earlier windows (FL__ACC_LOOSE), kept
+ * while they are fewer than this. */
+#define FL_LOOSE_KEPT ((size_t)1 << 17)
+
+typedef struct {
+	uint16_t *pool;
+	size_t pool_len, pool_cap;
+	fl_map memo;
+} loose_memo;
+
+/* Frees a loose_memo (fl__doc_state.acc). */
+static void loose_memo_free(void *p)
+{
+	loose_memo *m = p;
+	if (m) {
+		free(m->pool);
+		fl_map_dispose(&m->memo);
+	}
+	free(m);
+}
+
+/* Windowed checking: ld starts with the loose keys earlier windows made
+ * (given back by memo_return), so that a recurring word is folded once. */
+static void memo_borrow(fl__check_ctx *c, loose_doc *ld)
+{
+	loose_memo *m = c->ds->acc[FL__ACC_LOOSE].p;
+	if (!m)
+		return;
+	ld->pool = m->pool;
+	ld->pool_len = m->pool_len;
+	ld->pool_cap = m->pool_cap;
+	ld->memo = m->memo;
+	memset(m, 0, sizeof(*m));
+}
+
+static void memo_return(fl__check_ctx *c, loose_doc *ld)
+{
+	loose_memo *m = c->ds->acc[FL__ACC_LOOSE].p;
+	if (ld->memo.count > FL_LOOSE_KEPT)
+		return;
+	if (!m) {
+		if (!(m = calloc(1, sizeof(*m))))
+			return;
+		c->ds->acc[FL__ACC_LOOSE].p = m;
+		c->ds->acc[FL__ACC_LOOSE].free = loose_memo_free;
+	}
+	m->pool = ld->pool;
+	m->pool_len = ld->pool_len;
+	m->pool_cap = ld->pool_cap;
+	m->memo = ld->memo;
+	ld->pool = NULL;
+	ld->pool_len = ld->pool_cap = 0;
+	memset(&ld->memo, 0, sizeof(ld->memo));
+}
+
+/* Windowed checking, on one window: c->found becomes the document's
+ * counts (the count pass summed them), and of every entity the document
+ * never names, whether this window writes it loosely or respelled
+ * (c->ds->present). */
+static int window_presence(fl__check_ctx *c)
+{
+	fl__doc_state *ds = c->ds;
+	loose_doc ld;
+	int error = 0;
+
+	memcpy(c->found, ds->found, ds->entity_count * sizeof(*c->found));
+	if (c->partial || !c->idx)
+		return 0;
+	memset(&ld, 0, sizeof(ld));
+	memo_borrow(c, &ld);
+	for (uint32_t e = 0; e < ds->entity_count && error == 0; e++) {
+		if (ds->found[e] != 0 || (ds->present[e] & 1))
+			continue;
+		if (loosely_present(c, &ld, e, &error))
+			ds->present[e] |= 1;
+		else if (error == 0 && c->facts->entities[e].extracted &&
+		         !(ds->present[e] & 2) && respelled(c, &ld, e))
+			ds->present[e] |= 2;
+	}
+	if (error == 0)
+		memo_return(c, &ld);
+	loose_doc_dispose(&ld);
+	if (error == FL_ENOMEM)
+		return fl__fail(c->err, c->errlen, error, "out of memory");
+	return error;
+}
+
+/* Whether entity e, which the document never names, is there in a
+ * spelling of a loose key or respelled (in windows: in some window). */
+static bool present_otherwise(const fl__check_ctx *c, loose_doc *ld, uint32_t e,
+                              int *error)
+{
+	bool extracted = c->facts->entities[e].extracted;
+	if (c->ds)
+		return (c->ds->present[e] & 1) ||
+		       (extracted && (c->ds->present[e] & 2));
+	if (loosely_present(c, ld, e, error))
+		return true;
+	return *error == 0 && extracted && respelled(c, ld, e);
+}
+
+/* name.missing for every entity named too rarely; c->found holds the
+ * counts. Returns 0 or a negative code (message in c->err). */
+static int report_missing(fl__check_ctx *c)
 {
 	fl_severity base = c->aligned ? FL_SEVERITY_WARNING : FL_SEVERITY_ERROR;
 	bool latin = c->lang->script == fl__script_code("Latn");
@@ -641,7 +742,6 @@ static int check_name_missing(fl__check_ctx *c)
 	int error = 0;
 
 	memset(&ld, 0, sizeof(ld));
-	fl__mentions_tally(c);
 	if (c->partial || !c->facts || c->facts->entity_count == 0)
 		return 0;
 	common = calloc(c->facts->entity_count, sizeof(*common));
@@ -661,10 +761,9 @@ static int check_name_missing(fl__check_ctx *c)
 		else
 			continue;
 		if (!(how = named_in_source(c, en)) ||
-		    (found == 0 && loosely_present(c, &ld, e, &error)) ||
-		    error < 0 ||
-		    (found == 0 && en->extracted && respelled(c, &ld, e)) ||
-		    rendered_by_meaning(c, en, &error) || error < 0)
+		    (found == 0 && present_otherwise(c, &ld, e, &error)) ||
+		    error < 0 || rendered_by_meaning(c, en, &error) ||
+		    error < 0)
 			continue;
 		sev = absence_severity(c, e, common, latin, sev);
 		/* A person the line names by the surname alone is often
@@ -678,6 +777,31 @@ static int check_name_missing(fl__check_ctx *c)
 	loose_doc_dispose(&ld);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
+	return error;
+}
+
+/* Tallies the mentions, then name.missing (in windows: after the last
+ * window, check_name_missing_finish). Returns 0 or a negative code
+ * (message in c->err). */
+static int check_name_missing(fl__check_ctx *c)
+{
+	fl__mentions_tally(c);
+	if (c->ds)
+		return c->facts && c->ds->entity_count ? window_presence(c) : 0;
+	return report_missing(c);
+}
+
+/* Windowed checking, after the last window: name.missing with the
+ * document's counts. */
+static int check_name_missing_finish(fl__check_ctx *c)
+{
+	uint32_t *saved = c->found;
+	int error;
+	if (!c->ds->found)
+		return 0;
+	c->found = c->ds->found;
+	error = report_missing(c);
+	c->found = saved;
 	return error;
 }
 
@@ -702,7 +826,7 @@ static const fl__check_rule rules[] = {
              "brand never is. Off with --partial."),
 };
 
-const fl__check_desc fl__check_name_missing = FL__CHECK_DESC(
+const fl__check_desc fl__check_name_missing = FL__CHECK_DESC_DOC(
     "name_missing", rules,
     FL__NEEDS_FACTS | FL__NEEDS_SOURCE | FL__NEEDS_PROFILE | FL__NEEDS_MENTIONS,
-    check_name_missing, NULL);
+    check_name_missing, check_name_missing_finish);

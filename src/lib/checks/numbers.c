@@ -508,27 +508,18 @@ static int report_missing(fl__check_ctx *c, const target *t)
 	    c->aligned ? "line" : "translation");
 }
 
-/* The number.* rules: the document's quantities against the facts'
- * numbers. Returns 0 or a negative code (message in c->err). */
-static int check_numbers(fl__check_ctx *c)
+/* The targets of the facts' numbers into *out (*nt of them): one per
+ * plain number, two per range. Returns 0 or FL_ENOMEM. */
+static int make_targets(target **out, size_t *nt, const fl_facts *facts)
 {
-	const fl_facts *facts = c->facts;
-	fl__quantity *q = NULL;
-	target *tg = NULL;
-	size_t nq = 0, nt = 0;
-	int error;
+	target *tg;
+	size_t n = 0;
 
-	/* Without numbers in the facts no rule here can say anything. */
-	if (!facts || facts->number_count == 0)
-		return 0;
-	if ((error = fl__numbers_find(&q, &nq, c->doc, c->lang->num, c->text,
-	                              c->lang->locale)) < 0)
-		return fl__fail(c->err, c->errlen, error, "out of memory");
-	if (!(tg = fl__reallocarray(NULL, facts->number_count,
-	                            2 * sizeof(*tg)))) {
-		free(q);
-		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
-	}
+	*out = NULL;
+	*nt = 0;
+	if (!(tg =
+	          fl__reallocarray(NULL, facts->number_count, 2 * sizeof(*tg))))
+		return FL_ENOMEM;
 	for (size_t k = 0; k < facts->number_count; k++) {
 		const fl__number *f = &facts->numbers[k];
 		target t = {f, k, f->value, U_NONE, NULL, false, false, false};
@@ -538,21 +529,31 @@ static int check_numbers(fl__check_ctx *c)
 			t.unit = NULL;
 		}
 		if (f->shape == FL_NUMSHAPE_RANGE && t.uc == U_SCORE) {
-			tg[nt++] = t; /* both numbers at once */
+			tg[n++] = t; /* both numbers at once */
 		} else if (f->shape == FL_NUMSHAPE_RANGE) {
 			t.decade = t.value >= 1000 && fmod(t.value, 10) == 0 &&
 			           f->value2 == t.value + 9 &&
 			           (t.uc == U_NONE || t.uc == U_NOUN);
-			tg[nt++] = t;
+			tg[n++] = t;
 			if (!t.decade) {
 				t.value = f->value2;
-				tg[nt++] = t;
+				tg[n++] = t;
 			}
 		} else {
-			tg[nt++] = t;
+			tg[n++] = t;
 		}
 	}
+	*out = tg;
+	*nt = n;
+	return 0;
+}
 
+/* The document's quantities q[0,nq) against the targets: reports each
+ * quantity that a fact does not explain, marks the targets rendered. */
+static int check_quantities(fl__check_ctx *c, const fl__quantity *q, size_t nq,
+                            target *tg, size_t nt)
+{
+	int error = 0;
 	for (size_t i = 0; i < nq && error == 0; i++) {
 		const fl__quantity *x = &q[i];
 		target *close = NULL;
@@ -581,6 +582,129 @@ static int check_numbers(fl__check_ctx *c)
 			continue;
 		error = report_quantity(c, x, near, close);
 	}
+	return error;
+}
+
+/* Longest text kept of a reversed result's span that crosses windows. */
+#define FL_SCORE_SPAN_MAX ((size_t)1 << 20)
+
+/*
+ * Windowed checking: how a score stands in the document so far, as
+ * score_rendering and worded_between read a whole document. Offsets are
+ * the document's.
+ */
+typedef struct {
+	bool v1_seen;  /* a run of the first number */
+	bool in_order; /* ... followed by one of the second */
+	bool have_a;   /* the first run of the second number, at a */
+	bool have_b;   /* the first run of the first after it, ending at b */
+	bool worded;   /* a word between a and b */
+	bool placed;   /* at holds [a, b) (or [a, the window's end)) */
+	fl__place at;
+	fl_buf text; /* [a, b) when it crosses windows */
+} score_state;
+
+typedef struct {
+	target *tg;
+	size_t nt;
+	score_state *sc; /* per target */
+} numbers_acc;
+
+/* Frees a numbers_acc (fl__doc_state.acc); NULL is fine. */
+static void numbers_acc_free(void *p)
+{
+	numbers_acc *a = p;
+	for (size_t k = 0; a && a->sc && k < a->nt; k++) {
+		fl__place_dispose(&a->sc[k].at);
+		fl_buf_dispose(&a->sc[k].text);
+	}
+	if (a) {
+		free(a->tg);
+		free(a->sc);
+	}
+	free(a);
+}
+
+/* What window c->doc adds to score state s of fact f. Returns 0 or
+ * FL_ENOMEM. */
+static int score_window(fl__check_ctx *c, const fl__number *f, score_state *s)
+{
+	const fl__doc *d = c->doc;
+	size_t a = SIZE_MAX, b = SIZE_MAX; /* in this window */
+	bool was_open = s->have_a && !s->have_b;
+
+	for (size_t i = 0; i < d->len; i++) {
+		size_t j = i;
+		double x = 0;
+		if (fl__digit_value(d->text[i]) < 0 ||
+		    (i > 0 && fl__digit_value(d->text[i - 1]) >= 0))
+			continue;
+		while (j < d->len && fl__digit_value(d->text[j]) >= 0)
+			x = x * 10 + fl__digit_value(d->text[j++]);
+		if (!s->in_order) {
+			if (s->v1_seen && x == f->value2)
+				s->in_order = true;
+			if (x == f->value)
+				s->v1_seen = true;
+		}
+		if (f->value != f->value2 && !s->have_b) {
+			if (!s->have_a && x == f->value2) {
+				s->have_a = true;
+				a = i;
+			} else if (s->have_a && x == f->value) {
+				s->have_b = true;
+				b = j;
+			}
+		}
+		i = j - 1;
+	}
+	if (!was_open && a == SIZE_MAX)
+		return 0;
+	/* the words between */
+	for (size_t i = 0; i < d->token_count && !s->worded; i++) {
+		const fl__token *t = &d->tokens[i];
+		if (b != SIZE_MAX && t->start >= b)
+			break;
+		if ((a == SIZE_MAX || t->start >= a) &&
+		    t->kind == FL_TOK_WORD &&
+		    fl__digit_value(d->text[t->start]) < 0 && t->keylen > 1)
+			s->worded = true;
+	}
+	/* the place and text of [a, b) */
+	if (a != SIZE_MAX) {
+		if (fl__check_place(&s->at, c, a, b != SIZE_MAX ? b : d->len) <
+		    0)
+			return FL_ENOMEM;
+		s->placed = true;
+		if (b == SIZE_MAX && s->at.text &&
+		    fl_buf_puts(&s->text, s->at.text) < 0)
+			return FL_ENOMEM;
+	} else if (s->placed) {
+		size_t end = b != SIZE_MAX ? b : d->len;
+		if (s->text.len < FL_SCORE_SPAN_MAX &&
+		    fl__doc_span_utf8(&s->text, d, 0, end) < 0)
+			return FL_ENOMEM;
+		if (b != SIZE_MAX) {
+			size_t l, col;
+			fl__doc_position(d, b, &l, &col);
+			s->at.end_line = l + c->line_base;
+			s->at.end_column = col;
+			free(s->at.text);
+			s->at.text = fl_buf_detach(&s->text);
+			if (!s->at.text)
+				return FL_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/* The facts' numbers not rendered: number.missing, or for a result
+ * written the other way round number.mismatch. sc: the score states of
+ * windowed checking, NULL for a document checked at once. */
+static int check_missing(fl__check_ctx *c, target *tg, size_t nt,
+                         const score_state *sc)
+{
+	int error = 0;
 	for (size_t k = 0; !c->partial && error == 0 && k < nt; k++) {
 		const fl__number *f = tg[k].f;
 		const char *w = orig_words(c, f);
@@ -593,14 +717,35 @@ static int check_numbers(fl__check_ctx *c)
 			k++;
 		if (tg[k].uc == U_SCORE && f->shape == FL_NUMSHAPE_RANGE) {
 			size_t a = 0, b = 0;
-			int how = score_rendering(c->doc, f, &a, &b);
+			int how;
+			bool worded;
 			char fact[512];
+			if (sc) {
+				how = sc[k].in_order                 ? 1
+				      : sc[k].have_a && sc[k].have_b ? -1
+				                                     : 0;
+				worded = sc[k].worded;
+			} else {
+				how = score_rendering(c->doc, f, &a, &b);
+				worded =
+				    how < 0 && worded_between(c->doc, a, b);
+			}
 			/* with a sign between, reversed is another way of
 			 * putting it */
-			if (how > 0 ||
-			    (how < 0 && !worded_between(c->doc, a, b)))
+			if (how > 0 || (how < 0 && !worded))
 				continue;
 			fact_quote(c, f, fact, sizeof(fact));
+			if (how < 0 && sc) {
+				error = fl__check_add_at(
+				    c, "number.mismatch",
+				    fl__fact_severity(FL_SEVERITY_ERROR,
+				                      f->extracted),
+				    &sc[k].at, f->raw, NULL,
+				    "this result is the other way round from "
+				    "%s.",
+				    fact);
+				continue;
+			}
 			if (how < 0) {
 				error = fl__check_add(
 				    c, "number.mismatch",
@@ -617,9 +762,70 @@ static int check_numbers(fl__check_ctx *c)
 		}
 		error = report_missing(c, &tg[k]);
 	}
+	return error;
+}
+
+/* The number.* rules: the document's quantities against the facts'
+ * numbers; in windowed checking the targets live on from window to
+ * window, and what is missing is reported by check_numbers_finish.
+ * Returns 0 or a negative code (message in c->err). */
+static int check_numbers(fl__check_ctx *c)
+{
+	const fl_facts *facts = c->facts;
+	numbers_acc *acc = NULL;
+	fl__quantity *q = NULL;
+	target *tg = NULL;
+	size_t nq = 0, nt = 0;
+	int error;
+
+	/* Without numbers in the facts no rule here can say anything. */
+	if (!facts || facts->number_count == 0)
+		return 0;
+	if (c->ds && !(acc = c->ds->acc[FL__ACC_NUMBERS].p)) {
+		if (!(acc = calloc(1, sizeof(*acc))) ||
+		    make_targets(&acc->tg, &acc->nt, facts) < 0 ||
+		    !(acc->sc =
+		          calloc(acc->nt ? acc->nt : 1, sizeof(*acc->sc)))) {
+			numbers_acc_free(acc);
+			return fl__fail(c->err, c->errlen, FL_ENOMEM,
+			                "out of memory");
+		}
+		c->ds->acc[FL__ACC_NUMBERS].p = acc;
+		c->ds->acc[FL__ACC_NUMBERS].free = numbers_acc_free;
+	}
+	if ((error = fl__numbers_find(&q, &nq, c->doc, c->lang->num, c->text,
+	                              c->lang->locale)) < 0)
+		return fl__fail(c->err, c->errlen, error, "out of memory");
+	if (acc) {
+		error = check_quantities(c, q, nq, acc->tg, acc->nt);
+		for (size_t k = 0; error == 0 && !c->partial && k < acc->nt;
+		     k++)
+			if (acc->tg[k].uc == U_SCORE &&
+			    acc->tg[k].f->shape == FL_NUMSHAPE_RANGE &&
+			    (error = score_window(c, acc->tg[k].f,
+			                          &acc->sc[k])) < 0)
+				error = fl__fail(c->err, c->errlen, error,
+				                 "out of memory");
+		free(q);
+		return error;
+	}
+	if (make_targets(&tg, &nt, facts) < 0) {
+		free(q);
+		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+	}
+	if ((error = check_quantities(c, q, nq, tg, nt)) == 0)
+		error = check_missing(c, tg, nt, NULL);
 	free(tg);
 	free(q);
 	return error;
+}
+
+/* Windowed checking, after the last window: the facts no window
+ * rendered. */
+static int check_numbers_finish(fl__check_ctx *c)
+{
+	numbers_acc *acc = c->ds->acc[FL__ACC_NUMBERS].p;
+	return acc ? check_missing(c, acc->tg, acc->nt, acc->sc) : 0;
 }
 
 static const fl__check_rule rules[] = {
@@ -649,5 +855,6 @@ static const fl__check_rule rules[] = {
              "for an editor to confirm."),
 };
 
-const fl__check_desc fl__check_numbers = FL__CHECK_DESC(
-    "numbers", rules, FL__NEEDS_FACTS | FL__NEEDS_PROFILE, check_numbers, NULL);
+const fl__check_desc fl__check_numbers =
+    FL__CHECK_DESC_DOC("numbers", rules, FL__NEEDS_FACTS | FL__NEEDS_PROFILE,
+                       check_numbers, check_numbers_finish);

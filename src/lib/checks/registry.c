@@ -9,6 +9,9 @@
 
 #include "checks.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 static const fl__check_desc *const registry[] = {
     &fl__check_mentions,          &fl__check_mentions_xlit,
     &fl__check_mentions_respell,  &fl__check_name_case,
@@ -44,17 +47,54 @@ const char *fl__severity_set_words(unsigned set)
 	return words[i];
 }
 
+/* Whether descriptor d runs in the pass of windowed checking: the first
+ * passes only find mentions (and name.case decides which count). */
+static bool runs_in_pass(const fl__check_desc *d, int pass)
+{
+	if (pass == FL__PASS_CHECK)
+		return true;
+	return (d->needs & FL__FINDS_MENTIONS) ||
+	       (pass == FL__PASS_COUNT && d == &fl__check_name_case);
+}
+
 int fl__checks_run(fl__check_ctx *c)
 {
+	int pass = c->ds ? c->ds->pass : FL__PASS_CHECK;
 	for (size_t i = 0; i < FL_ARRAY_SIZE(registry); i++) {
 		int error;
-		if (!registry[i]->run)
+		if (!registry[i]->run || !runs_in_pass(registry[i], pass))
 			continue;
 		if ((error = registry[i]->run(c)) < 0)
 			return error;
 	}
+	if (!c->ds)
+		fl__result_sort(c->res);
+	return 0;
+}
+
+int fl__checks_finish(fl__check_ctx *c)
+{
+	for (size_t i = 0; i < FL_ARRAY_SIZE(registry); i++) {
+		int error;
+		if (!registry[i]->finish)
+			continue;
+		if ((error = registry[i]->finish(c)) < 0)
+			return error;
+	}
 	fl__result_sort(c->res);
 	return 0;
+}
+
+void fl__doc_state_dispose(fl__doc_state *ds)
+{
+	for (size_t i = 0; i < FL__ACC_COUNT; i++)
+		if (ds->acc[i].p && ds->acc[i].free)
+			ds->acc[i].free(ds->acc[i].p);
+	free(ds->full);
+	free(ds->found);
+	free(ds->present);
+	free(ds->singles);
+	memset(ds, 0, sizeof(*ds));
 }
 
 int fl__segment_checks_run(fl_result *res, const fl_segment *seg)

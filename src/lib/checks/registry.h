@@ -6,6 +6,14 @@
  * one list, and the built-in part of fl_checker_rules (`fidelint rules`,
  * `fidelint explain`) is made from it. The rules of the rule packs are
  * data (rules/packs/): the rule_packs descriptor lists none of its own.
+ *
+ * A plain-text document longer than a window is checked window after
+ * window (checker.c, check_windows), and run() sees one window at a time
+ * with c->ds set. A check whose answer depends on more than the window
+ * (a count over the document, "never named", the first place of
+ * something) keeps its state in c->ds and reports in finish(), so that
+ * the findings are those of the whole document checked at once; the
+ * windows tests (ctest -R windows) run every case so.
  */
 #ifndef FL_CHECKS_REGISTRY_H
 #define FL_CHECKS_REGISTRY_H
@@ -69,6 +77,10 @@ typedef struct {
 	/* Runs a per-segment check on seg (which has an original), adding to
 	 * res. Returns 0 or FL_ENOMEM. */
 	int (*run_segment)(fl_result *res, const fl_segment *seg);
+	/* Windowed checking: reports what the check counted over the whole
+	 * document, after the last window; NULL when it counts nothing.
+	 * Returns 0 or a negative code (message in c->err). */
+	int (*finish)(fl__check_ctx *c);
 } fl__check_desc;
 
 /* Builds one fl__check_desc initialiser from a rule array. */
@@ -78,6 +90,14 @@ typedef struct {
 		.rule_count = sizeof(rules_) / sizeof((rules_)[0]),            \
 		.needs = (needs_), .run = (run_),                              \
 		.run_segment = (run_segment_)                                  \
+	}
+
+/* As FL__CHECK_DESC for a document check with a finish function. */
+#define FL__CHECK_DESC_DOC(name_, rules_, needs_, run_, finish_)               \
+	{                                                                      \
+		.name = (name_), .rules = (rules_),                            \
+		.rule_count = sizeof(rules_) / sizeof((rules_)[0]),            \
+		.needs = (needs_), .run = (run_), .finish = (finish_)          \
 	}
 
 /* The descriptors, in run order; static, *count of them. */

@@ -120,6 +120,25 @@ static int count_match(fl__check_ctx *c, size_t s, size_t e, void *arg)
 	return 0;
 }
 
+/* The first token of the document holding the longest word (of four
+ * letters or more) of multi-word rendering r, or SIZE_MAX. */
+static size_t near_of(const fl__check_ctx *c, const rendering *r)
+{
+	size_t head = 0;
+	if (r->count < 2)
+		return SIZE_MAX;
+	for (size_t j = 1; j < r->count; j++)
+		if (r->n[j] > r->n[head])
+			head = j;
+	/* A short head word ("de", "عن") says nothing. */
+	if (r->n[head] < 4)
+		return SIZE_MAX;
+	for (size_t i = 0; i < c->doc->token_count; i++)
+		if (token_like(c, i, r->k[head], r->n[head], true))
+			return i;
+	return SIZE_MAX;
+}
+
 /*
  * Checks one term. rs: its renderings split, nr of them. Sets *found when
  * a rendering stands in the document; else *near to the token of a
@@ -137,58 +156,59 @@ static void find(const fl__check_ctx *c, const rendering *rs, size_t nr,
 			*found = rendering_at(c, &rs[r], i);
 	if (*found)
 		return;
-	for (size_t r = 0; r < nr && *near == SIZE_MAX; r++) {
-		size_t head = 0;
-		if (rs[r].count < 2)
-			continue;
-		for (size_t j = 1; j < rs[r].count; j++)
-			if (rs[r].n[j] > rs[r].n[head])
-				head = j;
-		/* A short head word ("de", "عن") says nothing. */
-		if (rs[r].n[head] < 4)
-			continue;
-		for (size_t i = 0; i < d->token_count; i++)
-			if (token_like(c, i, rs[r].k[head], rs[r].n[head],
-			               true)) {
-				*near = i;
-				break;
-			}
-	}
+	for (size_t r = 0; r < nr && *near == SIZE_MAX; r++)
+		*near = near_of(c, &rs[r]);
 }
 
-static int check_term(fl__check_ctx *c, const fl__scan_text *t,
-                      const fl__term *term)
+/* What windowed checking knows of one term over the windows so far. */
+typedef struct {
+	bool done;       /* rendered, forbidden or stopped by a limit */
+	size_t nr;       /* renderings (0: not looked at yet) */
+	fl__place *near; /* per rendering: its first likely wrong one */
+	bool *have_near;
+} term_state;
+
+typedef struct {
+	term_state *terms;
+	size_t count;
+} terms_acc;
+
+/* Frees a terms_acc (fl__doc_state.acc). */
+static void terms_acc_free(void *p)
 {
-	const fl__lang_strings *ex = fl__lang_strings_find(
-	    term->expect, term->expect_count, c->lang->profile->tag);
-	rendering *rs = NULL;
-	fl_buf expected = FL_BUF_INIT;
-	size_t nr = 0, forbidden = 0, near;
-	bool found;
+	terms_acc *a = p;
+	for (size_t i = 0; a && i < a->count; i++) {
+		for (size_t r = 0; r < a->terms[i].nr; r++)
+			if (a->terms[i].have_near[r])
+				fl__place_dispose(&a->terms[i].near[r]);
+		free(a->terms[i].near);
+		free(a->terms[i].have_near);
+	}
+	if (a)
+		free(a->terms);
+	free(a);
+}
+
+/* The term's state in windowed checking, NULL otherwise. */
+static term_state *state_of(const fl__check_ctx *c, const fl__term *term)
+{
+	terms_acc *a = c->ds ? c->ds->acc[FL__ACC_TERMS].p : NULL;
+	return a ? &a->terms[term - c->facts->terms] : NULL;
+}
+
+/* Reports term as missing: at the token near (of this document) or the
+ * place near_at (taken in an earlier window), else without a place. */
+static int report_term(fl__check_ctx *c, const fl__term *term,
+                       const fl__lang_strings *ex, size_t near,
+                       const fl__place *near_at)
+{
+	fl_buf expected = FL_BUF_INIT, word = FL_BUF_INIT;
 	int error = 0;
 
-	if (!ex || ex->count == 0)
-		return 0;
-	/* A forbid pattern stopped by its limits is reported by
-	 * term.forbidden, which also leaves the term to it. */
-	if ((error = fl__term_forbid_scan(c, t, term, count_match,
-	                                  &forbidden)) == FL_ELIMIT)
-		return 0;
-	if (error < 0 || forbidden)
-		return error;
-	if (!(rs = calloc(ex->count, sizeof(*rs))))
-		goto nomem;
-	for (; nr < ex->count; nr++)
-		if ((error = split(&rs[nr], ex->items[nr])) < 0)
-			goto cleanup;
-	find(c, rs, nr, &found, &near);
-	if (found)
-		goto cleanup;
 	if (fl__term_expected(&expected, c, term) < 0)
 		goto nomem;
 	if (near != SIZE_MAX) {
 		const fl__token *tk = &c->doc->tokens[near];
-		fl_buf word = FL_BUF_INIT;
 		if (fl__doc_span_utf8(&word, c->doc, tk->start, tk->end) < 0)
 			goto nomem;
 		error = fl__check_add(
@@ -197,7 +217,13 @@ static int check_term(fl__check_ctx *c, const fl__scan_text *t,
 		    "'%s' is not rendered as the facts expect (%s); '%s' may "
 		    "be a wrong rendering of it",
 		    term->source, expected.ptr, word.ptr);
-		fl_buf_dispose(&word);
+	} else if (near_at) {
+		error = fl__check_add_at(
+		    c, "term.missing", FL_SEVERITY_WARNING, near_at,
+		    expected.ptr, ex->items[0],
+		    "'%s' is not rendered as the facts expect (%s); '%s' may "
+		    "be a wrong rendering of it",
+		    term->source, expected.ptr, near_at->text);
 	} else {
 		error = fl__check_add_placeless(
 		    c, "term.missing", FL_SEVERITY_WARNING, term->source,
@@ -210,10 +236,87 @@ static int check_term(fl__check_ctx *c, const fl__scan_text *t,
 nomem:
 	error = fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
 cleanup:
+	fl_buf_dispose(&expected);
+	fl_buf_dispose(&word);
+	return error;
+}
+
+/* Windowed checking: what this window adds to term st's state. */
+static int window_term(fl__check_ctx *c, term_state *st, const rendering *rs,
+                       size_t nr)
+{
+	bool found;
+	size_t near;
+
+	if (st->nr == 0 && nr > 0) {
+		if (!(st->near = calloc(nr, sizeof(*st->near))) ||
+		    !(st->have_near = calloc(nr, sizeof(*st->have_near))))
+			return FL_ENOMEM;
+		st->nr = nr;
+	}
+	found = false;
+	for (size_t i = 0; i < c->doc->token_count && !found; i++)
+		for (size_t r = 0; r < nr && !found; r++)
+			found = rendering_at(c, &rs[r], i);
+	if (found) {
+		st->done = true;
+		return 0;
+	}
+	for (size_t r = 0; r < nr; r++) {
+		if (st->have_near[r] || (near = near_of(c, &rs[r])) == SIZE_MAX)
+			continue;
+		const fl__token *tk = &c->doc->tokens[near];
+		if (fl__check_place(&st->near[r], c, tk->start, tk->end) < 0)
+			return FL_ENOMEM;
+		st->have_near[r] = true;
+	}
+	return 0;
+}
+
+static int check_term(fl__check_ctx *c, const fl__scan_text *t,
+                      const fl__term *term)
+{
+	const fl__lang_strings *ex = fl__lang_strings_find(
+	    term->expect, term->expect_count, c->lang->profile->tag);
+	term_state *st = state_of(c, term);
+	rendering *rs = NULL;
+	size_t nr = 0, forbidden = 0, near;
+	bool found;
+	int error = 0;
+
+	if (!ex || ex->count == 0 || (st && st->done))
+		return 0;
+	/* A forbid pattern stopped by its limits is reported by
+	 * term.forbidden, which also leaves the term to it. */
+	if ((error = fl__term_forbid_scan(c, t, term, count_match,
+	                                  &forbidden)) == FL_ELIMIT ||
+	    (error == 0 && forbidden && st)) {
+		if (st)
+			st->done = true;
+		return 0;
+	}
+	if (error < 0 || forbidden)
+		return error;
+	if (!(rs = calloc(ex->count, sizeof(*rs))))
+		goto nomem;
+	for (; nr < ex->count; nr++)
+		if ((error = split(&rs[nr], ex->items[nr])) < 0)
+			goto cleanup;
+	if (st) {
+		if ((error = window_term(c, st, rs, nr)) == FL_ENOMEM)
+			goto nomem;
+		goto cleanup;
+	}
+	find(c, rs, nr, &found, &near);
+	if (!found)
+		error = report_term(c, term, ex, near, NULL);
+	goto cleanup;
+nomem:
+	error = fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
+cleanup:
 	for (size_t i = 0; i < nr; i++)
 		free(rs[i].key);
 	free(rs);
-	fl_buf_dispose(&expected);
 	if (error == FL_EENCODING)
 		error = fl__fail(c->err, c->errlen, error,
 		                 "%s:%zu: a rendering of '%s' is not UTF-8",
@@ -221,7 +324,8 @@ cleanup:
 	return error;
 }
 
-/* term.missing: terms none of whose renderings the document holds.
+/* term.missing: terms none of whose renderings the document holds (in
+ * windows: gathered here, reported by check_term_missing_finish).
  * Returns 0 or a negative code (message in c->err). */
 static int check_term_missing(fl__check_ctx *c)
 {
@@ -230,6 +334,18 @@ static int check_term_missing(fl__check_ctx *c)
 
 	if (!c->facts || c->facts->term_count == 0 || c->partial)
 		return 0;
+	if (c->ds && !c->ds->acc[FL__ACC_TERMS].p) {
+		terms_acc *a = calloc(1, sizeof(*a));
+		if (!a || !(a->terms = calloc(c->facts->term_count,
+		                              sizeof(*a->terms)))) {
+			free(a);
+			return fl__fail(c->err, c->errlen, FL_ENOMEM,
+			                "out of memory");
+		}
+		a->count = c->facts->term_count;
+		c->ds->acc[FL__ACC_TERMS].p = a;
+		c->ds->acc[FL__ACC_TERMS].free = terms_acc_free;
+	}
 	if ((error = fl__scan_text_init(&t, c->doc)) < 0) {
 		fl__scan_text_dispose(&t);
 		return fl__fail(c->err, c->errlen, error, "out of memory");
@@ -237,6 +353,30 @@ static int check_term_missing(fl__check_ctx *c)
 	for (size_t i = 0; i < c->facts->term_count && error == 0; i++)
 		error = check_term(c, &t, &c->facts->terms[i]);
 	fl__scan_text_dispose(&t);
+	return error;
+}
+
+/* Windowed checking, after the last window: every term no window
+ * rendered, at the first likely wrong rendering of its first rendering
+ * that has one. */
+static int check_term_missing_finish(fl__check_ctx *c)
+{
+	terms_acc *a = c->ds->acc[FL__ACC_TERMS].p;
+	int error = 0;
+
+	for (size_t i = 0; a && i < a->count && error == 0; i++) {
+		const fl__term *term = &c->facts->terms[i];
+		const fl__lang_strings *ex = fl__lang_strings_find(
+		    term->expect, term->expect_count, c->lang->profile->tag);
+		const term_state *st = &a->terms[i];
+		const fl__place *at = NULL;
+		if (!ex || ex->count == 0 || st->done)
+			continue;
+		for (size_t r = 0; r < st->nr && !at; r++)
+			if (st->have_near[r])
+				at = &st->near[r];
+		error = report_term(c, term, ex, SIZE_MAX, at);
+	}
 	return error;
 }
 
@@ -251,6 +391,6 @@ static const fl__check_rule rules[] = {
              "fired for the term; off with --partial."),
 };
 
-const fl__check_desc fl__check_term_missing =
-    FL__CHECK_DESC("term_missing", rules, FL__NEEDS_FACTS | FL__NEEDS_PROFILE,
-                   check_term_missing, NULL);
+const fl__check_desc fl__check_term_missing = FL__CHECK_DESC_DOC(
+    "term_missing", rules, FL__NEEDS_FACTS | FL__NEEDS_PROFILE,
+    check_term_missing, check_term_missing_finish);
