@@ -1115,8 +1115,6 @@ static void window_reset(fl__check_ctx *c)
 	c->found = NULL;
 	c->claimed = NULL;
 	c->mention_count = c->mention_cap = 0;
-	if (c->lexcache.count > ((size_t)1 << 17))
-		fl_map_dispose(&c->lexcache);
 }
 
 /* fl__policy_keep for fl__result_filter_from. */
@@ -1211,6 +1209,7 @@ static int check_windows(fl_result **out, fl_checker *chk, const char *path,
 	c.rules = rules;
 	c.err = msg;
 	c.errlen = sizeof(msg);
+	c.lexcache = fl__checker_verdicts(chk);
 	c.ds = &ds;
 	for (int p = 0; p < np && error == 0; p++) {
 		ds.pass = passes[p];
@@ -1299,7 +1298,6 @@ fail:
 	}
 done:
 	window_reset(&c);
-	fl_map_dispose(&c.lexcache);
 	fl__doc_state_dispose(&ds);
 	fl_result_free(res);
 	fl_result_free(scratch);
