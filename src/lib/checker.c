@@ -215,6 +215,7 @@ int fl_checker_worker_new(fl_checker **out, fl_checker *chk)
 	w->data_dir = chk->data_dir;
 	w->dict_path = chk->dict_path;
 	w->max_file_size = chk->max_file_size;
+	w->window = chk->window;
 	w->profiles = chk->profiles;
 	w->common = chk->common;
 	w->facts = chk->facts;
