@@ -1326,7 +1326,7 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 		memset(&r, 0, sizeof(r));
 		r.mem = data;
 		r.mem_len = len;
-		r.size = chk->window;
+		r.size = chk->window ? chk->window : FL_WINDOW_DEFAULT;
 		r.max = chk->max_file_size;
 		error = check_windows(out, chk, path, &r, opts);
 	} else {
@@ -1361,7 +1361,7 @@ int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
 			win_reader r;
 			memset(&r, 0, sizeof(r));
 			r.f = f;
-			r.size = chk->window;
+			r.size = chk->window ? chk->window : FL_WINDOW_DEFAULT;
 			r.max = chk->max_file_size;
 			error = check_windows(out, chk, path, &r, opts);
 			free(r.buf);
