@@ -81,7 +81,6 @@ enum {
 	FL__ACC_TERMS,   /* term_missing.c */
 	FL__ACC_NUMBERS, /* numbers.c */
 	FL__ACC_XLIT,    /* mentions_xlit.c: skeletons of the words seen */
-	FL__ACC_LOOSE,   /* name_missing.c: loose keys of the words seen */
 	FL__ACC_COUNT
 };
 

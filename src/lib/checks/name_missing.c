@@ -630,61 +630,6 @@ static int report(fl__check_ctx *c, const fl__entity *en, fl_severity sev,
 	    en->name, en->count, found, found == 1 ? "" : "s", note);
 }
 
-/* The loose keys of the words of earlier windows (FL__ACC_LOOSE), kept
- * while they are fewer than this. */
-#define FL_LOOSE_KEPT ((size_t)1 << 17)
-
-typedef struct {
-	uint16_t *pool;
-	size_t pool_len, pool_cap;
-	fl_map memo;
-} loose_memo;
-
-/* Frees a loose_memo (fl__doc_state.acc). */
-static void loose_memo_free(void *p)
-{
-	loose_memo *m = p;
-	if (m) {
-		free(m->pool);
-		fl_map_dispose(&m->memo);
-	}
-	free(m);
-}
-
-/* Windowed checking: ld starts with the loose keys earlier windows made
- * (given back by memo_return), so that a recurring word is folded once. */
-static void memo_borrow(fl__check_ctx *c, loose_doc *ld)
-{
-	loose_memo *m = c->ds->acc[FL__ACC_LOOSE].p;
-	if (!m)
-		return;
-	ld->pool = m->pool;
-	ld->pool_len = m->pool_len;
-	ld->pool_cap = m->pool_cap;
-	ld->memo = m->memo;
-	memset(m, 0, sizeof(*m));
-}
-
-static void memo_return(fl__check_ctx *c, loose_doc *ld)
-{
-	loose_memo *m = c->ds->acc[FL__ACC_LOOSE].p;
-	if (ld->memo.count > FL_LOOSE_KEPT)
-		return;
-	if (!m) {
-		if (!(m = calloc(1, sizeof(*m))))
-			return;
-		c->ds->acc[FL__ACC_LOOSE].p = m;
-		c->ds->acc[FL__ACC_LOOSE].free = loose_memo_free;
-	}
-	m->pool = ld->pool;
-	m->pool_len = ld->pool_len;
-	m->pool_cap = ld->pool_cap;
-	m->memo = ld->memo;
-	ld->pool = NULL;
-	ld->pool_len = ld->pool_cap = 0;
-	memset(&ld->memo, 0, sizeof(ld->memo));
-}
-
 /* Windowed checking, on one window: c->found becomes the document's
  * counts (the count pass summed them), and of every entity the document
  * never names, whether this window writes it loosely or respelled
@@ -698,8 +643,9 @@ static int window_presence(fl__check_ctx *c)
 	memcpy(c->found, ds->found, ds->entity_count * sizeof(*c->found));
 	if (c->partial || !c->idx)
 		return 0;
+	/* Each window's loose keys are made afresh (loose_doc_make is
+	 * linear in the window; its memo indexes this window's tokens). */
 	memset(&ld, 0, sizeof(ld));
-	memo_borrow(c, &ld);
 	for (uint32_t e = 0; e < ds->entity_count && error == 0; e++) {
 		if (ds->found[e] != 0 || (ds->present[e] & 1))
 			continue;
@@ -709,8 +655,6 @@ static int window_presence(fl__check_ctx *c)
 		         !(ds->present[e] & 2) && respelled(c, &ld, e))
 			ds->present[e] |= 2;
 	}
-	if (error == 0)
-		memo_return(c, &ld);
 	loose_doc_dispose(&ld);
 	if (error == FL_ENOMEM)
 		return fl__fail(c->err, c->errlen, error, "out of memory");
