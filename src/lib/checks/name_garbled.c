@@ -256,6 +256,11 @@ static int check_name_garbled(fl__check_ctx *c)
 		if (n < 3)
 			continue;
 		foreign = c->lang->script >= 0 && t->script != c->lang->script;
+		/* A word of the document's own script without case can only
+		 * be taken on the foreign test below, which it is not: no
+		 * candidate of it could be kept. */
+		if (!foreign && !fl__script_is_cased(t->script))
+			continue;
 		mk[0] = (uint16_t)t->script;
 		mk[1] = fl__script_is_cased(t->script) &&
 		        !(t->flags &
