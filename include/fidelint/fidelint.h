@@ -884,6 +884,73 @@ FL_EXTERN int fl_report_render(char **out, size_t *out_len,
                                const fl_report *report, fl_format format,
                                unsigned flags);
 
+/* ------------------------------------------------------- report stream */
+
+/**
+ * Where a report stream writes: called with the next len bytes of the
+ * report (data borrowed for the call only). Returns 0, or nonzero to stop
+ * the stream (it then fails with FL_EIO).
+ */
+typedef int (*fl_report_write_fn)(void *ctx, const char *data, size_t len);
+
+/**
+ * A report written as its files come: each file's part is written when it
+ * is added, and only small totals are kept (per file with findings, one
+ * line of the text format's closing breakdown; per failed file, its SARIF
+ * notification). The bytes written are those fl_report_render gives for
+ * the same files, rules and flags. For the text, json and sarif formats;
+ * html and markdown need the whole report (use fl_report).
+ *
+ * Errors stay on the handle: after a failure every later call returns the
+ * same error and writes nothing.
+ */
+typedef struct fl_report_stream fl_report_stream;
+
+/**
+ * Makes a stream writing a report in format (FL_FORMAT_TEXT, _JSON or
+ * _SARIF) through write(ctx, ...). flags: FL_REPORT_*. rules: as
+ * fl_report_set_rules (borrowed, must outlive the stream; NULL: the
+ * built-in rules). Nothing is written before the first add or finish.
+ * *out: caller frees with fl_report_stream_free; NULL on failure.
+ * Returns 0, FL_EINVAL (no write, or a format that cannot stream) or
+ * FL_ENOMEM.
+ */
+FL_EXTERN int fl_report_stream_new(fl_report_stream **out, fl_format format,
+                                   unsigned flags, const fl_rule_list *rules,
+                                   fl_report_write_fn write, void *ctx);
+
+/**
+ * Writes the part of one checked document. result: borrowed, not kept
+ * (the caller may free it as soon as this returns). Returns 0, FL_EINVAL,
+ * FL_ENOMEM, FL_EIO (write refused) or the stream's earlier error.
+ */
+FL_EXTERN int fl_report_stream_add_result(fl_report_stream *stream,
+                                          const fl_result *result);
+
+/**
+ * Writes the part of a document that could not be checked, as
+ * fl_report_add_failure. path, message: borrowed for the call. Returns as
+ * fl_report_stream_add_result.
+ */
+FL_EXTERN int fl_report_stream_add_failure(fl_report_stream *stream,
+                                           const char *path,
+                                           const char *message);
+
+/**
+ * Writes the end of the report (summary, breakdown, invocation). Nothing
+ * may be added after. Returns as fl_report_stream_add_result (FL_EINVAL
+ * when already finished).
+ */
+FL_EXTERN int fl_report_stream_finish(fl_report_stream *stream);
+
+/** Fills *out with the totals of the files added so far. */
+FL_EXTERN void fl_report_stream_summarize(fl_report_summary *out,
+                                          const fl_report_stream *stream);
+
+/** Releases the stream (finished or not: an unfinished report stays cut
+ *  short); NULL is accepted. */
+FL_EXTERN void fl_report_stream_free(fl_report_stream *stream);
+
 #ifdef __cplusplus
 }
 #endif

@@ -666,12 +666,54 @@ static void job_dispose(file_job *job)
 }
 
 /*
+ * Where the files' results go: a stream that writes each one as it comes
+ * (text, json, sarif), or a report that keeps them for the end (html,
+ * markdown, baseline write). One of the two is set.
+ */
+typedef struct {
+	fl_report_stream *stream;
+	fl_report *report;
+} report_sink;
+
+/* Adds a failed file to sink. Returns 0 or an FL_E* error. */
+static int sink_add_failure(report_sink *sink, const char *path,
+                            const char *message)
+{
+	if (!sink)
+		return FL_EINVAL;
+	if (sink->stream)
+		return fl_report_stream_add_failure(sink->stream, path,
+		                                    message);
+	return fl_report_add_failure(sink->report, path, message);
+}
+
+/* Adds a result to sink: written now and left to the caller (stream), or
+ * taken (*result set to NULL). Returns 0 or an FL_E* error. */
+static int sink_add_result(report_sink *sink, fl_result **result)
+{
+	fl_result *r = *result;
+
+	if (!sink)
+		return FL_EINVAL;
+	if (sink->stream)
+		return fl_report_stream_add_result(sink->stream, r);
+	*result = NULL; /* the report's now, also on failure */
+	return fl_report_add_result(sink->report, r);
+}
+
+/* fl_report_write_fn of the stream: writes to the cli_output ctx. */
+static int write_output(void *ctx, const char *data, size_t len)
+{
+	return cli_output_write(ctx, data, len);
+}
+
+/*
  * Writes job out, in input order: what it said on standard error, then
- * into report (or, JSONL, its answers to out). Sets *failed when it could
+ * into sink (or, JSONL, its answers to out). Sets *failed when it could
  * not be checked, *fails when it has a finding at its fail level. Returns
  * 0, or CLI_FAILURE when the run cannot go on.
  */
-static int emit_job(fl_report *report, cli_output *out, bool *failed,
+static int emit_job(report_sink *sink, cli_output *out, bool *failed,
                     bool *fails, file_job *job, const check_args *args)
 {
 	int error = 0;
@@ -682,9 +724,8 @@ static int emit_job(fl_report *report, cli_output *out, bool *failed,
 		return job->status;
 	if (job->plan_failed) {
 		*failed = true;
-		error = fl_report_add_failure(report, job->path,
-		                              "its configuration cannot be "
-		                              "used");
+		error = sink_add_failure(sink, job->path,
+		                         "its configuration cannot be used");
 	} else if (job->skip) {
 		return 0;
 	} else if (args->input_given && args->input == FL_INPUT_JSONL) {
@@ -696,7 +737,7 @@ static int emit_job(fl_report *report, cli_output *out, bool *failed,
 		return 0;
 	} else if (job->failed) {
 		*failed = true;
-		error = fl_report_add_failure(report, job->path, job->failure);
+		error = sink_add_failure(sink, job->path, job->failure);
 	} else {
 		if (args->recorded &&
 		    cli_baseline_add(args->recorded, job->result) < 0)
@@ -705,12 +746,12 @@ static int emit_job(fl_report *report, cli_output *out, bool *failed,
 			cli_baseline_filter(args->known, job->result);
 		if (error == 0 && at_level(job->result, job->level))
 			*fails = true;
-		if (error == 0) {
-			error = fl_report_add_result(report, job->result);
-			job->result = NULL; /* the report's now */
-		}
+		if (error == 0)
+			error = sink_add_result(sink, &job->result);
 	}
-	if (error < 0) {
+	if (error == FL_EIO && sink->stream) {
+		return CLI_FAILURE; /* the output said why */
+	} else if (error < 0) {
 		fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
 		return CLI_FAILURE;
 	}
@@ -742,13 +783,13 @@ static void plan_job(file_job *job, const check_args *args,
 }
 
 /*
- * Checks every file into report (--input jsonl: its answers to out), on
+ * Checks every file into sink (--input jsonl: its answers to out), on
  * `threads` threads (1: this one), writing each out in input order as soon
  * as it and every file before it are done. Sets *failed when one could not
  * be checked, *fails when one has a finding at its fail level. Returns 0,
  * or CLI_FAILURE when the run cannot go on.
  */
-static int check_files(fl_report *report, cli_output *out, bool *failed,
+static int check_files(report_sink *sink, cli_output *out, bool *failed,
                        bool *fails, fl_checker *checker, const check_args *args,
                        cli_project *project, size_t threads)
 {
@@ -781,7 +822,7 @@ static int check_files(fl_report *report, cli_output *out, bool *failed,
 				cli_pool_wait(pool, emitted);
 			cli_progress_file(&progress, emitted,
 			                  run.jobs[emitted].path);
-			status = emit_job(report, out, failed, fails,
+			status = emit_job(sink, out, failed, fails,
 			                  &run.jobs[emitted], args);
 			job_dispose(&run.jobs[emitted++]);
 		}
@@ -794,11 +835,11 @@ static int check_files(fl_report *report, cli_output *out, bool *failed,
 		} else if (to_run) {
 			if (args->input_given &&
 			    args->input == FL_INPUT_JSONL) {
-				jsonl_sink sink = {out, NULL, args->fail_on,
-				                   false};
-				check_one_jsonl(job, checker, args, &sink,
+				jsonl_sink js = {out, NULL, args->fail_on,
+				                 false};
+				check_one_jsonl(job, checker, args, &js,
 				                stderr);
-				job->answers_fail = sink.fails;
+				job->answers_fail = js.fails;
 			} else {
 				check_one(job, checker, args, stderr);
 			}
@@ -808,8 +849,8 @@ static int check_files(fl_report *report, cli_output *out, bool *failed,
 		if (pool)
 			cli_pool_wait(pool, emitted);
 		cli_progress_file(&progress, emitted, run.jobs[emitted].path);
-		status = emit_job(report, out, failed, fails,
-		                  &run.jobs[emitted], args);
+		status = emit_job(sink, out, failed, fails, &run.jobs[emitted],
+		                  args);
 		job_dispose(&run.jobs[emitted++]);
 	}
 	cli_progress_end(&progress);
@@ -872,7 +913,7 @@ static int run_check(int argc, char **argv, const char *record)
 	check_args args;
 	fl_checker *checker = NULL;
 	fl_facts *facts = NULL;
-	fl_report *report = NULL;
+	report_sink sink = {NULL, NULL};
 	cli_output *out = NULL;
 	const char **inputs = NULL;
 	char *text = NULL;
@@ -963,27 +1004,35 @@ static int run_check(int argc, char **argv, const char *record)
 		out = NULL;
 		goto cleanup;
 	}
-	if ((error = fl_report_new(&report)) < 0) {
+	/* SARIF describes every rule behind the findings, packs too */
+	if (!record && args.format == FL_FORMAT_SARIF &&
+	    (error = fl_checker_rules(&rules, checker, NULL)) < 0) {
+		cli_print_failure("rules", fl_checker_error(checker), error);
+		goto cleanup;
+	}
+	/* text, json and sarif are written file by file, each result freed
+	 * once written; the other formats need the whole report */
+	if (!record &&
+	    (args.format == FL_FORMAT_TEXT || args.format == FL_FORMAT_JSON ||
+	     args.format == FL_FORMAT_SARIF))
+		error =
+		    fl_report_stream_new(&sink.stream, args.format,
+		                         use_color(&args) ? FL_REPORT_COLOR : 0,
+		                         rules, write_output, out);
+	else if ((error = fl_report_new(&sink.report)) == 0)
+		fl_report_set_rules(sink.report, rules);
+	if (error < 0) {
 		fprintf(stderr, "fidelint: %s\n", fl_error_name(error));
 		goto cleanup;
 	}
-	/* SARIF describes every rule behind the findings, packs too */
-	if (args.format == FL_FORMAT_SARIF) {
-		if ((error = fl_checker_rules(&rules, checker, NULL)) < 0) {
-			cli_print_failure("rules", fl_checker_error(checker),
-			                  error);
-			goto cleanup;
-		}
-		fl_report_set_rules(report, rules);
-	}
-	if (check_files(report, out, &failed, &fails, checker, &args, project,
+	if (check_files(&sink, out, &failed, &fails, checker, &args, project,
 	                args.jobs) != 0)
 		goto cleanup;
 	if (record) {
 		fl_report_summary sum;
 		if (cli_baseline_write(args.recorded, record) != 0)
 			goto cleanup;
-		fl_report_summarize(&sum, report);
+		fl_report_summarize(&sum, sink.report);
 		fprintf(stderr,
 		        "fidelint: %s: %zu findings of %zu files recorded\n",
 		        record, sum.errors + sum.warnings + sum.infos,
@@ -992,14 +1041,18 @@ static int run_check(int argc, char **argv, const char *record)
 		goto cleanup;
 	}
 
-	error = fl_report_render(&text, &len, report, args.format,
-	                         use_color(&args) ? FL_REPORT_COLOR : 0);
-	if (error < 0) {
+	if (sink.stream) {
+		error = fl_report_stream_finish(sink.stream);
+	} else {
+		error =
+		    fl_report_render(&text, &len, sink.report, args.format,
+		                     use_color(&args) ? FL_REPORT_COLOR : 0);
+		if (error == 0)
+			error = cli_output_write(out, text, len) ? FL_EIO : 0;
+	}
+	if (error < 0 && error != FL_EIO)
 		fprintf(stderr, "fidelint: cannot render the report: %s\n",
 		        fl_error_name(error));
-		goto cleanup;
-	}
-	error = cli_output_write(out, text, len);
 	if (error == 0)
 		error = cli_output_commit(out);
 	else
@@ -1012,7 +1065,8 @@ static int run_check(int argc, char **argv, const char *record)
 cleanup:
 	cli_output_discard(out);
 	free(text);
-	fl_report_free(report);
+	fl_report_stream_free(sink.stream);
+	fl_report_free(sink.report);
 	fl_rule_list_free(rules);
 	cli_project_free(project);
 	cli_baseline_free(args.known);

@@ -69,10 +69,10 @@ int fl__json_add_finding(fl_json *findings, const fl_finding *f)
 	return 0;
 }
 
-static int add_file(fl_json *files, const fl__report_entry *e)
+int fl__json_add_file(fl_json *files, const char *path, const fl_result *result,
+                      const char *message)
 {
-	const char *path = fl__report_entry_path(e);
-	const char *lang = e->result ? fl_result_lang(e->result) : NULL;
+	const char *lang = result ? fl_result_lang(result) : NULL;
 	fl_json *o, *findings;
 	int error;
 
@@ -82,17 +82,32 @@ static int add_file(fl_json *files, const fl__report_entry *e)
 	    (error = fl_json_set_str(o, "path", path)) < 0 ||
 	    (error = fl_json_set_str(o, "lang", lang)) < 0)
 		return error;
-	if (!e->result && (error = fl_json_set_str(o, "error", e->message)) < 0)
+	if (!result && (error = fl_json_set_str(o, "error", message)) < 0)
 		return error;
 	if ((error = fl_json_set_new_array(&findings, o, "findings")) < 0 ||
-	    !e->result)
+	    !result)
 		return error;
-	for (size_t i = 0; i < fl_result_count(e->result); i++) {
+	for (size_t i = 0; i < fl_result_count(result); i++) {
 		error = fl__json_add_finding(findings,
-		                             fl_result_finding(e->result, i));
+		                             fl_result_finding(result, i));
 		if (error < 0)
 			return error;
 	}
+	return 0;
+}
+
+int fl__json_set_summary(fl_json *sum, const fl_report_summary *s)
+{
+	int error;
+
+	if ((error = fl_json_set_int(sum, "files", ll(s->files))) < 0 ||
+	    (error = fl_json_set_int(sum, "errors", ll(s->errors))) < 0 ||
+	    (error = fl_json_set_int(sum, "warnings", ll(s->warnings))) < 0 ||
+	    (error = fl_json_set_int(sum, "infos", ll(s->infos))) < 0)
+		return error;
+	if (s->failed_files &&
+	    (error = fl_json_set_int(sum, "failed", ll(s->failed_files))) < 0)
+		return error;
 	return 0;
 }
 
@@ -114,18 +129,14 @@ int fl__report_render_json(fl_buf *out, const fl_report *report,
 	    (error = fl_json_set_new_array(&files, root, "files")) < 0)
 		goto cleanup;
 	for (size_t i = 0; i < report->count; i++) {
-		if ((error = add_file(files, &report->entries[i])) < 0)
+		const fl__report_entry *e = &report->entries[i];
+		if ((error = fl__json_add_file(files, fl__report_entry_path(e),
+		                               e->result, e->message)) < 0)
 			goto cleanup;
 	}
 	fl_report_summarize(&s, report);
 	if ((error = fl_json_set_new_object(&sum, root, "summary")) < 0 ||
-	    (error = fl_json_set_int(sum, "files", ll(s.files))) < 0 ||
-	    (error = fl_json_set_int(sum, "errors", ll(s.errors))) < 0 ||
-	    (error = fl_json_set_int(sum, "warnings", ll(s.warnings))) < 0 ||
-	    (error = fl_json_set_int(sum, "infos", ll(s.infos))) < 0)
-		goto cleanup;
-	if (s.failed_files &&
-	    (error = fl_json_set_int(sum, "failed", ll(s.failed_files))) < 0)
+	    (error = fl__json_set_summary(sum, &s)) < 0)
 		goto cleanup;
 	if ((error = fl_json_dump(&text, &len, root, REPORT_INDENT)) < 0 ||
 	    (error = fl_buf_put(out, text, len)) < 0 ||

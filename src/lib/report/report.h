@@ -80,4 +80,52 @@ int fl__rules_render_json(fl_buf *out, const fl_rule_list *rules,
 struct fl_json;
 int fl__json_add_finding(struct fl_json *findings, const fl_finding *f);
 
+/* ------------------------------------------------------------------
+ * Parts of the renderers, shared by fl_report_render and the report
+ * stream (stream.c) so that both write the same bytes. Each appends to
+ * out and returns 0 or FL_ENOMEM.
+ */
+
+/* text.c: the findings of one file, a failed file, one file's line of the
+ * closing breakdown (written only when the run has FL__TEXT_BREAKDOWN_MIN
+ * findings, between HEAD and TAIL), the last line. flags: FL_REPORT_*. */
+#define FL__TEXT_BREAKDOWN_MIN  6
+#define FL__TEXT_BREAKDOWN_HEAD "\nby file and rule:\n"
+#define FL__TEXT_BREAKDOWN_TAIL "\n"
+int fl__text_put_result(fl_buf *out, const char *path, const fl_result *res,
+                        unsigned flags);
+int fl__text_put_failure(fl_buf *out, const char *path, const char *message,
+                         unsigned flags);
+int fl__text_put_breakdown_file(fl_buf *out, const char *path,
+                                const fl_result *res);
+int fl__text_put_summary(fl_buf *out, const fl_report_summary *s);
+
+/* json.c: appends to the array files the entry of one file: result's, or
+ * (result NULL) the failed path's with message. */
+int fl__json_add_file(struct fl_json *files, const char *path,
+                      const fl_result *result, const char *message);
+
+/* json.c: sets on o the members "files", "errors", "warnings", "infos"
+ * (and "failed") of the json format's summary. */
+int fl__json_set_summary(struct fl_json *o, const fl_report_summary *s);
+
+/* sarif.c: the SARIF "$schema" URI. */
+#define FL__SARIF_SCHEMA                                                       \
+	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"  \
+	"sarif-schema-2.1.0.json"
+
+/* sarif.c: sets run's member "tool" (the driver and its rules). */
+int fl__sarif_set_tool(struct fl_json *run, const fl_rule_list *rules);
+
+/* sarif.c: appends to the array results one SARIF result per finding of
+ * res. */
+int fl__sarif_add_results(struct fl_json *results, const fl_rule_list *rules,
+                          const fl_result *res);
+
+/* sarif.c: adds the notification of a file that could not be checked to
+ * the invocation inv (*notes: its toolExecutionNotifications array, made
+ * on the first call when NULL). */
+int fl__sarif_add_failure(struct fl_json *inv, struct fl_json **notes,
+                          const char *path, const char *message);
+
 #endif

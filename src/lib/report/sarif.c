@@ -17,10 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SARIF_SCHEMA                                                           \
-	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"  \
-	"sarif-schema-2.1.0.json"
-
 static long long ll(size_t n)
 {
 	return n > (size_t)9007199254740991LL ? 9007199254740991LL
@@ -197,11 +193,62 @@ static int add_result(fl_json *results, const fl_rule_list *rules,
 	return 0;
 }
 
+int fl__sarif_set_tool(fl_json *run, const fl_rule_list *rules)
+{
+	fl_json *tool, *driver;
+	int error;
+
+	if ((error = fl_json_set_new_object(&tool, run, "tool")) < 0 ||
+	    (error = fl_json_set_new_object(&driver, tool, "driver")) < 0 ||
+	    (error = fl_json_set_str(driver, "name", "fidelint")) < 0 ||
+	    (error = fl_json_set_str(driver, "version", fl_version())) < 0 ||
+	    (error = fl_json_set_str(driver, "semanticVersion", fl_version())) <
+	        0)
+		return error;
+	return add_rules(driver, rules);
+}
+
+int fl__sarif_add_results(fl_json *results, const fl_rule_list *rules,
+                          const fl_result *res)
+{
+	const char *path = fl_result_path(res);
+	int error = 0;
+
+	for (size_t k = 0; k < fl_result_count(res) && error == 0; k++)
+		error =
+		    add_result(results, rules, path, fl_result_finding(res, k));
+	return error;
+}
+
+int fl__sarif_add_failure(fl_json *inv, fl_json **notes, const char *path,
+                          const char *message)
+{
+	fl_json *n, *m, *loc, *phys;
+	int error;
+
+	if ((!*notes && (error = fl_json_set_new_array(
+	                     notes, inv, "toolExecutionNotifications")) < 0) ||
+	    (error = fl_json_append_new_object(&n, *notes)) < 0 ||
+	    (error = fl_json_set_str(n, "level", "error")) < 0 ||
+	    (error = fl_json_set_new_object(&m, n, "message")) < 0 ||
+	    (error = fl_json_set_str(m, "text", message)) < 0 ||
+	    (error = fl_json_set_new_array(&loc, n, "locations")) < 0 ||
+	    (error = fl_json_append_new_object(&phys, loc)) < 0 ||
+	    (error = fl_json_set_new_object(&phys, phys, "physicalLocation")) <
+	        0)
+		return error;
+	return set_artifact(phys, path);
+}
+
+/*
+ * The run's members are tool, columnKind, results, then invocations: the
+ * invocation (whether it succeeded, the files that could not be checked)
+ * comes after the results so that a stream can write it last.
+ */
 int fl__report_render_sarif(fl_buf *out, const fl_report *report,
                             const fl_rule_list *rules, unsigned flags)
 {
-	fl_json *root = NULL, *runs, *run, *tool, *driver, *results, *invs,
-	        *inv, *notes = NULL;
+	fl_json *root = NULL, *runs, *run, *results, *invs, *inv, *notes = NULL;
 	char *text = NULL;
 	size_t len;
 	bool ok = true;
@@ -209,55 +256,29 @@ int fl__report_render_sarif(fl_buf *out, const fl_report *report,
 
 	(void)flags;
 	if ((error = fl_json_object(&root)) < 0 ||
-	    (error = fl_json_set_str(root, "$schema", SARIF_SCHEMA)) < 0 ||
+	    (error = fl_json_set_str(root, "$schema", FL__SARIF_SCHEMA)) < 0 ||
 	    (error = fl_json_set_str(root, "version", "2.1.0")) < 0 ||
 	    (error = fl_json_set_new_array(&runs, root, "runs")) < 0 ||
 	    (error = fl_json_append_new_object(&run, runs)) < 0 ||
-	    (error = fl_json_set_new_object(&tool, run, "tool")) < 0 ||
-	    (error = fl_json_set_new_object(&driver, tool, "driver")) < 0 ||
-	    (error = fl_json_set_str(driver, "name", "fidelint")) < 0 ||
-	    (error = fl_json_set_str(driver, "version", fl_version())) < 0 ||
-	    (error = fl_json_set_str(driver, "semanticVersion", fl_version())) <
-	        0 ||
-	    (error = add_rules(driver, rules)) < 0 ||
-	    (error = fl_json_set_new_array(&invs, run, "invocations")) < 0 ||
-	    (error = fl_json_append_new_object(&inv, invs)) < 0 ||
+	    (error = fl__sarif_set_tool(run, rules)) < 0 ||
 	    (error = fl_json_set_str(run, "columnKind", "unicodeCodePoints")) <
 	        0 ||
 	    (error = fl_json_set_new_array(&results, run, "results")) < 0)
 		goto cleanup;
+	for (size_t i = 0; i < report->count && error == 0; i++)
+		if (report->entries[i].result)
+			error = fl__sarif_add_results(
+			    results, rules, report->entries[i].result);
+	if (error < 0 ||
+	    (error = fl_json_set_new_array(&invs, run, "invocations")) < 0 ||
+	    (error = fl_json_append_new_object(&inv, invs)) < 0)
+		goto cleanup;
 	for (size_t i = 0; i < report->count && error == 0; i++) {
 		const fl__report_entry *e = &report->entries[i];
-		const char *path = fl__report_entry_path(e);
-		if (!e->result) {
-			fl_json *n, *m, *loc, *phys;
-			ok = false;
-			if ((!notes &&
-			     (error = fl_json_set_new_array(
-			          &notes, inv, "toolExecutionNotifications")) <
-			         0) ||
-			    (error = fl_json_append_new_object(&n, notes)) <
-			        0 ||
-			    (error = fl_json_set_str(n, "level", "error")) <
-			        0 ||
-			    (error = fl_json_set_new_object(&m, n, "message")) <
-			        0 ||
-			    (error = fl_json_set_str(m, "text", e->message)) <
-			        0 ||
-			    (error = fl_json_set_new_array(&loc, n,
-			                                   "locations")) < 0 ||
-			    (error = fl_json_append_new_object(&phys, loc)) <
-			        0 ||
-			    (error = fl_json_set_new_object(
-			         &phys, phys, "physicalLocation")) < 0 ||
-			    (error = set_artifact(phys, path)) < 0)
-				goto cleanup;
+		if (e->result)
 			continue;
-		}
-		for (size_t k = 0; k < fl_result_count(e->result) && error == 0;
-		     k++)
-			error = add_result(results, rules, path,
-			                   fl_result_finding(e->result, k));
+		ok = false;
+		error = fl__sarif_add_failure(inv, &notes, e->path, e->message);
 	}
 	if (error < 0 ||
 	    (error = fl_json_set_bool(inv, "executionSuccessful", ok)) < 0 ||

@@ -424,84 +424,84 @@ static int put_findings(writer *w, const char *path, const fl_result *res)
 	return 0;
 }
 
-/* Findings a run has before the text report ends with a breakdown. */
-#define BREAKDOWN_MIN 6
+/* The breakdown line of one file with findings (put_breakdown). */
+static void put_breakdown_file(writer *w, const char *path, const fl_result *r)
+{
+	size_t n = fl_result_count(r), shown_rules = 0;
+	bool *seen;
+
+	if (!n || w->error)
+		return;
+	if (!(seen = calloc(n, sizeof(*seen)))) {
+		w->error = FL_ENOMEM;
+		return;
+	}
+	puts_(w, "  ");
+	put_clean(w, path);
+	if (!w->error) {
+		size_t e = fl_result_count_severity(r, FL_SEVERITY_ERROR),
+		       v = fl_result_count_severity(r, FL_SEVERITY_WARNING),
+		       f = fl_result_count_severity(r, FL_SEVERITY_INFO);
+		w->error = fl_buf_printf(w->out, ": %zu %s, %zu %s, %zu %s", e,
+		                         plural(e, "error", "errors"), v,
+		                         plural(v, "warning", "warnings"), f,
+		                         plural(f, "info", "infos"));
+	}
+	/* rules by count, each once */
+	for (;;) {
+		size_t best = n, best_count = 0;
+		for (size_t k = 0; k < n; k++) {
+			size_t c = 0;
+			if (seen[k])
+				continue;
+			for (size_t j = k; j < n; j++)
+				c += strcmp(fl_result_finding(r, j)->rule,
+				            fl_result_finding(r, k)->rule) == 0;
+			if (c > best_count) {
+				best = k;
+				best_count = c;
+			}
+		}
+		if (best == n || w->error)
+			break;
+		for (size_t j = best; j < n; j++)
+			if (strcmp(fl_result_finding(r, j)->rule,
+			           fl_result_finding(r, best)->rule) == 0)
+				seen[j] = true;
+		w->error =
+		    fl_buf_printf(w->out, "%s%s %zu", shown_rules ? ", " : " (",
+		                  fl_result_finding(r, best)->rule, best_count);
+		shown_rules++;
+	}
+	puts_(w, shown_rules ? ")\n" : "\n");
+	free(seen);
+}
 
 /* Per file with findings, its totals and the rules behind them, most
  * frequent first: "  story.pt.txt: 34 errors, 14 warnings (name.literal
- * 15, name.case 14, ...)". Only when there are BREAKDOWN_MIN findings or
- * more: a short report needs none. */
+ * 15, name.case 14, ...)". Only when there are FL__TEXT_BREAKDOWN_MIN
+ * findings or more: a short report needs none. */
 static void put_breakdown(writer *w, const fl_report *report)
 {
 	fl_report_summary sum;
 	bool any = false;
 
 	fl_report_summarize(&sum, report);
-	if (sum.errors + sum.warnings + sum.infos < BREAKDOWN_MIN)
+	if (sum.errors + sum.warnings + sum.infos < FL__TEXT_BREAKDOWN_MIN)
 		return;
 
 	for (size_t i = 0; i < report->count && !w->error; i++) {
 		const fl_result *r = report->entries[i].result;
-		size_t n = r ? fl_result_count(r) : 0, shown_rules = 0;
-		bool *seen;
-		if (!n)
+		if (!r || !fl_result_count(r))
 			continue;
-		if (!(seen = calloc(n, sizeof(*seen)))) {
-			w->error = FL_ENOMEM;
-			return;
-		}
 		if (!any)
-			puts_(w, "\nby file and rule:\n");
+			puts_(w, FL__TEXT_BREAKDOWN_HEAD);
 		any = true;
-		puts_(w, "  ");
-		put_clean(w, fl__report_entry_path(&report->entries[i]));
-		if (!w->error) {
-			size_t e = fl_result_count_severity(r,
-			                                    FL_SEVERITY_ERROR),
-			       v = fl_result_count_severity(
-			           r, FL_SEVERITY_WARNING),
-			       f = fl_result_count_severity(r,
-			                                    FL_SEVERITY_INFO);
-			w->error =
-			    fl_buf_printf(w->out, ": %zu %s, %zu %s, %zu %s", e,
-			                  plural(e, "error", "errors"), v,
-			                  plural(v, "warning", "warnings"), f,
-			                  plural(f, "info", "infos"));
-		}
-		/* rules by count, each once */
-		for (;;) {
-			size_t best = n, best_count = 0;
-			for (size_t k = 0; k < n; k++) {
-				size_t c = 0;
-				if (seen[k])
-					continue;
-				for (size_t j = k; j < n; j++)
-					c += strcmp(
-					         fl_result_finding(r, j)->rule,
-					         fl_result_finding(r, k)
-					             ->rule) == 0;
-				if (c > best_count) {
-					best = k;
-					best_count = c;
-				}
-			}
-			if (best == n || w->error)
-				break;
-			for (size_t j = best; j < n; j++)
-				if (strcmp(fl_result_finding(r, j)->rule,
-				           fl_result_finding(r, best)->rule) ==
-				    0)
-					seen[j] = true;
-			w->error = fl_buf_printf(
-			    w->out, "%s%s %zu", shown_rules ? ", " : " (",
-			    fl_result_finding(r, best)->rule, best_count);
-			shown_rules++;
-		}
-		puts_(w, shown_rules ? ")\n" : "\n");
-		free(seen);
+		put_breakdown_file(
+		    w, fl__report_entry_path(&report->entries[i]), r);
 	}
 	if (any)
-		puts_(w, "\n");
+		puts_(w, FL__TEXT_BREAKDOWN_TAIL);
 }
 
 /* "fidelint: path: message", without repeating a path the message starts
@@ -567,6 +567,42 @@ int fl__report_render_text(fl_buf *out, const fl_report *report,
 	fl_report_summarize(&summary, report);
 	put_breakdown(&w, report);
 	put_summary(&w, &summary);
+	return w.error;
+}
+
+int fl__text_put_result(fl_buf *out, const char *path, const fl_result *res,
+                        unsigned flags)
+{
+	writer w = {out, (flags & FL_REPORT_COLOR) != 0, 0};
+
+	if (put_findings(&w, path, res) < 0)
+		return FL_ENOMEM;
+	return w.error;
+}
+
+int fl__text_put_failure(fl_buf *out, const char *path, const char *message,
+                         unsigned flags)
+{
+	writer w = {out, (flags & FL_REPORT_COLOR) != 0, 0};
+
+	put_failure(&w, path, message);
+	return w.error;
+}
+
+int fl__text_put_breakdown_file(fl_buf *out, const char *path,
+                                const fl_result *res)
+{
+	writer w = {out, false, 0};
+
+	put_breakdown_file(&w, path, res);
+	return w.error;
+}
+
+int fl__text_put_summary(fl_buf *out, const fl_report_summary *s)
+{
+	writer w = {out, false, 0};
+
+	put_summary(&w, s);
 	return w.error;
 }
 
