@@ -7,7 +7,7 @@
 # Knobs (environment): BENCH_REPEAT (3, medians), BENCH_MB (20, repeated
 # text), BENCH_BIG_MB (50), BENCH_FILES (1000), BENCH_FACTS ("100 1000
 # 10000"), BENCH_HUNSPELL_MB (2), BENCH_LONG (20 s: longer runs once),
-# BENCH_TIMEOUT (90 s: a run is stopped), BENCH_NTREX (../shared/corpora/
+# BENCH_TIMEOUT (60 s: a run is stopped), BENCH_NTREX (../shared/corpora/
 # ntrex-dev), BENCH_OUT (build-bench/bench.md), BENCH_MAKE_FACTS
 # (scripts/make-facts.py), BENCH_SMOKE=1 (a few lines,
 # once: the ctest bench.smoke). Needs hunspell and pofilter
