@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages fidelint builds and tests with, only those missing.
 # Idempotent: a machine that has everything runs no apt command at all.
-# usage: scripts/install-deps.sh [--sanitize]
+# usage: scripts/install-deps.sh [--sanitize | --bench]
 #   --sanitize  also clang and its sanitizer/libFuzzer runtime (make sanitize, make fuzz)
+#   --bench     also the programs make bench times side by side: the hunspell
+#               command (hunspell -l) and translate-toolkit (pofilter -t numbers)
 set -euo pipefail
 
 PKGS=(
@@ -31,6 +33,10 @@ PKGS=(
 if [ "${1:-}" = "--sanitize" ]; then
   # clang, and its libFuzzer/ASan runtime (only a Recommends of clang)
   PKGS+=(clang libclang-rt-dev)
+fi
+if [ "${1:-}" = "--bench" ]; then
+  # scripts/bench.sh: hunspell -l and pofilter on the same text as fidelint
+  PKGS+=(hunspell translate-toolkit)
 fi
 
 missing=()
