@@ -854,6 +854,17 @@ int fl__checker_lang(char *tag, size_t n, fl_checker *chk, const char *path,
 	return error;
 }
 
+/* A loader's message is on the checker already: puts the document's path
+ * before it, once. */
+static void prefix_path(fl_checker *chk, const char *path, int error)
+{
+	char msg[FL_ERRMSG_SIZE];
+	if (strncmp(chk->err, path, strlen(path)) == 0)
+		return;
+	snprintf(msg, sizeof(msg), "%s", chk->err);
+	fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path, msg);
+}
+
 int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
                   const char *data, size_t len, const fl_check_options *opts,
                   const fl__aligned_line *al)
@@ -946,12 +957,7 @@ int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
 	goto done;
 
 fail:
-	/* The message is on the checker already; prefix the path once. */
-	if (strncmp(chk->err, path, strlen(path)) != 0) {
-		snprintf(msg, sizeof(msg), "%s", chk->err);
-		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
-		         msg);
-	}
+	prefix_path(chk, path, error);
 done:
 	free(c.mentions);
 	free(c.found);
@@ -1291,12 +1297,7 @@ nomem:
 	                 "%s: out of memory", path);
 	goto done;
 fail:
-	/* The message is on the checker already; prefix the path once. */
-	if (strncmp(chk->err, path, strlen(path)) != 0) {
-		snprintf(msg, sizeof(msg), "%s", chk->err);
-		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
-		         msg);
-	}
+	prefix_path(chk, path, error);
 done:
 	window_reset(&c);
 	fl__doc_state_dispose(&ds);

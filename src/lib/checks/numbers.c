@@ -377,24 +377,39 @@ static void fact_quote(const fl__check_ctx *c, const fl__number *f, char *out,
 		         f->about ? ")" : "");
 }
 
+/* The next whole run of digits (any script) that starts at or after
+ * offset *i: [*i, *end) with its value in *value; false when none. */
+static bool next_digit_run(const fl__doc *d, size_t *i, size_t *end,
+                           double *value)
+{
+	for (size_t k = *i; k < d->len; k++) {
+		size_t j = k;
+		double x = 0;
+		if (fl__digit_value(d->text[k]) < 0 ||
+		    (k > 0 && fl__digit_value(d->text[k - 1]) >= 0))
+			continue;
+		while (j < d->len && fl__digit_value(d->text[j]) >= 0)
+			x = x * 10 + fl__digit_value(d->text[j++]);
+		*i = k;
+		*end = j;
+		*value = x;
+		return true;
+	}
+	return false;
+}
+
 /* The first run of digits (any script) at or after offset *p whose value
  * is v, as [*p, *e); false when none. */
 static bool digit_run(const fl__doc *d, double v, size_t *p, size_t *e)
 {
-	for (size_t i = *p; i < d->len; i++) {
-		size_t j = i;
-		double x = 0;
-		if (fl__digit_value(d->text[i]) < 0 ||
-		    (i > 0 && fl__digit_value(d->text[i - 1]) >= 0))
-			continue;
-		while (j < d->len && fl__digit_value(d->text[j]) >= 0)
-			x = x * 10 + fl__digit_value(d->text[j++]);
+	size_t i = *p, j;
+	double x;
+	for (; next_digit_run(d, &i, &j, &x); i = j)
 		if (x == v) {
 			*p = i;
 			*e = j;
 			return true;
 		}
-	}
 	return false;
 }
 
@@ -633,14 +648,9 @@ static int score_window(fl__check_ctx *c, const fl__number *f, score_state *s)
 	size_t a = SIZE_MAX, b = SIZE_MAX; /* in this window */
 	bool was_open = s->have_a && !s->have_b;
 
-	for (size_t i = 0; i < d->len; i++) {
-		size_t j = i;
-		double x = 0;
-		if (fl__digit_value(d->text[i]) < 0 ||
-		    (i > 0 && fl__digit_value(d->text[i - 1]) >= 0))
-			continue;
-		while (j < d->len && fl__digit_value(d->text[j]) >= 0)
-			x = x * 10 + fl__digit_value(d->text[j++]);
+	size_t i = 0, j;
+	double x;
+	for (; next_digit_run(d, &i, &j, &x); i = j) {
 		if (!s->in_order) {
 			if (s->v1_seen && x == f->value2)
 				s->in_order = true;
@@ -656,13 +666,12 @@ static int score_window(fl__check_ctx *c, const fl__number *f, score_state *s)
 				b = j;
 			}
 		}
-		i = j - 1;
 	}
 	if (!was_open && a == SIZE_MAX)
 		return 0;
 	/* the words between */
-	for (size_t i = 0; i < d->token_count && !s->worded; i++) {
-		const fl__token *t = &d->tokens[i];
+	for (size_t k = 0; k < d->token_count && !s->worded; k++) {
+		const fl__token *t = &d->tokens[k];
 		if (b != SIZE_MAX && t->start >= b)
 			break;
 		if ((a == SIZE_MAX || t->start >= a) &&
