@@ -1057,9 +1057,11 @@ static int win_next(win_reader *r)
 		return 1;
 	}
 	/* drop the window before, keep what was read after it */
-	memmove(r->buf, r->buf + r->consumed, r->len - r->consumed);
-	r->len -= r->consumed;
-	r->consumed = 0;
+	if (r->consumed > 0) {
+		memmove(r->buf, r->buf + r->consumed, r->len - r->consumed);
+		r->len -= r->consumed;
+		r->consumed = 0;
+	}
 	for (;;) {
 		size_t want = r->size + 4, got;
 		/* a long line: read on until its end or the limit */
