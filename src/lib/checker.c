@@ -369,9 +369,9 @@ int fl_checker_accept_word(fl_checker *chk, const char *word)
 		if (R->spellers.slots[i].key && R->spellers.slots[i].value)
 			error = fl__speller_add(
 			    (fl__speller *)R->spellers.slots[i].value, w);
+	/* The verdicts cached before (this checker's and its workers') may
+	 * say "unknown": get_lang drops them, seeing accepted_count move. */
 	unlock_root(chk);
-	/* a verdict cached before may be "unknown" */
-	fl_map_dispose(&chk->verdicts);
 	return error < 0 ? fl__fail(chk->err, sizeof(chk->err), error,
 	                            "out of memory")
 	                 : 0;
@@ -854,6 +854,48 @@ int fl__checker_lang(char *tag, size_t n, fl_checker *chk, const char *path,
 	return error;
 }
 
+/* The language tag opts or path give the document (the profile's
+ * canonical tag), or "" when neither does and the text must tell. Returns
+ * 0 or a negative code (message on chk). */
+static int given_lang(char *tag, size_t n, fl_checker *chk, const char *path,
+                      const fl_check_options *opts)
+{
+	tag[0] = '\0';
+	if (opts->lang)
+		return fl_checker_lang_from_tag(tag, n, chk, opts->lang);
+	if (fl__lang_from_path(tag, n, &chk->profiles, path) < 0)
+		tag[0] = '\0';
+	return 0;
+}
+
+/* Fills what a check context of language tag shares with every
+ * document: the language's resources, the facts and their index, the
+ * rule packs, the verdict cache, and msg for the checks' messages.
+ * Returns 0 or a negative code (message on chk). */
+static int ctx_for_lang(fl__check_ctx *c, fl_checker *chk, const char *tag,
+                        char *msg, size_t msglen)
+{
+	fl__lang_res *L = NULL;
+	fl__index *idx = NULL;
+	const fl__ruleset *rules = NULL;
+	int error;
+
+	if ((error = get_lang(&L, chk, tag)) < 0 ||
+	    (error = get_index(&idx, chk, tag, L)) < 0 ||
+	    (error = get_rules(&rules, chk, L->profile->tag)) < 0 ||
+	    (error = get_bilex(chk, L)) < 0)
+		return error;
+	c->text = chk->text;
+	c->idx = idx;
+	c->facts = chk->facts;
+	c->lang = L;
+	c->rules = rules;
+	c->err = msg;
+	c->errlen = msglen;
+	c->lexcache = fl__checker_verdicts(chk);
+	return 0;
+}
+
 /* A loader's message is on the checker already: puts the document's path
  * before it, once. */
 static void prefix_path(fl_checker *chk, const char *path, int error)
@@ -873,9 +915,6 @@ int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
 	char tag[FL_TAG_MAX] = "", locale[FL_TAG_MAX];
 	char msg[FL_ERRMSG_SIZE] = "";
 	fl__doc doc;
-	fl__lang_res *L = NULL;
-	fl__index *idx = NULL;
-	const fl__ruleset *rules = NULL;
 	fl__check_ctx c;
 	fl_result *res = NULL;
 	bool have_doc = false;
@@ -895,15 +934,8 @@ int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
 		                "%s: file larger than the limit of %zu bytes",
 		                path, chk->max_file_size);
 
-	if (opts->lang) {
-		if ((error = fl_checker_lang_from_tag(tag, sizeof(tag), chk,
-		                                      opts->lang)) < 0)
-			goto fail;
-	} else if (fl__lang_from_path(tag, sizeof(tag), &chk->profiles, path) <
-	           0) {
-		tag[0] = '\0';
-	}
-
+	if ((error = given_lang(tag, sizeof(tag), chk, path, opts)) < 0)
+		goto fail;
 	icu_locale(locale, sizeof(locale), tag);
 	if ((error = fl__doc_init(&doc, chk->text, data ? data : "", len,
 	                          locale, msg, sizeof(msg))) < 0) {
@@ -920,10 +952,7 @@ int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
 		         msg);
 		goto done;
 	}
-	if ((error = get_lang(&L, chk, tag)) < 0 ||
-	    (error = get_index(&idx, chk, tag, L)) < 0 ||
-	    (error = get_rules(&rules, chk, L->profile->tag)) < 0 ||
-	    (error = get_bilex(chk, L)) < 0)
+	if ((error = ctx_for_lang(&c, chk, tag, msg, sizeof(msg))) < 0)
 		goto fail;
 	if ((error = fl__result_new(&res, path, tag)) < 0) {
 		fl__fail(chk->err, sizeof(chk->err), error, "%s: out of memory",
@@ -932,20 +961,12 @@ int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
 	}
 
 	c.doc = &doc;
-	c.text = chk->text;
-	c.idx = idx;
-	c.facts = chk->facts;
-	c.lang = L;
 	c.partial = opts->partial != 0 && !al;
 	c.aligned = al != NULL;
 	c.line = al ? al->line : 0;
 	c.source = al ? al->text : NULL;
 	c.source_len = al ? al->len : 0;
-	c.rules = rules;
 	c.res = res;
-	c.err = msg;
-	c.errlen = sizeof(msg);
-	c.lexcache = fl__checker_verdicts(chk);
 	if ((error = fl__checks_run(&c)) < 0 ||
 	    (error = record_mentions(&c)) < 0) {
 		fl__fail(chk->err, sizeof(chk->err), error, "%s: %s", path,
@@ -1114,7 +1135,7 @@ static int win_doc(fl__doc *doc, fl_checker *chk, const win_reader *r,
 }
 
 /* Forgets what the checks kept of one window (mentions, counts, claimed
- * tokens); the verdict cache stays, unless it has grown large. */
+ * tokens); the verdict cache is the checker's and stays. */
 static void window_reset(fl__check_ctx *c)
 {
 	free(c->mentions);
@@ -1148,9 +1169,7 @@ static int check_windows(fl_result **out, fl_checker *chk, const char *path,
 {
 	char tag[FL_TAG_MAX] = "", locale[FL_TAG_MAX];
 	char msg[FL_ERRMSG_SIZE] = "";
-	fl__lang_res *L = NULL;
-	fl__index *idx = NULL;
-	const fl__ruleset *rules = NULL;
+	const fl__lang_res *L;
 	fl__check_ctx c;
 	fl__doc_state ds;
 	fl__doc doc;
@@ -1163,14 +1182,8 @@ static int check_windows(fl_result **out, fl_checker *chk, const char *path,
 	*out = NULL;
 	memset(&c, 0, sizeof(c));
 	memset(&ds, 0, sizeof(ds));
-	if (opts->lang) {
-		if ((error = fl_checker_lang_from_tag(tag, sizeof(tag), chk,
-		                                      opts->lang)) < 0)
-			goto fail;
-	} else if (fl__lang_from_path(tag, sizeof(tag), &chk->profiles, path) <
-	           0) {
-		tag[0] = '\0';
-	}
+	if ((error = given_lang(tag, sizeof(tag), chk, path, opts)) < 0)
+		goto fail;
 	if (!tag[0]) {
 		/* the language of the first window */
 		icu_locale(locale, sizeof(locale), "");
@@ -1185,17 +1198,15 @@ static int check_windows(fl_result **out, fl_checker *chk, const char *path,
 			return fl__fail(chk->err, sizeof(chk->err), error,
 			                "%s: %s", path, msg);
 	}
-	if ((error = get_lang(&L, chk, tag)) < 0 ||
-	    (error = get_index(&idx, chk, tag, L)) < 0 ||
-	    (error = get_rules(&rules, chk, L->profile->tag)) < 0 ||
-	    (error = get_bilex(chk, L)) < 0)
+	if ((error = ctx_for_lang(&c, chk, tag, msg, sizeof(msg))) < 0)
 		goto fail;
+	L = c.lang;
 	icu_locale(locale, sizeof(locale), tag);
 	if ((error = fl__result_new(&res, path, tag)) < 0 ||
 	    (error = fl__result_new(&scratch, path, tag)) < 0)
 		goto nomem;
 
-	ds.entity_count = idx && chk->facts ? chk->facts->entity_count : 0;
+	ds.entity_count = c.idx && chk->facts ? chk->facts->entity_count : 0;
 	if (ds.entity_count) {
 		if (!(ds.full = calloc(ds.entity_count, 1)) ||
 		    !(ds.found = calloc(ds.entity_count, sizeof(*ds.found))) ||
@@ -1210,15 +1221,7 @@ static int check_windows(fl_result **out, fl_checker *chk, const char *path,
 	}
 	passes[np++] = FL__PASS_CHECK;
 
-	c.text = chk->text;
-	c.idx = idx;
-	c.facts = chk->facts;
-	c.lang = L;
 	c.partial = opts->partial != 0;
-	c.rules = rules;
-	c.err = msg;
-	c.errlen = sizeof(msg);
-	c.lexcache = fl__checker_verdicts(chk);
 	c.ds = &ds;
 	for (int p = 0; p < np && error == 0; p++) {
 		ds.pass = passes[p];
@@ -1329,7 +1332,7 @@ int fl_check_buffer(fl_result **out, fl_checker *chk, const char *path,
 		memset(&r, 0, sizeof(r));
 		r.mem = data;
 		r.mem_len = len;
-		r.size = chk->window ? chk->window : FL_WINDOW_DEFAULT;
+		r.size = chk->window;
 		r.max = chk->max_file_size;
 		error = check_windows(out, chk, path, &r, opts);
 	} else {
@@ -1359,12 +1362,12 @@ int fl_check_file(fl_result **out, fl_checker *chk, const char *path,
 	if (strcmp(path, "-") != 0 &&
 	    opts->version == FL_CHECK_OPTIONS_VERSION &&
 	    (f = fopen(path, "rb"))) {
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
 		    (uintmax_t)st.st_size > chk->window) {
 			win_reader r;
 			memset(&r, 0, sizeof(r));
 			r.f = f;
-			r.size = chk->window ? chk->window : FL_WINDOW_DEFAULT;
+			r.size = chk->window;
 			r.max = chk->max_file_size;
 			error = check_windows(out, chk, path, &r, opts);
 			free(r.buf);
