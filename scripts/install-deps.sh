@@ -3,8 +3,8 @@
 # Idempotent: a machine that has everything runs no apt command at all.
 # usage: scripts/install-deps.sh [--sanitize | --bench]
 #   --sanitize  also clang and its sanitizer/libFuzzer runtime (make sanitize, make fuzz)
-#   --bench     also the programs make bench times side by side: the hunspell
-#               command (hunspell -l) and translate-toolkit (pofilter -t numbers)
+#   --bench     what make bench needs (today the same as without it: the programs
+#               it times side by side are also the test suite's, for bench.smoke)
 set -euo pipefail
 
 PKGS=(
@@ -15,6 +15,7 @@ PKGS=(
   python3-jsonschema # tests/report: --format sarif against the OASIS schema
   chromium fonts-dejavu-core  # tests/report: the editorial report rendered headless
   python3-distributed         # examples/scale-out and tests/scale: Dask
+  hunspell translate-toolkit  # make bench and bench.smoke: hunspell -l, pofilter -t numbers
   libicu-dev          # text: UTF-8, NFC, word breaks, scripts, numbers, transliteration
   libpcre2-dev        # rule patterns (8-bit, JIT)
   libhunspell-dev     # spelling
@@ -33,10 +34,6 @@ PKGS=(
 if [ "${1:-}" = "--sanitize" ]; then
   # clang, and its libFuzzer/ASan runtime (only a Recommends of clang)
   PKGS+=(clang libclang-rt-dev)
-fi
-if [ "${1:-}" = "--bench" ]; then
-  # scripts/bench.sh: hunspell -l and pofilter on the same text as fidelint
-  PKGS+=(hunspell translate-toolkit)
 fi
 
 missing=()
