@@ -1381,6 +1381,14 @@ static int count(ex *x)
 
 /* ----------------------------------------------------------------- YAML */
 
+/* What a facts file says before its entities, up to source_lang's value
+ * (FACTS_HEAD_LINES lines, the last ended by the value's line end). */
+#define FACTS_HEAD                                                             \
+	"version: 1\n# 'extracted': kinds are guessed and no name is known "   \
+	"to need keeping untranslated;\n# write 'edited' once reviewed.\n"     \
+	"origin: extracted\nsource_lang: "
+#define FACTS_HEAD_LINES 5
+
 /* s as a YAML double-quoted scalar. Escaped: quotes, backslashes, and
  * what libyaml refuses raw ("control characters are not allowed"): C0
  * controls, DEL, C1 controls, U+FFFE and U+FFFF. */
@@ -1660,12 +1668,37 @@ static size_t quantity_from(const ex *x, size_t p)
 	                      offsetof(fl__quantity, start), p);
 }
 
-/* The numbers of line (or all with FL_EXTRACT_ALL), each once. */
-static int write_numbers(const ex *x, fl_buf *b, size_t line)
+/* What the traversal of the facts (each_fact) gives its sink, fact by
+ * fact, in the order of the facts file. */
+typedef struct {
+	const char *name, *kind;
+	const char *const *aliases;
+	size_t alias_count;
+	uint32_t count;
+	size_t line; /* 1-based line of the original first seen on */
+} fact_entity;
+
+typedef struct {
+	const char *value; /* as written in the file (a time quoted) */
+	const char *unit;  /* "" for none */
+	const char *about; /* "" for none */
+	size_t line;       /* 1-based line of the original */
+} fact_number;
+
+typedef struct {
+	int (*entity)(void *ctx, const fact_entity *e);
+	int (*entities_end)(void *ctx, size_t shown);
+	int (*number)(void *ctx, const fact_number *n);
+	int (*numbers_end)(void *ctx, size_t shown);
+} fact_sink;
+
+/* The numbers of line (or all with FL_EXTRACT_ALL), each once, to sink
+ * s. */
+static int each_number(const ex *x, size_t line, const fact_sink *s, void *ctx)
 {
-	/* Value and unit of each number written, "value\0unit": a number
-	 * seen again is not written twice (a map, not a scan of the earlier
-	 * ones, which was quadratic in the numbers of a text). */
+	/* Value and unit of each number given, "value\0unit": a number seen
+	 * again is not given twice (a map, not a scan of the earlier ones,
+	 * which was quadratic in the numbers of a text). */
 	fl_map seen = FL_MAP_INIT;
 	int error = 0;
 
@@ -1683,10 +1716,9 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 	}
 	for (size_t i = first; i < end && error == 0; i++) {
 		const fl__quantity *r = &x->q[i];
-		size_t at =
-		    line == FL_EXTRACT_ALL ? line_of(x->d, r->start) : line + 1;
 		char about[256], key[sizeof(numkey)];
 		size_t vn, un;
+		fact_number fn;
 		numkey k;
 		bool fresh = false;
 		if (!number_key(x, r, &k))
@@ -1702,22 +1734,15 @@ static int write_numbers(const ex *x, fl_buf *b, size_t line)
 		if (!fresh)
 			continue;
 		number_words(x, r, &k, about, sizeof(about));
-		if ((error = fl_buf_printf(b, "  # line %zu\n  - {value: %s",
-		                           at, k.value)) < 0)
-			break;
-		if (k.unit[0] && ((error = fl_buf_puts(b, ", unit: ")) < 0 ||
-		                  (error = put_quoted(b, k.unit)) < 0))
-			break;
-		/* The loader refuses an empty 'about' (a context of NULs or
-		 * nothing but the number): none is written then. */
-		if (about[0] && ((error = fl_buf_puts(b, ", about: ")) < 0 ||
-		                 (error = put_quoted(b, about)) < 0))
-			break;
-		if ((error = fl_buf_puts(b, "}\n")) < 0)
-			break;
+		fn.value = k.value;
+		fn.unit = k.unit;
+		fn.about = about;
+		fn.line =
+		    line == FL_EXTRACT_ALL ? line_of(x->d, r->start) : line + 1;
+		error = s->number(ctx, &fn);
 	}
-	if (error == 0 && seen.count == 0)
-		error = fl_buf_puts(b, "  []\n");
+	if (error == 0)
+		error = s->numbers_end(ctx, seen.count);
 	fl_map_dispose(&seen);
 	return error;
 }
@@ -1787,13 +1812,124 @@ static bool without_s(char *out, const char *display)
 	return cut;
 }
 
-static int write_yaml(const ex *x, fl_buf *b, size_t line)
+/*
+ * The facts of line (or of the whole text with FL_EXTRACT_ALL), fact by
+ * fact, to sink s: the entities, in candidate order (per line: those
+ * mentioned on it, with the line's mentions as count), then the numbers.
+ * Returns 0, FL_ENOMEM or what the sink returns.
+ */
+static int each_fact(const ex *x, size_t line, const fact_sink *s, void *ctx)
 {
 	const fl__doc *d = x->d;
 	size_t shown = 0;
 	uint32_t *on_line = NULL; /* (candidate, mentions) on line */
 	size_t lines = 0;         /* pairs in on_line */
+	const char **aliases = NULL;
+	size_t alias_cap = 0;
 	bool per_line = line != FL_EXTRACT_ALL;
+	int error = 0;
+
+	if (per_line && (error = mentions_on(x, line, &on_line, &lines)) < 0)
+		return error;
+	for (size_t j = 0; j < (per_line ? lines : x->n) && error == 0; j++) {
+		size_t i = per_line ? on_line[2 * j] : j;
+		const cand *c = &x->c[i];
+		uint32_t count = per_line ? on_line[2 * j + 1] : c->count;
+		char bare[sizeof(c->display)];
+		fact_entity fe;
+		size_t na = 0;
+		if (c->gone || count == 0)
+			continue;
+		shown++;
+		for (int32_t a = x->c[i].alias_first; a >= 0 && error == 0;
+		     a = x->c[a].alias_next) {
+			if (fl__grow((void **)&aliases, &alias_cap, na + 2,
+			             sizeof(*aliases)) < 0)
+				error = FL_ENOMEM;
+			else
+				aliases[na++] = x->c[a].display;
+		}
+		/* "Sainsbury's" is also written "Sainsbury" */
+		if (error == 0 && c->name_s && without_s(bare, c->display)) {
+			if (fl__grow((void **)&aliases, &alias_cap, na + 2,
+			             sizeof(*aliases)) < 0)
+				error = FL_ENOMEM;
+			else
+				aliases[na++] = bare;
+		}
+		if (error < 0)
+			break;
+		fe.name = c->display;
+		fe.kind = kind_name(x, c);
+		fe.aliases = aliases;
+		fe.alias_count = na;
+		fe.count = count;
+		fe.line = (size_t)d->tokens[c->first_tok].line + 1;
+		error = s->entity(ctx, &fe);
+	}
+	if (error == 0)
+		error = s->entities_end(ctx, shown);
+	if (error == 0)
+		error = each_number(x, line, s, ctx);
+	free(aliases);
+	free(on_line);
+	return error;
+}
+
+/* The facts file's sink: ctx is the fl_buf written to. */
+static int yaml_entity(void *ctx, const fact_entity *e)
+{
+	fl_buf *b = ctx;
+	int error = fl_buf_printf(b, "  # line %zu\n  - {name: ", e->line);
+	if (error == 0)
+		error = put_quoted(b, e->name);
+	if (error == 0)
+		error = fl_buf_printf(b, ", kind: %s", e->kind);
+	for (size_t a = 0; a < e->alias_count && error == 0; a++) {
+		error = fl_buf_puts(b, a ? ", " : ", aliases: [");
+		if (error == 0)
+			error = put_quoted(b, e->aliases[a]);
+	}
+	if (error == 0)
+		error = fl_buf_printf(b, "%s, count: %u}\n",
+		                      e->alias_count ? "]" : "", e->count);
+	return error;
+}
+
+static int yaml_entities_end(void *ctx, size_t shown)
+{
+	int error = shown ? 0 : fl_buf_puts(ctx, "  []\n");
+	return error < 0 ? error : fl_buf_puts(ctx, "numbers:\n");
+}
+
+static int yaml_number(void *ctx, const fact_number *n)
+{
+	fl_buf *b = ctx;
+	int error;
+	if ((error = fl_buf_printf(b, "  # line %zu\n  - {value: %s", n->line,
+	                           n->value)) < 0)
+		return error;
+	if (n->unit[0] && ((error = fl_buf_puts(b, ", unit: ")) < 0 ||
+	                   (error = put_quoted(b, n->unit)) < 0))
+		return error;
+	/* The loader refuses an empty 'about' (a context of NULs or nothing
+	 * but the number): none is written then. */
+	if (n->about[0] && ((error = fl_buf_puts(b, ", about: ")) < 0 ||
+	                    (error = put_quoted(b, n->about)) < 0))
+		return error;
+	return fl_buf_puts(b, "}\n");
+}
+
+static int yaml_numbers_end(void *ctx, size_t shown)
+{
+	return shown ? 0 : fl_buf_puts(ctx, "  []\n");
+}
+
+static const fact_sink yaml_sink = {yaml_entity, yaml_entities_end, yaml_number,
+                                    yaml_numbers_end};
+
+static int write_yaml(const ex *x, fl_buf *b, size_t line)
+{
 	int error;
 
 	if (line == FL_EXTRACT_ALL &&
@@ -1806,58 +1942,66 @@ static int write_yaml(const ex *x, fl_buf *b, size_t line)
 	             "in 'about'. Each comment gives the line a fact is "
 	             "first seen on.\n")) < 0))
 		return error;
-	if ((error = fl_buf_puts(b, "version: 1\n# 'extracted': kinds are "
-	                            "guessed and no name is known to need "
-	                            "keeping untranslated;\n# write 'edited' "
-	                            "once reviewed.\norigin: extracted\n"
-	                            "source_lang: ")) < 0 ||
+	if ((error = fl_buf_puts(b, FACTS_HEAD)) < 0 ||
 	    (error = put_quoted(b, x->in->lang)) < 0 ||
 	    (error = fl_buf_puts(b, "\nentities:\n")) < 0)
 		return error;
-	if (per_line && (error = mentions_on(x, line, &on_line, &lines)) < 0)
-		return error;
-	for (size_t j = 0; j < (per_line ? lines : x->n) && error == 0; j++) {
-		size_t i = per_line ? on_line[2 * j] : j;
-		const cand *c = &x->c[i];
-		uint32_t count = per_line ? on_line[2 * j + 1] : c->count;
-		bool aliases = false;
-		char bare[sizeof(c->display)];
-		if (c->gone || count == 0)
-			continue;
-		shown++;
-		error = fl_buf_printf(b, "  # line %zu\n  - {name: ",
-		                      (size_t)d->tokens[c->first_tok].line + 1);
-		if (error == 0)
-			error = put_quoted(b, c->display);
-		if (error == 0)
-			error = fl_buf_printf(b, ", kind: %s", kind_name(x, c));
-		for (int32_t a = x->c[i].alias_first; a >= 0 && error == 0;
-		     a = x->c[a].alias_next) {
-			error = fl_buf_puts(b, aliases ? ", " : ", aliases: [");
-			if (error == 0)
-				error = put_quoted(b, x->c[a].display);
-			aliases = true;
-		}
-		/* "Sainsbury's" is also written "Sainsbury" */
-		if (error == 0 && c->name_s && without_s(bare, c->display)) {
-			error = fl_buf_puts(b, aliases ? ", " : ", aliases: [");
-			if (error == 0)
-				error = put_quoted(b, bare);
-			aliases = true;
-		}
-		if (error == 0)
-			error = fl_buf_printf(b, "%s, count: %u}\n",
-			                      aliases ? "]" : "", count);
-	}
-	if (error == 0 && shown == 0)
-		error = fl_buf_puts(b, "  []\n");
-	if (error == 0)
-		error = fl_buf_puts(b, "numbers:\n");
-	if (error == 0)
-		error = write_numbers(x, b, line);
-	free(on_line);
-	return error;
+	return each_fact(x, line, &yaml_sink, b);
 }
+
+/* The in-memory sink: facts as the loader makes them of the file
+ * write_yaml gives, counting that file's lines. */
+typedef struct {
+	fl__facts_maker *m;
+	size_t next; /* the file's line that comes next */
+} maker_sink;
+
+static int make_entity(void *ctx, const fact_entity *e)
+{
+	maker_sink *ms = ctx;
+	/* "  # line N" then the mapping */
+	ms->next += 2;
+	return fl__facts_maker_entity(ms->m, e->name, e->kind, e->aliases,
+	                              e->alias_count, (long)e->count,
+	                              ms->next - 1);
+}
+
+static int make_entities_end(void *ctx, size_t shown)
+{
+	maker_sink *ms = ctx;
+	ms->next += (shown ? 0 : 1) + 1; /* "  []", "numbers:" */
+	return 0;
+}
+
+static int make_number(void *ctx, const fact_number *n)
+{
+	maker_sink *ms = ctx;
+	bool quoted = n->value[0] == '\'';
+	char value[sizeof(((numkey *)0)->value)];
+	size_t vn = strlen(n->value);
+	if (quoted) {
+		if (vn < 2 || n->value[vn - 1] != '\'')
+			return FL__FACTS_REFUSED;
+		memcpy(value, n->value + 1, vn - 2);
+		value[vn - 2] = '\0';
+	} else {
+		memcpy(value, n->value, vn + 1);
+	}
+	ms->next += 2;
+	return fl__facts_maker_number(
+	    ms->m, value, quoted, n->unit[0] ? n->unit : NULL,
+	    n->about[0] ? n->about : NULL, ms->next - 1);
+}
+
+static int make_numbers_end(void *ctx, size_t shown)
+{
+	(void)ctx;
+	(void)shown;
+	return 0;
+}
+
+static const fact_sink maker_sink_fns = {make_entity, make_entities_end,
+                                         make_number, make_numbers_end};
 
 void fl__extract_free(fl__extraction *x)
 {
@@ -1919,4 +2063,24 @@ cleanup:
 int fl__extract_write(fl_buf *out, const fl__extraction *x, size_t line)
 {
 	return write_yaml(x, out, line);
+}
+
+int fl__extract_facts(fl_facts **out, const fl__extraction *x, size_t line,
+                      const char *name)
+{
+	maker_sink ms;
+	int error;
+
+	*out = NULL;
+	if (line == FL_EXTRACT_ALL)
+		return FL_EINVAL;
+	/* the head, then "entities:": the first entity's comment follows */
+	ms.next = FACTS_HEAD_LINES + 2;
+	if ((error = fl__facts_maker_new(&ms.m, name, x->in->lang)) != 0)
+		return error;
+	if ((error = each_fact(x, line, &maker_sink_fns, &ms)) != 0) {
+		fl__facts_maker_free(ms.m);
+		return error;
+	}
+	return fl__facts_maker_finish(out, ms.m);
 }

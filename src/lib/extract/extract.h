@@ -30,6 +30,7 @@
 #define FL_EXTRACT_EXTRACT_H
 
 #include "../common.h"
+#include "../facts/facts.h"
 #include "../num/number.h"
 #include "../spell/spell.h"
 #include "../text/text.h"
@@ -82,6 +83,19 @@ int fl__extract_run(fl__extraction **out, const fl__extract_in *in, char *err,
  * aligned checking). Returns 0 or FL_ENOMEM.
  */
 int fl__extract_write(fl_buf *out, const fl__extraction *x, size_t line);
+
+/*
+ * The facts of one 0-based line, made in memory: *out is what
+ * fl_facts_load_buffer(name, the fl__extract_write of that line) would
+ * load, field for field, without writing or parsing YAML (aligned
+ * checking makes the facts of every line). Returns 0, FL_ENOMEM,
+ * FL_EINVAL for FL_EXTRACT_ALL, or FL__FACTS_REFUSED (facts/facts.h):
+ * the loader might refuse or read otherwise what the file would say (two
+ * entities one text cannot tell apart...); write and load it then.
+ * Caller frees *out with fl_facts_free.
+ */
+int fl__extract_facts(fl_facts **out, const fl__extraction *x, size_t line,
+                      const char *name);
 
 void fl__extract_free(fl__extraction *x);
 

@@ -81,4 +81,59 @@ struct fl_facts {
 const fl__lang_strings *fl__lang_strings_find(const fl__lang_strings *list,
                                               size_t count, const char *lang);
 
+/*
+ * Facts made in memory, fact by fact, exactly as fl_facts_load_buffer
+ * would load the facts file a writer gives for them (the facts of one
+ * line of an original, extract/extract.c): the same strings, values,
+ * kinds, counts, lines of the file and order, origin extracted. What the
+ * loader might refuse or read otherwise (a name given twice, two
+ * entities with one match key, a value that is no number, a string that
+ * is not UTF-8 or holds a line break YAML would fold) is refused here:
+ * the caller then writes the file and loads it, for the loader's
+ * message. Lines are those of the file the writer gives; the maker
+ * counts them from `line`, the line of the file's first entity.
+ */
+typedef struct fl__facts_maker fl__facts_maker;
+
+/* Refused: make these facts through the YAML loader instead. */
+#define FL__FACTS_REFUSED 1
+
+/*
+ * Starts facts named `name` (for messages, as a loaded file's path) in
+ * source language source_lang (a tag, canonicalised as the loader
+ * does). *out: caller frees with fl__facts_maker_free. Returns 0,
+ * FL__FACTS_REFUSED or FL_ENOMEM.
+ */
+int fl__facts_maker_new(fl__facts_maker **out, const char *name,
+                        const char *source_lang);
+
+/*
+ * Adds an entity written as `{name: NAME, kind: KIND, aliases: [...],
+ * count: COUNT}` on line `line` of the file (kind one of the loader's
+ * kind names, aliases NULL when none, count -1 when not given). Returns
+ * 0, FL__FACTS_REFUSED or FL_ENOMEM; after a refusal or a failure the
+ * maker only takes fl__facts_maker_free.
+ */
+int fl__facts_maker_entity(fl__facts_maker *m, const char *name,
+                           const char *kind, const char *const *aliases,
+                           size_t alias_count, long count, size_t line);
+
+/*
+ * Adds a number written as `{value: VALUE, unit: UNIT, about: ABOUT}` on
+ * line `line`: value the scalar's text, quoted when it was written in
+ * quotes; unit and about NULL when not written. Returns 0,
+ * FL__FACTS_REFUSED or FL_ENOMEM.
+ */
+int fl__facts_maker_number(fl__facts_maker *m, const char *value, bool quoted,
+                           const char *unit, const char *about, size_t line);
+
+/*
+ * The facts made, loaded (as fl_facts_load_buffer leaves them): *out,
+ * caller frees with fl_facts_free. m is freed either way. Returns 0 or
+ * FL_ENOMEM.
+ */
+int fl__facts_maker_finish(fl_facts **out, fl__facts_maker *m);
+
+void fl__facts_maker_free(fl__facts_maker *m);
+
 #endif

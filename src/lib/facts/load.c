@@ -1054,6 +1054,236 @@ int fl_facts_load_file(fl_facts *facts, const char *path)
 	return error;
 }
 
+/* ---------------------------------------------------------------- maker */
+
+struct fl__facts_maker {
+	loader ld; /* ld.f: the facts being made */
+	bool dead; /* refused or failed: only freed from now on */
+};
+
+/* Whether the loader reads s back as the writer's double-quoted scalar
+ * of it (extract.c's put_quoted, which escapes every control character)
+ * gives it: non-empty UTF-8 with no raw line break that YAML would fold
+ * and count as a line (LS, PS) and no byte order mark. */
+static bool round_trips(const char *s)
+{
+	size_t bad, n = s ? strlen(s) : 0;
+
+	if (n == 0 || fl_yaml_check_utf8(s, n, &bad) < 0)
+		return false;
+	for (size_t i = 0; i + 2 < n; i++) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		if ((u[0] == 0xE2 && u[1] == 0x80 &&
+		     (u[2] == 0xA8 || u[2] == 0xA9)) ||
+		    (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))
+			return false;
+	}
+	return true;
+}
+
+/* Records form s of entity `entity` under its match key, as add_form_key
+ * does for a name or an alias (no renderings here). Returns 0,
+ * FL__FACTS_REFUSED (another entity's form has that key, or s is no
+ * UTF-8) or FL_ENOMEM. */
+static int maker_form(loader *ld, size_t entity, const char *s)
+{
+	uint16_t *key = NULL;
+	uintptr_t *slot;
+	bool fresh;
+	size_t n;
+	int error;
+
+	if ((error = fl__match_key_utf8(&key, &n, s, strlen(s))) < 0)
+		return error == FL_ENOMEM ? FL_ENOMEM : FL__FACTS_REFUSED;
+	slot = fl_map_slot_of(&ld->any_key, key, n * sizeof(*key), 0, &fresh);
+	free(key);
+	if (!slot)
+		return FL_ENOMEM;
+	if (fresh) {
+		*slot = (uintptr_t)entity + 1;
+		return 0;
+	}
+	return *slot - 1 == entity ? 0 : FL__FACTS_REFUSED;
+}
+
+int fl__facts_maker_new(fl__facts_maker **out, const char *name,
+                        const char *source_lang)
+{
+	fl__facts_maker *m;
+	char tag[FL_TAG_MAX];
+
+	*out = NULL;
+	if (!round_trips(source_lang) ||
+	    fl__tag_canonicalize(tag, sizeof(tag), source_lang) < 0)
+		return FL__FACTS_REFUSED;
+	if (!(m = calloc(1, sizeof(*m))) || fl_facts_new(&m->ld.f) < 0) {
+		free(m);
+		return FL_ENOMEM;
+	}
+	m->ld.path = name ? name : "<buffer>";
+	m->ld.extracted = true; /* "origin: extracted" */
+	m->ld.f->version = 1;
+	if (!(m->ld.f->source_lang = fl__strdup(tag)) ||
+	    !(m->ld.f->path = fl__strdup(m->ld.path))) {
+		fl__facts_maker_free(m);
+		return FL_ENOMEM;
+	}
+	*out = m;
+	return 0;
+}
+
+/* Marks m dead after a refusal or a failure; returns error. */
+static int maker_fail(fl__facts_maker *m, int error)
+{
+	if (error != 0)
+		m->dead = true;
+	return error;
+}
+
+int fl__facts_maker_entity(fl__facts_maker *m, const char *name,
+                           const char *kind, const char *const *aliases,
+                           size_t alias_count, long count, size_t line)
+{
+	loader *ld = &m->ld;
+	fl_facts *f = ld->f;
+	fl__entity e = {0};
+	uintptr_t *slot;
+	bool inserted, known_kind = false;
+	size_t need, at;
+	int error = 0;
+
+	if (m->dead)
+		return FL__FACTS_REFUSED;
+	e.kind = FL_KIND_OTHER;
+	e.count = count;
+	e.line = line;
+	e.extracted = ld->extracted;
+	for (size_t i = 0; kind && i < FL_ARRAY_SIZE(kind_names); i++)
+		if (strcmp(kind, kind_names[i]) == 0) {
+			e.kind = (fl_entity_kind)i;
+			known_kind = true;
+		}
+	if ((kind && !known_kind) || !round_trips(name))
+		return maker_fail(m, FL__FACTS_REFUSED);
+	for (size_t a = 0; a < alias_count; a++)
+		if (!round_trips(aliases[a]))
+			return maker_fail(m, FL__FACTS_REFUSED);
+	if (!(e.name = fl__strdup(name)) ||
+	    (alias_count &&
+	     !(e.aliases = calloc(alias_count + 1, sizeof(*e.aliases))))) {
+		error = FL_ENOMEM;
+		goto cleanup;
+	}
+	for (; e.alias_count < alias_count; e.alias_count++)
+		if (!(e.aliases[e.alias_count] =
+		          fl__strdup(aliases[e.alias_count]))) {
+			error = FL_ENOMEM;
+			goto cleanup;
+		}
+	/* a name given twice: the loader's "already defined" */
+	slot = fl_map_slot_of(&ld->names, e.name, strlen(e.name),
+	                      f->entity_count, &inserted);
+	if (!slot || !inserted) {
+		error = slot ? FL__FACTS_REFUSED : FL_ENOMEM;
+		goto cleanup;
+	}
+	if (fl__add_overflow(f->entity_count, 1, &need) ||
+	    fl__grow((void **)&f->entities, &ld->entity_cap, need,
+	             sizeof(*f->entities)) < 0) {
+		error = FL_ENOMEM;
+		goto cleanup;
+	}
+	at = f->entity_count;
+	f->entities[f->entity_count++] = e;
+	/* the loader's check_forms: two entities one text cannot tell
+	 * apart are refused */
+	if ((error = maker_form(ld, at, name)) != 0)
+		return maker_fail(m, error);
+	for (size_t a = 0; a < alias_count; a++)
+		if ((error = maker_form(ld, at, aliases[a])) != 0)
+			return maker_fail(m, error);
+	return 0;
+
+cleanup:
+	entity_dispose(&e);
+	return maker_fail(m, error);
+}
+
+int fl__facts_maker_number(fl__facts_maker *m, const char *value, bool quoted,
+                           const char *unit, const char *about, size_t line)
+{
+	loader *ld = &m->ld;
+	fl_facts *f = ld->f;
+	fl__number num = {0};
+	size_t need;
+	double v;
+	int error = 0;
+
+	if (m->dead)
+		return FL__FACTS_REFUSED;
+	num.line = line;
+	num.extracted = ld->extracted;
+	for (const char *p = value; *p; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7F ||
+		    strchr("'\"#,{}[]", *p))
+			return maker_fail(m, FL__FACTS_REFUSED);
+	if ((unit && !round_trips(unit)) || (about && !round_trips(about)))
+		return maker_fail(m, FL__FACTS_REFUSED);
+	/* parse_number_value on the scalar `value` */
+	if (!is_decimal(value)) {
+		if (parse_time(&num, value) || parse_date(&num, value) ||
+		    (error = parse_range(ld, &num, value)) == 0)
+			goto raw;
+		return maker_fail(m, error < 0 ? FL_ENOMEM : FL__FACTS_REFUSED);
+	}
+	if (quoted)
+		return maker_fail(m, FL__FACTS_REFUSED);
+	if ((error = strtod_c(&v, value)) == FL_ENOMEM)
+		return maker_fail(m, FL_ENOMEM);
+	if (error < 0 || !isfinite(v))
+		return maker_fail(m, FL__FACTS_REFUSED);
+	num.value = v;
+raw:
+	if (!(num.raw = fl__strdup(value)) ||
+	    (unit && !(num.unit = fl__strdup(unit))) ||
+	    (about && !(num.about = fl__strdup(about))) ||
+	    fl__add_overflow(f->number_count, 1, &need) ||
+	    fl__grow((void **)&f->numbers, &ld->number_cap, need,
+	             sizeof(*f->numbers)) < 0) {
+		number_dispose(&num);
+		return maker_fail(m, FL_ENOMEM);
+	}
+	f->numbers[f->number_count++] = num;
+	return 0;
+}
+
+void fl__facts_maker_free(fl__facts_maker *m)
+{
+	if (!m)
+		return;
+	fl_facts_free(m->ld.f);
+	fl_map_dispose(&m->ld.names);
+	fl_map_dispose(&m->ld.any_key);
+	fl_map_dispose(&m->ld.lang_key);
+	fl_map_dispose(&m->ld.rendering_key);
+	free(m->ld.forms);
+	free(m);
+}
+
+int fl__facts_maker_finish(fl_facts **out, fl__facts_maker *m)
+{
+	*out = NULL;
+	if (m->dead) {
+		fl__facts_maker_free(m);
+		return FL_EINVAL;
+	}
+	m->ld.f->loaded = true;
+	*out = m->ld.f;
+	m->ld.f = NULL;
+	fl__facts_maker_free(m);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- merge */
 
 static char *dup_or_null(const char *s, bool *ok)

@@ -238,6 +238,42 @@ cleanup:
 }
 
 /*
+ * *out: the facts of 0-based line `line` of the originals ex, named
+ * `name`: made in memory, or when the facts file's loader might read
+ * them otherwise (fl__extract_facts refuses), written as that file into
+ * yaml and loaded (for the loader's message). Returns 0 or a negative
+ * code, with the message on chk.
+ */
+static int segment_facts(fl_facts **out, fl_checker *chk, const char *path,
+                         fl_buf *yaml, const fl__original *ex, size_t line,
+                         const char *name)
+{
+	fl_facts *lf = NULL;
+	int error;
+
+	*out = NULL;
+	if ((error = fl__extract_facts(out, ex->x, line, name)) <= 0) {
+		if (error == FL_ENOMEM)
+			fl__checker_fail(chk, error, "%s: out of memory", path);
+		return error;
+	}
+	fl_buf_clear(yaml);
+	if ((error = fl__extract_write(yaml, ex->x, line)) < 0 ||
+	    (error = fl_facts_new(&lf)) < 0)
+		return fl__checker_fail(chk, error, "%s: out of memory", path);
+	if ((error = fl_facts_load_buffer(lf, name, yaml->ptr, yaml->len)) <
+	    0) {
+		/* our own output: a failure here is a bug */
+		fl__checker_fail(chk, error, "%s: %s", path,
+		                 fl_facts_error(lf));
+		fl_facts_free(lf);
+		return error;
+	}
+	*out = lf;
+	return 0;
+}
+
+/*
  * Each target against the facts of its own original; the originals are
  * read at once, one line each, so that a name is known by all of them.
  */
@@ -302,18 +338,9 @@ static int check_pairs(fl_result *res, fl_checker *chk, const char *path,
 			continue;
 		snprintf(name, sizeof(name), "segment %zu of the original",
 		         n + 1);
-		fl_buf_clear(&yaml);
-		if ((error = fl__extract_write(&yaml, ex.x, n++)) < 0 ||
-		    (error = fl_facts_new(&lf)) < 0)
-			break;
-		if ((error = fl_facts_load_buffer(lf, name, yaml.ptr,
-		                                  yaml.len)) < 0) {
-			/* our own output: a failure here is a bug */
-			fl__checker_fail(chk, error, "%s: %s", path,
-			                 fl_facts_error(lf));
-			fl_facts_free(lf);
+		if ((error = segment_facts(&lf, chk, path, &yaml, &ex, n++,
+		                           name)) < 0)
 			goto cleanup;
-		}
 		fl_checker_set_facts(chk, lf);
 		al.text = s->source.text ? s->source.text : "";
 		al.len = s->source.len;
