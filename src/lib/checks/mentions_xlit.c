@@ -296,6 +296,7 @@ static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
 	const fl__doc *d = c->doc;
 	uint16_t buf[FL_TOKEN_MAX * FL_XLIT_MAX_TOKENS];
 	char ascii[4 * FL_TOKEN_MAX];
+	const char *a = ascii;
 	size_t bn = 0;
 	uintptr_t *slot;
 	skeletons *sk;
@@ -331,12 +332,24 @@ static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
 		if (may <= 0)
 			return may;
 	}
-	len = fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
+	if (k == 1) {
+		/* One word: its transliteration is the one run_may_match
+		 * reads the word of a run by, made once. */
+		const char *w;
+		int r = word_ascii(c, sc, buf, bn, &w);
+		if (r < 0)
+			return r;
+		a = w;
+		len = (int)strlen(w);
+	} else {
+		len =
+		    fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
+	}
 	if (len <= 0)
 		return 0;
 	if (!(sk = malloc(sizeof(*sk))))
 		return FL_ENOMEM;
-	all_skeletons(sk, ascii, (size_t)len, NATIVE_READINGS);
+	all_skeletons(sk, a, (size_t)len, NATIVE_READINGS);
 	if (sk->count == 0) {
 		free(sk);
 		return 0;

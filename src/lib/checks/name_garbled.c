@@ -286,8 +286,9 @@ static int check_name_garbled(fl__check_ctx *c)
 		for (size_t k = 0; k < nc; k++) {
 			const fl__name_word *w = &idx->nwords[ids[k]];
 			const uint16_t *wf = fl__index_str(idx, w->fuzzy);
-			double s, ratio = (double)n / (double)w->fuzzylen;
-			bool under;
+			size_t m = w->fuzzylen, gap = n > m ? n - m : m - n;
+			double s, ratio = (double)n / (double)m;
+			bool under, loose;
 			if (w->script != t->script || ratio < 0.6 ||
 			    ratio > 1.8 || !same_shape(t, w) ||
 			    (partner && w->entity + 1 != partner))
@@ -299,18 +300,25 @@ static int check_name_garbled(fl__check_ctx *c)
 			if (w->cls == FL_NW_PROPER ||
 			    (w->cls == FL_NW_COMMON && !w->alone))
 				continue;
-			s = score_pair(c, fz, n, wf, w->fuzzylen);
-			under = c->found[w->entity] <
-			        fl__expected_mentions(c, w->entity);
-			if (!(foreign && c->found[w->entity] == 0 &&
-			      s >= FL_GARBLE_LOW)) {
-				size_t dist =
-				    osa_distance(fz, n, wf, w->fuzzylen);
+			/* Unless taken on the looser foreign test, a close
+			 * miss is at most two edits away, and an edit changes
+			 * the length by one letter at most: a word more
+			 * letters longer or shorter is dropped before the
+			 * score and the distance are computed. */
+			loose = foreign && c->found[w->entity] == 0;
+			if (!loose && (gap > 2 || gap * 4 > m ||
+			               !fl__script_is_cased(t->script)))
+				continue;
+			s = score_pair(c, fz, n, wf, m);
+			if (!(loose && s >= FL_GARBLE_LOW)) {
+				size_t dist = osa_distance(fz, n, wf, m);
 				if (!(s >= FL_GARBLE_HIGH && dist <= 2 &&
-				      dist * 4 <= w->fuzzylen &&
+				      dist * 4 <= m &&
 				      fl__script_is_cased(t->script)))
 					continue;
 			}
+			under = c->found[w->entity] <
+			        fl__expected_mentions(c, w->entity);
 			if (!best || under > best_under ||
 			    (under == best_under && s > best_score)) {
 				best = w;
