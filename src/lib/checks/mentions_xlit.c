@@ -368,7 +368,8 @@ static int known_word(fl__check_ctx *c, size_t i, bool *known)
 	return error;
 }
 
-/* The Latin forms by skeleton, for look-ups instead of comparisons. */
+/* The Latin forms of the index by skeleton, for look-ups instead of
+ * comparisons: the same for every window and both passes (xtable_get). */
 typedef struct {
 	xform *xf;
 	size_t nx;
@@ -379,16 +380,32 @@ typedef struct {
 		uint8_t len;
 	} * ch;
 	size_t nch, chcap;
+} xtable;
+
+/* What a pass reads: the forms (borrowed) and the skeletons of the
+ * document's words. */
+typedef struct {
+	const xtable *t;
 	skcache cache;
 } xindex;
 
+/* Frees an xtable (an fl__acc's free). */
+static void xtable_free(void *p)
+{
+	xtable *t = p;
+	if (!t)
+		return;
+	free(t->xf);
+	free(t->ch);
+	fl_map_dispose(&t->by_skel);
+	fl_map_dispose(&t->prefixes);
+	free(t);
+}
+
 static void xindex_dispose(xindex *x)
 {
-	free(x->xf);
-	free(x->ch);
-	fl_map_dispose(&x->by_skel);
-	fl_map_dispose(&x->prefixes);
 	skcache_dispose(&x->cache);
+	x->t = NULL;
 }
 
 /* Largest cache of skeletons kept from window to window. */
@@ -428,17 +445,19 @@ static void cache_return(fl__check_ctx *c, xindex *x)
 	memset(&x->cache, 0, sizeof(x->cache));
 }
 
-/* Builds x for the document of c: the Latin forms and their skeletons,
- * and with `maps` the look-ups by skeleton and by its beginnings (the
- * garbled check compares forms through its own index and needs neither).
- * Returns 0 or FL_ENOMEM; x is disposed of by the caller either way. */
-static int xindex_build(xindex *x, fl__check_ctx *c, bool maps)
+/* Builds *out for the index of c: the Latin forms, their skeletons,
+ * and the look-ups by skeleton and by its beginnings. Returns 0 or
+ * FL_ENOMEM (*out NULL). */
+static int xtable_build(xtable **out, fl__check_ctx *c)
 {
+	xtable *x = calloc(1, sizeof(*x));
 	int error;
-	memset(x, 0, sizeof(*x));
+	*out = NULL;
+	if (!x)
+		return FL_ENOMEM;
 	if ((error = latin_forms(&x->xf, &x->nx, c)) < 0)
-		return error;
-	for (size_t f = 0; maps && f < x->nx; f++)
+		goto fail;
+	for (size_t f = 0; f < x->nx; f++)
 		for (size_t v = 0; v < x->xf[f].sk.count; v++) {
 			const char *sk = x->xf[f].sk.sk[v];
 			size_t len = x->xf[f].sk.len[v];
@@ -447,15 +466,44 @@ static int xindex_build(xindex *x, fl__check_ctx *c, bool maps)
 			             sizeof(*x->ch)) < 0 ||
 			    !(head = fl_map_slot_of(&x->by_skel, sk, len, 0,
 			                            NULL)))
-				return FL_ENOMEM;
+				goto nomem;
 			x->ch[x->nch].xform = (uint32_t)f;
 			x->ch[x->nch].len = (uint8_t)len;
 			x->ch[x->nch].next = (uint32_t)*head;
 			*head = ++x->nch;
 			for (size_t p = 1; p <= len; p++)
 				if (fl_map_put(&x->prefixes, sk, p, 1) < 0)
-					return FL_ENOMEM;
+					goto nomem;
 		}
+	*out = x;
+	return 0;
+nomem:
+	error = FL_ENOMEM;
+fail:
+	xtable_free(x);
+	return error;
+}
+
+/*
+ * Sets up x for the document of c: its forms are built once for the
+ * index and kept where the later passes find them (the document state in
+ * windowed checking, else the run's shared slot, which fl__checks_run
+ * frees); the cache starts empty. Returns 0 or FL_ENOMEM; x is disposed
+ * of by the caller either way.
+ */
+static int xindex_init(xindex *x, fl__check_ctx *c)
+{
+	fl__acc *slot = c->ds ? &c->ds->acc[FL__ACC_XFORMS] : &c->shared;
+	memset(x, 0, sizeof(*x));
+	if (!slot->p) {
+		xtable *t;
+		int error = xtable_build(&t, c);
+		if (error < 0)
+			return error;
+		slot->p = t;
+		slot->free = xtable_free;
+	}
+	x->t = slot->p;
 	return 0;
 }
 
@@ -463,7 +511,7 @@ static int xindex_build(xindex *x, fl__check_ctx *c, bool maps)
 static bool starts_a_form(const xindex *x, const skeletons *s)
 {
 	for (size_t v = 0; v < s->count; v++)
-		if (fl_map_get(&x->prefixes, s->sk[v], s->len[v], NULL))
+		if (fl_map_get(&x->t->prefixes, s->sk[v], s->len[v], NULL))
 			return true;
 	return false;
 }
@@ -484,7 +532,7 @@ static int find_xlit_mentions(fl__check_ctx *c)
 	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
-	if ((error = xindex_build(&x, c, true)) < 0 ||
+	if ((error = xindex_init(&x, c)) < 0 ||
 	    !(full = calloc(c->facts->entity_count, sizeof(*full)))) {
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
@@ -547,7 +595,7 @@ static int find_xlit_mentions(fl__check_ctx *c)
 				if (done)
 					break;
 				if ((r = run_skeletons(c, &x.cache, i, want, pl,
-				                       &x.by_skel, &run)) <=
+				                       &x.t->by_skel, &run)) <=
 				    0) {
 					error = r;
 					continue;
@@ -556,15 +604,16 @@ static int find_xlit_mentions(fl__check_ctx *c)
 				     v < run->count && !hit && error == 0;
 				     v++) {
 					uintptr_t e;
-					if (!fl_map_get(&x.by_skel, run->sk[v],
-					                run->len[v], &e))
+					if (!fl_map_get(&x.t->by_skel,
+					                run->sk[v], run->len[v],
+					                &e))
 						continue;
 					for (; e && !hit && error == 0;
-					     e = x.ch[e - 1].next) {
+					     e = x.t->ch[e - 1].next) {
 						const struct chain *ce =
-						    &x.ch[e - 1];
+						    &x.t->ch[e - 1];
 						const xform *f =
-						    &x.xf[ce->xform];
+						    &x.t->xf[ce->xform];
 						/* A word may be written as two
 						 * or three ("TechCrunch": "تيك
 						 * كرانش", "OpenAI": "أوبن إيه
@@ -785,14 +834,14 @@ static int near_index_build(near_index *ni, const xindex *x,
 {
 	int error = 0;
 	memset(ni, 0, sizeof(*ni));
-	ni->stamp = calloc(x->nx + 1, sizeof(*ni->stamp));
-	ni->cands = calloc(x->nx + 1, sizeof(*ni->cands));
+	ni->stamp = calloc(x->t->nx + 1, sizeof(*ni->stamp));
+	ni->cands = calloc(x->t->nx + 1, sizeof(*ni->cands));
 	if (!ni->stamp || !ni->cands)
 		return FL_ENOMEM;
-	for (size_t f = 0; f < x->nx && error == 0; f++) {
-		const skeletons *sk = &x->xf[f].sk;
-		uint32_t e = x->xf[f].entity;
-		if (x->xf[f].ntok != 1 ||
+	for (size_t f = 0; f < x->t->nx && error == 0; f++) {
+		const skeletons *sk = &x->t->xf[f].sk;
+		uint32_t e = x->t->xf[f].entity;
+		if (x->t->xf[f].ntok != 1 ||
 		    c->found[e] >= fl__expected_mentions(c, e))
 			continue;
 		for (size_t v = 0; v < sk->count && error == 0; v++) {
@@ -829,11 +878,11 @@ static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
 	if (!(slot = fl_map_slot_of(&ni->best, &run, sizeof(run), 0, &fresh)))
 		return FL_ENOMEM;
 	if (!fresh) {
-		*best = *slot ? &x->xf[*slot - 1] : NULL;
+		*best = *slot ? &x->t->xf[*slot - 1] : NULL;
 		return 0;
 	}
 	if (++ni->query == 0) { /* the stamps wrapped around */
-		memset(ni->stamp, 0, (x->nx + 1) * sizeof(*ni->stamp));
+		memset(ni->stamp, 0, (x->t->nx + 1) * sizeof(*ni->stamp));
 		ni->query = 1;
 	}
 	ni->ncand = 0;
@@ -846,7 +895,7 @@ static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
 	if (ni->ncand > 1)
 		qsort(ni->cands, ni->ncand, sizeof(*ni->cands), xform_cmp);
 	for (size_t k = 0; k < ni->ncand && !*best; k++) {
-		const xform *f = &x->xf[ni->cands[k]];
+		const xform *f = &x->t->xf[ni->cands[k]];
 		size_t shortest;
 		uint32_t e = f->entity;
 		if (f->ntok != 1 ||
@@ -859,7 +908,7 @@ static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
 	 * holds for every token of the same word. */
 	if (!(slot = fl_map_slot_of(&ni->best, &run, sizeof(run), 0, NULL)))
 		return FL_ENOMEM;
-	*slot = *best ? (uintptr_t)(*best - x->xf) + 1 : 0;
+	*slot = *best ? (uintptr_t)(*best - x->t->xf) + 1 : 0;
 	return 0;
 }
 
@@ -877,7 +926,7 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
 	memset(&ni, 0, sizeof(ni));
-	if ((error = xindex_build(&x, c, false)) < 0 ||
+	if ((error = xindex_init(&x, c)) < 0 ||
 	    (error = near_index_build(&ni, &x, c)) < 0) {
 		near_index_dispose(&ni);
 		xindex_dispose(&x);
