@@ -256,7 +256,7 @@ static int run_may_match(fl__check_ctx *c, skcache *sc, const uint16_t *buf,
 {
 	char join[4 * FL_TOKEN_MAX];
 	size_t jn = 0, a = 0;
-	skeletons *sk;
+	skeletons sk;
 	int error, found = 0;
 	for (size_t q = 0; q <= bn; q++) {
 		const char *w;
@@ -275,12 +275,9 @@ static int run_may_match(fl__check_ctx *c, skcache *sc, const uint16_t *buf,
 		a = q + 1;
 	}
 	join[jn] = '\0';
-	if (!(sk = malloc(sizeof(*sk))))
-		return FL_ENOMEM;
-	all_skeletons(sk, join, jn, NATIVE_READINGS);
-	for (size_t v = 0; v < sk->count && !found; v++)
-		found = fl_map_get(by_skel, sk->sk[v], sk->len[v], NULL);
-	free(sk);
+	all_skeletons(&sk, join, jn, NATIVE_READINGS);
+	for (size_t v = 0; v < sk.count && !found; v++)
+		found = fl_map_get(by_skel, sk.sk[v], sk.len[v], NULL);
 	return found;
 }
 
@@ -373,8 +370,13 @@ static int known_word(fl__check_ctx *c, size_t i, bool *known)
 typedef struct {
 	xform *xf;
 	size_t nx;
-	fl_map by_skel;  /* skeleton -> first chain entry + 1 */
-	fl_map prefixes; /* every prefix of a skeleton -> 1 */
+	fl_map by_skel; /* skeleton -> first chain entry + 1 */
+	/* The 64-bit hashes (fl_map_hash) of every prefix of a skeleton, a
+	 * set (open addressing, power-of-two slots, 0: empty): a filter
+	 * only, whose collisions let a word through to the exact look-ups of
+	 * by_skel, never keep one out. */
+	uint64_t *pre;
+	size_t precap, precount;
 	struct chain {
 		uint32_t xform, next; /* next entry + 1, or 0 */
 		uint8_t len;
@@ -397,8 +399,8 @@ static void xtable_free(void *p)
 		return;
 	free(t->xf);
 	free(t->ch);
+	free(t->pre);
 	fl_map_dispose(&t->by_skel);
-	fl_map_dispose(&t->prefixes);
 	free(t);
 }
 
@@ -445,6 +447,48 @@ static void cache_return(fl__check_ctx *c, xindex *x)
 	memset(&x->cache, 0, sizeof(x->cache));
 }
 
+/* The empty or hash-h slot of x's prefix set (not full). */
+static size_t pre_slot(const xtable *x, uint64_t h)
+{
+	size_t i = (size_t)h & (x->precap - 1);
+	while (x->pre[i] && x->pre[i] != h)
+		i = (i + 1) & (x->precap - 1);
+	return i;
+}
+
+/* Adds hash h (0 is stored as 1) to x's prefix set. Returns 0 or
+ * FL_ENOMEM. */
+static int pre_add(xtable *x, uint64_t h)
+{
+	size_t i;
+	h += !h;
+	if ((x->precount + 1) * 2 > x->precap) {
+		size_t cap = x->precap ? x->precap * 2 : 1024, old = x->precap;
+		uint64_t *o = x->pre, *n;
+		if (cap < old || !(n = calloc(cap, sizeof(*n))))
+			return FL_ENOMEM;
+		x->pre = n;
+		x->precap = cap;
+		for (size_t k = 0; k < old; k++)
+			if (o[k])
+				x->pre[pre_slot(x, o[k])] = o[k];
+		free(o);
+	}
+	i = pre_slot(x, h);
+	if (!x->pre[i]) {
+		x->pre[i] = h;
+		x->precount++;
+	}
+	return 0;
+}
+
+/* Whether hash h may be in x's prefix set. */
+static bool pre_has(const xtable *x, uint64_t h)
+{
+	h += !h;
+	return x->precap && x->pre[pre_slot(x, h)] == h;
+}
+
 /* Builds *out for the index of c: the Latin forms, their skeletons,
  * and the look-ups by skeleton and by its beginnings. Returns 0 or
  * FL_ENOMEM (*out NULL). */
@@ -471,8 +515,11 @@ static int xtable_build(xtable **out, fl__check_ctx *c)
 			x->ch[x->nch].len = (uint8_t)len;
 			x->ch[x->nch].next = (uint32_t)*head;
 			*head = ++x->nch;
-			for (size_t p = 1; p <= len; p++)
-				if (fl_map_put(&x->prefixes, sk, p, 1) < 0)
+			/* The hash of each prefix, as it goes. */
+			uint64_t h = FL_MAP_HASH_SEED;
+			for (size_t p = 0; p < len; p++)
+				if (pre_add(x, h = fl_map_hash_more(h, sk + p,
+				                                    1)) < 0)
 					goto nomem;
 		}
 	*out = x;
@@ -511,7 +558,7 @@ static int xindex_init(xindex *x, fl__check_ctx *c)
 static bool starts_a_form(const xindex *x, const skeletons *s)
 {
 	for (size_t v = 0; v < s->count; v++)
-		if (fl_map_get(&x->t->prefixes, s->sk[v], s->len[v], NULL))
+		if (pre_has(x->t, fl_map_hash(s->sk[v], s->len[v])))
 			return true;
 	return false;
 }
@@ -589,6 +636,10 @@ static int find_xlit_mentions(fl__check_ctx *c)
 				const xform *hit = NULL;
 				const skeletons *run = NULL;
 				bool done = false;
+				/* Whether a dictionary knows a word of the
+				 * run: asked once, for the first short
+				 * skeleton (-1: not yet). */
+				int known = -1;
 				int r;
 				for (size_t j = i; j < i + want; j++)
 					done |= c->claimed[j] != 0;
@@ -629,16 +680,18 @@ static int find_xlit_mentions(fl__check_ctx *c)
 						 * ("تشيلسي", Chelsea) may
 						 * stand alone. */
 						if (ce->len <= FL_XLIT_SHORT) {
-							bool known = false;
+							bool kn = false;
 							for (size_t j = i;
+							     known < 0 &&
 							     j < i + want &&
-							     !known &&
-							     error == 0;
+							     !kn && error == 0;
 							     j++)
 								error =
 								    known_word(
 								        c, j,
-								        &known);
+								        &kn);
+							if (known < 0)
+								known = kn;
 							if (known ||
 							    (f->ntok == 1 &&
 							     !full[f->entity] &&
