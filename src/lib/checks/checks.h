@@ -81,8 +81,16 @@ enum {
 	FL__ACC_TERMS,   /* term_missing.c */
 	FL__ACC_NUMBERS, /* numbers.c */
 	FL__ACC_XLIT,    /* mentions_xlit.c: skeletons of the words seen */
+	FL__ACC_XFORMS,  /* mentions_xlit.c: the index's Latin forms */
 	FL__ACC_COUNT
 };
+
+/* What a check keeps for later checks, windows or passes, with the
+ * function that frees it (NULL p: nothing kept). */
+typedef struct {
+	void *p;
+	void (*free)(void *p);
+} fl__acc;
 
 /*
  * What a document checked in windows (one window after the other, in text
@@ -102,10 +110,7 @@ typedef struct fl__doc_state {
 	                      2 respelled, in some window */
 	uint32_t *singles; /* per entity (name_literal.c): single-word
 	                      findings still allowed + 1; 0 not yet set */
-	struct {
-		void *p;
-		void (*free)(void *p);
-	} acc[FL__ACC_COUNT];
+	fl__acc acc[FL__ACC_COUNT];
 } fl__doc_state;
 
 /* Frees what ds holds (not ds). */
@@ -136,6 +141,10 @@ typedef struct fl__check_ctx {
 	fl__text_ctx *text; /* for spelled-out numbers */
 	/* Rule packs of the document's language; NULL when none. */
 	const fl__ruleset *rules;
+	/* What the checks of one fl__checks_run share when there is no
+	 * c->ds to keep it (mentions_xlit.c's Latin forms, made by the
+	 * first that needs them): freed when the run ends. */
+	fl__acc shared;
 	char *err;
 	size_t errlen;
 } fl__check_ctx;

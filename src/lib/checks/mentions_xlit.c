@@ -256,7 +256,7 @@ static int run_may_match(fl__check_ctx *c, skcache *sc, const uint16_t *buf,
 {
 	char join[4 * FL_TOKEN_MAX];
 	size_t jn = 0, a = 0;
-	skeletons *sk;
+	skeletons sk;
 	int error, found = 0;
 	for (size_t q = 0; q <= bn; q++) {
 		const char *w;
@@ -275,12 +275,9 @@ static int run_may_match(fl__check_ctx *c, skcache *sc, const uint16_t *buf,
 		a = q + 1;
 	}
 	join[jn] = '\0';
-	if (!(sk = malloc(sizeof(*sk))))
-		return FL_ENOMEM;
-	all_skeletons(sk, join, jn, NATIVE_READINGS);
-	for (size_t v = 0; v < sk->count && !found; v++)
-		found = fl_map_get(by_skel, sk->sk[v], sk->len[v], NULL);
-	free(sk);
+	all_skeletons(&sk, join, jn, NATIVE_READINGS);
+	for (size_t v = 0; v < sk.count && !found; v++)
+		found = fl_map_get(by_skel, sk.sk[v], sk.len[v], NULL);
 	return found;
 }
 
@@ -296,6 +293,7 @@ static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
 	const fl__doc *d = c->doc;
 	uint16_t buf[FL_TOKEN_MAX * FL_XLIT_MAX_TOKENS];
 	char ascii[4 * FL_TOKEN_MAX];
+	const char *a = ascii;
 	size_t bn = 0;
 	uintptr_t *slot;
 	skeletons *sk;
@@ -331,12 +329,24 @@ static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
 		if (may <= 0)
 			return may;
 	}
-	len = fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
+	if (k == 1) {
+		/* One word: its transliteration is the one run_may_match
+		 * reads the word of a run by, made once. */
+		const char *w;
+		int r = word_ascii(c, sc, buf, bn, &w);
+		if (r < 0)
+			return r;
+		a = w;
+		len = (int)strlen(w);
+	} else {
+		len =
+		    fl__translit_ascii(c->text, buf, bn, ascii, sizeof(ascii));
+	}
 	if (len <= 0)
 		return 0;
 	if (!(sk = malloc(sizeof(*sk))))
 		return FL_ENOMEM;
-	all_skeletons(sk, ascii, (size_t)len, NATIVE_READINGS);
+	all_skeletons(sk, a, (size_t)len, NATIVE_READINGS);
 	if (sk->count == 0) {
 		free(sk);
 		return 0;
@@ -355,27 +365,49 @@ static int known_word(fl__check_ctx *c, size_t i, bool *known)
 	return error;
 }
 
-/* The Latin forms by skeleton, for look-ups instead of comparisons. */
+/* The Latin forms of the index by skeleton, for look-ups instead of
+ * comparisons: the same for every window and both passes (xtable_get). */
 typedef struct {
 	xform *xf;
 	size_t nx;
-	fl_map by_skel;  /* skeleton -> first chain entry + 1 */
-	fl_map prefixes; /* every prefix of a skeleton -> 1 */
+	fl_map by_skel; /* skeleton -> first chain entry + 1 */
+	/* The 64-bit hashes (fl_map_hash) of every prefix of a skeleton, a
+	 * set (open addressing, power-of-two slots, 0: empty): a filter
+	 * only, whose collisions let a word through to the exact look-ups of
+	 * by_skel, never keep one out. */
+	uint64_t *pre;
+	size_t precap, precount;
 	struct chain {
 		uint32_t xform, next; /* next entry + 1, or 0 */
 		uint8_t len;
 	} * ch;
 	size_t nch, chcap;
+} xtable;
+
+/* What a pass reads: the forms (borrowed) and the skeletons of the
+ * document's words. */
+typedef struct {
+	const xtable *t;
 	skcache cache;
 } xindex;
 
+/* Frees an xtable (an fl__acc's free). */
+static void xtable_free(void *p)
+{
+	xtable *t = p;
+	if (!t)
+		return;
+	free(t->xf);
+	free(t->ch);
+	free(t->pre);
+	fl_map_dispose(&t->by_skel);
+	free(t);
+}
+
 static void xindex_dispose(xindex *x)
 {
-	free(x->xf);
-	free(x->ch);
-	fl_map_dispose(&x->by_skel);
-	fl_map_dispose(&x->prefixes);
 	skcache_dispose(&x->cache);
+	x->t = NULL;
 }
 
 /* Largest cache of skeletons kept from window to window. */
@@ -415,17 +447,61 @@ static void cache_return(fl__check_ctx *c, xindex *x)
 	memset(&x->cache, 0, sizeof(x->cache));
 }
 
-/* Builds x for the document of c: the Latin forms and their skeletons,
- * and with `maps` the look-ups by skeleton and by its beginnings (the
- * garbled check compares forms through its own index and needs neither).
- * Returns 0 or FL_ENOMEM; x is disposed of by the caller either way. */
-static int xindex_build(xindex *x, fl__check_ctx *c, bool maps)
+/* The empty or hash-h slot of x's prefix set (not full). */
+static size_t pre_slot(const xtable *x, uint64_t h)
 {
+	size_t i = (size_t)h & (x->precap - 1);
+	while (x->pre[i] && x->pre[i] != h)
+		i = (i + 1) & (x->precap - 1);
+	return i;
+}
+
+/* Adds hash h (0 is stored as 1) to x's prefix set. Returns 0 or
+ * FL_ENOMEM. */
+static int pre_add(xtable *x, uint64_t h)
+{
+	size_t i;
+	h += !h;
+	if ((x->precount + 1) * 2 > x->precap) {
+		size_t cap = x->precap ? x->precap * 2 : 1024, old = x->precap;
+		uint64_t *o = x->pre, *n;
+		if (cap < old || !(n = calloc(cap, sizeof(*n))))
+			return FL_ENOMEM;
+		x->pre = n;
+		x->precap = cap;
+		for (size_t k = 0; k < old; k++)
+			if (o[k])
+				x->pre[pre_slot(x, o[k])] = o[k];
+		free(o);
+	}
+	i = pre_slot(x, h);
+	if (!x->pre[i]) {
+		x->pre[i] = h;
+		x->precount++;
+	}
+	return 0;
+}
+
+/* Whether hash h may be in x's prefix set. */
+static bool pre_has(const xtable *x, uint64_t h)
+{
+	h += !h;
+	return x->precap && x->pre[pre_slot(x, h)] == h;
+}
+
+/* Builds *out for the index of c: the Latin forms, their skeletons,
+ * and the look-ups by skeleton and by its beginnings. Returns 0 or
+ * FL_ENOMEM (*out NULL). */
+static int xtable_build(xtable **out, fl__check_ctx *c)
+{
+	xtable *x = calloc(1, sizeof(*x));
 	int error;
-	memset(x, 0, sizeof(*x));
+	*out = NULL;
+	if (!x)
+		return FL_ENOMEM;
 	if ((error = latin_forms(&x->xf, &x->nx, c)) < 0)
-		return error;
-	for (size_t f = 0; maps && f < x->nx; f++)
+		goto fail;
+	for (size_t f = 0; f < x->nx; f++)
 		for (size_t v = 0; v < x->xf[f].sk.count; v++) {
 			const char *sk = x->xf[f].sk.sk[v];
 			size_t len = x->xf[f].sk.len[v];
@@ -434,15 +510,47 @@ static int xindex_build(xindex *x, fl__check_ctx *c, bool maps)
 			             sizeof(*x->ch)) < 0 ||
 			    !(head = fl_map_slot_of(&x->by_skel, sk, len, 0,
 			                            NULL)))
-				return FL_ENOMEM;
+				goto nomem;
 			x->ch[x->nch].xform = (uint32_t)f;
 			x->ch[x->nch].len = (uint8_t)len;
 			x->ch[x->nch].next = (uint32_t)*head;
 			*head = ++x->nch;
-			for (size_t p = 1; p <= len; p++)
-				if (fl_map_put(&x->prefixes, sk, p, 1) < 0)
-					return FL_ENOMEM;
+			/* The hash of each prefix, as it goes. */
+			uint64_t h = FL_MAP_HASH_SEED;
+			for (size_t p = 0; p < len; p++)
+				if (pre_add(x, h = fl_map_hash_more(h, sk + p,
+				                                    1)) < 0)
+					goto nomem;
 		}
+	*out = x;
+	return 0;
+nomem:
+	error = FL_ENOMEM;
+fail:
+	xtable_free(x);
+	return error;
+}
+
+/*
+ * Sets up x for the document of c: its forms are built once for the
+ * index and kept where the later passes find them (the document state in
+ * windowed checking, else the run's shared slot, which fl__checks_run
+ * frees); the cache starts empty. Returns 0 or FL_ENOMEM; x is disposed
+ * of by the caller either way.
+ */
+static int xindex_init(xindex *x, fl__check_ctx *c)
+{
+	fl__acc *slot = c->ds ? &c->ds->acc[FL__ACC_XFORMS] : &c->shared;
+	memset(x, 0, sizeof(*x));
+	if (!slot->p) {
+		xtable *t;
+		int error = xtable_build(&t, c);
+		if (error < 0)
+			return error;
+		slot->p = t;
+		slot->free = xtable_free;
+	}
+	x->t = slot->p;
 	return 0;
 }
 
@@ -450,7 +558,7 @@ static int xindex_build(xindex *x, fl__check_ctx *c, bool maps)
 static bool starts_a_form(const xindex *x, const skeletons *s)
 {
 	for (size_t v = 0; v < s->count; v++)
-		if (fl_map_get(&x->prefixes, s->sk[v], s->len[v], NULL))
+		if (pre_has(x->t, fl_map_hash(s->sk[v], s->len[v])))
 			return true;
 	return false;
 }
@@ -471,7 +579,7 @@ static int find_xlit_mentions(fl__check_ctx *c)
 	if (!c->idx || !c->facts || c->facts->entity_count == 0 ||
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
-	if ((error = xindex_build(&x, c, true)) < 0 ||
+	if ((error = xindex_init(&x, c)) < 0 ||
 	    !(full = calloc(c->facts->entity_count, sizeof(*full)))) {
 		xindex_dispose(&x);
 		return fl__fail(c->err, c->errlen, FL_ENOMEM, "out of memory");
@@ -528,13 +636,17 @@ static int find_xlit_mentions(fl__check_ctx *c)
 				const xform *hit = NULL;
 				const skeletons *run = NULL;
 				bool done = false;
+				/* Whether a dictionary knows a word of the
+				 * run: asked once, for the first short
+				 * skeleton (-1: not yet). */
+				int known = -1;
 				int r;
 				for (size_t j = i; j < i + want; j++)
 					done |= c->claimed[j] != 0;
 				if (done)
 					break;
 				if ((r = run_skeletons(c, &x.cache, i, want, pl,
-				                       &x.by_skel, &run)) <=
+				                       &x.t->by_skel, &run)) <=
 				    0) {
 					error = r;
 					continue;
@@ -543,15 +655,16 @@ static int find_xlit_mentions(fl__check_ctx *c)
 				     v < run->count && !hit && error == 0;
 				     v++) {
 					uintptr_t e;
-					if (!fl_map_get(&x.by_skel, run->sk[v],
-					                run->len[v], &e))
+					if (!fl_map_get(&x.t->by_skel,
+					                run->sk[v], run->len[v],
+					                &e))
 						continue;
 					for (; e && !hit && error == 0;
-					     e = x.ch[e - 1].next) {
+					     e = x.t->ch[e - 1].next) {
 						const struct chain *ce =
-						    &x.ch[e - 1];
+						    &x.t->ch[e - 1];
 						const xform *f =
-						    &x.xf[ce->xform];
+						    &x.t->xf[ce->xform];
 						/* A word may be written as two
 						 * or three ("TechCrunch": "تيك
 						 * كرانش", "OpenAI": "أوبن إيه
@@ -567,16 +680,18 @@ static int find_xlit_mentions(fl__check_ctx *c)
 						 * ("تشيلسي", Chelsea) may
 						 * stand alone. */
 						if (ce->len <= FL_XLIT_SHORT) {
-							bool known = false;
+							bool kn = false;
 							for (size_t j = i;
+							     known < 0 &&
 							     j < i + want &&
-							     !known &&
-							     error == 0;
+							     !kn && error == 0;
 							     j++)
 								error =
 								    known_word(
 								        c, j,
-								        &known);
+								        &kn);
+							if (known < 0)
+								known = kn;
 							if (known ||
 							    (f->ntok == 1 &&
 							     !full[f->entity] &&
@@ -772,14 +887,14 @@ static int near_index_build(near_index *ni, const xindex *x,
 {
 	int error = 0;
 	memset(ni, 0, sizeof(*ni));
-	ni->stamp = calloc(x->nx + 1, sizeof(*ni->stamp));
-	ni->cands = calloc(x->nx + 1, sizeof(*ni->cands));
+	ni->stamp = calloc(x->t->nx + 1, sizeof(*ni->stamp));
+	ni->cands = calloc(x->t->nx + 1, sizeof(*ni->cands));
 	if (!ni->stamp || !ni->cands)
 		return FL_ENOMEM;
-	for (size_t f = 0; f < x->nx && error == 0; f++) {
-		const skeletons *sk = &x->xf[f].sk;
-		uint32_t e = x->xf[f].entity;
-		if (x->xf[f].ntok != 1 ||
+	for (size_t f = 0; f < x->t->nx && error == 0; f++) {
+		const skeletons *sk = &x->t->xf[f].sk;
+		uint32_t e = x->t->xf[f].entity;
+		if (x->t->xf[f].ntok != 1 ||
 		    c->found[e] >= fl__expected_mentions(c, e))
 			continue;
 		for (size_t v = 0; v < sk->count && error == 0; v++) {
@@ -816,11 +931,11 @@ static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
 	if (!(slot = fl_map_slot_of(&ni->best, &run, sizeof(run), 0, &fresh)))
 		return FL_ENOMEM;
 	if (!fresh) {
-		*best = *slot ? &x->xf[*slot - 1] : NULL;
+		*best = *slot ? &x->t->xf[*slot - 1] : NULL;
 		return 0;
 	}
 	if (++ni->query == 0) { /* the stamps wrapped around */
-		memset(ni->stamp, 0, (x->nx + 1) * sizeof(*ni->stamp));
+		memset(ni->stamp, 0, (x->t->nx + 1) * sizeof(*ni->stamp));
 		ni->query = 1;
 	}
 	ni->ncand = 0;
@@ -833,7 +948,7 @@ static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
 	if (ni->ncand > 1)
 		qsort(ni->cands, ni->ncand, sizeof(*ni->cands), xform_cmp);
 	for (size_t k = 0; k < ni->ncand && !*best; k++) {
-		const xform *f = &x->xf[ni->cands[k]];
+		const xform *f = &x->t->xf[ni->cands[k]];
 		size_t shortest;
 		uint32_t e = f->entity;
 		if (f->ntok != 1 ||
@@ -846,7 +961,7 @@ static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
 	 * holds for every token of the same word. */
 	if (!(slot = fl_map_slot_of(&ni->best, &run, sizeof(run), 0, NULL)))
 		return FL_ENOMEM;
-	*slot = *best ? (uintptr_t)(*best - x->xf) + 1 : 0;
+	*slot = *best ? (uintptr_t)(*best - x->t->xf) + 1 : 0;
 	return 0;
 }
 
@@ -864,7 +979,7 @@ static int check_name_garbled_xlit(fl__check_ctx *c)
 	    c->lang->script < 0 || fl__script_is_cased(c->lang->script))
 		return 0;
 	memset(&ni, 0, sizeof(ni));
-	if ((error = xindex_build(&x, c, false)) < 0 ||
+	if ((error = xindex_init(&x, c)) < 0 ||
 	    (error = near_index_build(&ni, &x, c)) < 0) {
 		near_index_dispose(&ni);
 		xindex_dispose(&x);

@@ -81,10 +81,17 @@ static size_t osa_distance(const uint16_t *a, size_t n, const uint16_t *b,
 	return p[m];
 }
 
+/*
+ * The score of a name word b[0,m) for a token a[0,n): a mix of their
+ * longest common subsequence (Dice over letters) and shared beginning and
+ * ending. A token cannot reach `floor` when even a common subsequence as
+ * long as the shorter word would leave it below: then the subsequence is
+ * not computed and the score returned is -1 (below any floor).
+ */
 static double closeness(const uint16_t *a, size_t n, const uint16_t *b,
-                        size_t m)
+                        size_t m, double floor)
 {
-	size_t pre = 0, suf = 0, l = lcs_len(a, n, b, m);
+	size_t pre = 0, suf = 0, l;
 	double affix;
 	while (pre < n && pre < m && a[pre] == b[pre])
 		pre++;
@@ -93,6 +100,12 @@ static double closeness(const uint16_t *a, size_t n, const uint16_t *b,
 	affix = ((pre < 3 ? pre : 3) + (suf < 3 ? suf : 3)) / 4.0;
 	if (affix > 1.0)
 		affix = 1.0;
+	/* The same arithmetic with the longest subsequence possible: a
+	 * ceiling of the score. */
+	l = n < m ? n : m;
+	if (0.6 * (2.0 * (double)l / (double)(n + m)) + 0.4 * affix < floor)
+		return -1.0;
+	l = lcs_len(a, n, b, m);
 	return 0.6 * (2.0 * (double)l / (double)(n + m)) + 0.4 * affix;
 }
 
@@ -100,10 +113,11 @@ static double closeness(const uint16_t *a, size_t n, const uint16_t *b,
  * closeness() of a token and a name word, without a clitic of the
  * language glued to the token ("ال" in "التعهيد"): shared only because of
  * the article, a beginning says nothing. When the name word starts with
- * the same letters ("ألكسندر"), they are set aside on both sides.
+ * the same letters ("ألكسندر"), they are set aside on both sides. A score
+ * that cannot reach floor may be returned as -1.
  */
 static double score_pair(const fl__check_ctx *c, const uint16_t *a, size_t n,
-                         const uint16_t *b, size_t m)
+                         const uint16_t *b, size_t m, double floor)
 {
 	size_t pl = fl__lex_strip_prefix(c->lang, a, n, 3);
 	if (pl > 0) {
@@ -114,7 +128,7 @@ static double score_pair(const fl__check_ctx *c, const uint16_t *a, size_t n,
 			m -= pl;
 		}
 	}
-	return closeness(a, n, b, m);
+	return closeness(a, n, b, m, floor);
 }
 
 /* Capital or small at the start like the name's word, where the script
@@ -286,8 +300,9 @@ static int check_name_garbled(fl__check_ctx *c)
 		for (size_t k = 0; k < nc; k++) {
 			const fl__name_word *w = &idx->nwords[ids[k]];
 			const uint16_t *wf = fl__index_str(idx, w->fuzzy);
-			double s, ratio = (double)n / (double)w->fuzzylen;
-			bool under;
+			size_t m = w->fuzzylen, gap = n > m ? n - m : m - n;
+			double s, ratio = (double)n / (double)m;
+			bool under, loose;
 			if (w->script != t->script || ratio < 0.6 ||
 			    ratio > 1.8 || !same_shape(t, w) ||
 			    (partner && w->entity + 1 != partner))
@@ -299,18 +314,30 @@ static int check_name_garbled(fl__check_ctx *c)
 			if (w->cls == FL_NW_PROPER ||
 			    (w->cls == FL_NW_COMMON && !w->alone))
 				continue;
-			s = score_pair(c, fz, n, wf, w->fuzzylen);
-			under = c->found[w->entity] <
-			        fl__expected_mentions(c, w->entity);
-			if (!(foreign && c->found[w->entity] == 0 &&
-			      s >= FL_GARBLE_LOW)) {
-				size_t dist =
-				    osa_distance(fz, n, wf, w->fuzzylen);
-				if (!(s >= FL_GARBLE_HIGH && dist <= 2 &&
-				      dist * 4 <= w->fuzzylen &&
+			/* Unless taken on the looser foreign test, a close
+			 * miss is at most two edits away, and an edit changes
+			 * the length by one letter at most: a word more
+			 * letters longer or shorter is dropped before the
+			 * score and the distance are computed. */
+			loose = foreign && c->found[w->entity] == 0;
+			if (!loose && (gap > 2 || gap * 4 > m ||
+			               !fl__script_is_cased(t->script)))
+				continue;
+			/* Below FL_GARBLE_LOW no test passes, below
+			 * FL_GARBLE_HIGH only the loose one. */
+			s = score_pair(c, fz, n, wf, m,
+			               loose ? FL_GARBLE_LOW : FL_GARBLE_HIGH);
+			if (!(loose && s >= FL_GARBLE_LOW)) {
+				size_t dist;
+				if (!(s >= FL_GARBLE_HIGH &&
 				      fl__script_is_cased(t->script)))
 					continue;
+				dist = osa_distance(fz, n, wf, m);
+				if (!(dist <= 2 && dist * 4 <= m))
+					continue;
 			}
+			under = c->found[w->entity] <
+			        fl__expected_mentions(c, w->entity);
 			if (!best || under > best_under ||
 			    (under == best_under && s > best_score)) {
 				best = w;

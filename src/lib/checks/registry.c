@@ -60,13 +60,20 @@ static bool runs_in_pass(const fl__check_desc *d, int pass)
 int fl__checks_run(fl__check_ctx *c)
 {
 	int pass = c->ds ? c->ds->pass : FL__PASS_CHECK;
+	int error = 0;
 	for (size_t i = 0; i < FL_ARRAY_SIZE(registry); i++) {
-		int error;
 		if (!registry[i]->run || !runs_in_pass(registry[i], pass))
 			continue;
 		if ((error = registry[i]->run(c)) < 0)
-			return error;
+			break;
 	}
+	/* What the run's checks shared is the run's. */
+	if (c->shared.p && c->shared.free)
+		c->shared.free(c->shared.p);
+	c->shared.p = NULL;
+	c->shared.free = NULL;
+	if (error < 0)
+		return error;
 	if (!c->ds)
 		fl__result_sort(c->res);
 	return 0;

@@ -88,13 +88,15 @@ static bool token_like(const fl__check_ctx *c, size_t i, const uint16_t *w,
 	const uint16_t *k = fl__tok_key(c->doc, t);
 	const fl__lang_res *L = c->lang;
 
-	if (t->keylen == 0 || (t->flags & FL_TOKF_MASKED))
+	if (t->keylen == 0 || nw == 0 || (t->flags & FL_TOKF_MASKED))
 		return false;
-	if (word_like(k, t->keylen, w, nw))
+	/* word_like holds only for words that begin alike: the first
+	 * letters are compared before anything else. */
+	if (k[0] == w[0] && word_like(k, t->keylen, w, nw))
 		return true;
 	for (size_t p = 0; clitic && p < L->prefixes.count; p++) {
 		size_t pl = L->prefixes.lens[p];
-		if (pl + 2 <= t->keylen &&
+		if (pl + 2 <= t->keylen && k[pl] == w[0] &&
 		    memcmp(k, L->prefixes.keys[p], pl * sizeof(*k)) == 0 &&
 		    word_like(k + pl, t->keylen - pl, w, nw))
 			return true;

@@ -3,15 +3,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t fl_map_hash(const void *key, size_t len)
+uint64_t fl_map_hash_more(uint64_t h, const void *key, size_t len)
 {
 	const unsigned char *p = key;
-	uint64_t h = 1469598103934665603ull;
 	for (size_t i = 0; i < len; i++) {
 		h ^= p[i];
 		h *= 1099511628211ull;
 	}
 	return h;
+}
+
+uint64_t fl_map_hash(const void *key, size_t len)
+{
+	return fl_map_hash_more(FL_MAP_HASH_SEED, key, len);
 }
 
 static fl_map_slot *find(const fl_map *m, const void *key, size_t len,

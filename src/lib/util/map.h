@@ -27,7 +27,16 @@ typedef struct {
 		NULL, 0, 0                                                     \
 	}
 
+/* FNV-1a of key[0,len), the hash of every map. */
 uint64_t fl_map_hash(const void *key, size_t len);
+
+/* The hash of the empty key: fl_map_hash(k, 0). */
+#define FL_MAP_HASH_SEED 1469598103934665603ull
+
+/* The hash of a key that continues one hashed h with key[0,len):
+ * fl_map_hash(ab) == fl_map_hash_more(fl_map_hash(a), b), so the hashes
+ * of every prefix of a string take one pass. */
+uint64_t fl_map_hash_more(uint64_t h, const void *key, size_t len);
 
 /* Finds key; returns true and sets *value (if non-NULL) when present. */
 bool fl_map_get(const fl_map *m, const void *key, size_t len, uintptr_t *value);
