@@ -50,7 +50,16 @@ struct fl__text_ctx {
 	size_t breaker_cap;
 	UTransliterator *to_ascii; /* opened on first use */
 	bool to_ascii_failed;
+	/* fl__translit_ascii's answers: UTF-16 bytes -> malloc'd NUL-ended
+	 * ASCII (the whole transliteration), at most FL_TRANSLIT_MEMO_MAX,
+	 * emptied when full. The context is a worker's, so the memo lasts
+	 * across its documents and segments. */
+	fl_map to_ascii_memo;
 };
+
+/* Entries kept by the transliteration memo before it is emptied (about
+ * 100 bytes each). */
+#define FL_TRANSLIT_MEMO_MAX (1u << 15)
 
 int fl__text_ctx_new(fl__text_ctx **out, char *err, size_t errlen)
 {
@@ -74,6 +83,15 @@ int fl__text_ctx_new(fl__text_ctx **out, char *err, size_t errlen)
 	return 0;
 }
 
+/* Frees the transliteration memo's strings and empties it. */
+static void translit_memo_clear(fl__text_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->to_ascii_memo.cap; i++)
+		if (ctx->to_ascii_memo.slots[i].key)
+			free((char *)ctx->to_ascii_memo.slots[i].value);
+	fl_map_dispose(&ctx->to_ascii_memo);
+}
+
 void fl__text_ctx_free(fl__text_ctx *ctx)
 {
 	if (!ctx)
@@ -92,6 +110,7 @@ void fl__text_ctx_free(fl__text_ctx *ctx)
 		uregex_close(ctx->mask);
 	if (ctx->to_ascii)
 		utrans_close(ctx->to_ascii);
+	translit_memo_clear(ctx);
 	free(ctx);
 }
 
@@ -959,19 +978,36 @@ int fl__digit_value(uint32_t c)
 	return u_charDigitValue((UChar32)c);
 }
 
+/* Copies the memo's answer a (NUL-ended) into out[cap] as
+ * fl__translit_ascii does; returns the length copied. */
+static int translit_copy(const char *a, char *out, size_t cap)
+{
+	size_t k = strlen(a);
+	if (k + 1 > cap)
+		k = cap - 1;
+	memcpy(out, a, k);
+	out[k] = '\0';
+	return (int)k;
+}
+
 int fl__translit_ascii(fl__text_ctx *ctx, const uint16_t *s, size_t n,
                        char *out, size_t cap)
 {
 	UChar buf[4 * FL_TOKEN_MAX];
+	char ascii[4 * FL_TOKEN_MAX + 1];
 	int32_t len, limit;
 	UErrorCode st = U_ZERO_ERROR;
 	size_t k = 0;
+	uintptr_t memo;
+	char *keep;
 
 	if (cap == 0)
 		return FL_EINVAL;
 	out[0] = '\0';
 	if (n > FL_TOKEN_MAX)
 		return 0;
+	if (fl_map_get(&ctx->to_ascii_memo, s, n * sizeof(*s), &memo))
+		return translit_copy((const char *)memo, out, cap);
 	if (!ctx->to_ascii && !ctx->to_ascii_failed) {
 		static const UChar id[] = u"Any-Latin; Latin-ASCII; Lower";
 		ctx->to_ascii =
@@ -987,13 +1023,19 @@ int fl__translit_ascii(fl__text_ctx *ctx, const uint16_t *s, size_t n,
 	len = limit = (int32_t)n;
 	utrans_transUChars(ctx->to_ascii, buf, &len, FL_ARRAY_SIZE(buf), 0,
 	                   &limit, &st);
-	if (U_FAILURE(st))
-		return 0; /* longer than the buffer: no transliteration */
-	for (int32_t i = 0; i < len && k + 1 < cap; i++)
+	/* Longer than the buffer: no transliteration (kept as ""). */
+	for (int32_t i = 0; U_SUCCESS(st) && i < len; i++)
 		if (buf[i] < 0x80)
-			out[k++] = (char)buf[i];
-	out[k] = '\0';
-	return (int)k;
+			ascii[k++] = (char)buf[i];
+	ascii[k] = '\0';
+	/* Out of memory for the memo only costs the next call its ICU run. */
+	if (ctx->to_ascii_memo.count >= FL_TRANSLIT_MEMO_MAX)
+		translit_memo_clear(ctx);
+	if ((keep = fl__strdup(ascii)) &&
+	    fl_map_put(&ctx->to_ascii_memo, s, n * sizeof(*s),
+	               (uintptr_t)keep) != 0)
+		free(keep);
+	return translit_copy(ascii, out, cap);
 }
 
 bool fl__is_word_char(uint32_t c)
