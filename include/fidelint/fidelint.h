@@ -300,7 +300,7 @@ typedef struct {
 
 /**
  * Bounded memory for a long plain-text document (one checked in
- * windows): once its findings take more than a few MiB, those in report
+ * windows): once its findings take more than about 1 MiB, those in report
  * order so far go to a temporary file (tmpfile()) and are freed, so that
  * memory does not grow with the number of findings. The result reads as
  * any other, with two differences: the pointer fl_result_finding gives

@@ -64,7 +64,7 @@ static const char *default_data_dir(void)
 #define FL_WINDOW_DEFAULT ((size_t)256 << 10)
 /* With FL_CHECK_SPILL, the findings of a document checked in windows
  * are kept in memory up to about this many bytes (fl__result_spill). */
-#define FL_SPILL_DEFAULT ((size_t)4 << 20)
+#define FL_SPILL_DEFAULT ((size_t)1 << 20)
 
 /*
  * A checker, or a worker of one (root then points to the checker). The
