@@ -298,6 +298,20 @@ typedef struct {
  *  states new / needs-translation, ...); by default they are skipped. */
 #define FL_CHECK_DRAFTS 1u
 
+/**
+ * Bounded memory for a long plain-text document (one checked in
+ * windows): once its findings take more than about 1 MiB, those in report
+ * order so far go to a temporary file (tmpfile()) and are freed, so that
+ * memory does not grow with the number of findings. The result reads as
+ * any other, with two differences: the pointer fl_result_finding gives
+ * lives only until the next call on the result, and the result is read
+ * best in order (fl_result_foreach, or i = 0, 1, ...; a step back reads
+ * the file from its start). A result is not read from two threads at
+ * once. When no temporary file can be made or written, the findings stay
+ * in memory. Without the flag every finding stays in memory.
+ */
+#define FL_CHECK_SPILL 2u
+
 #define FL_CHECK_OPTIONS_INIT                                                  \
 	{                                                                      \
 		FL_CHECK_OPTIONS_VERSION, NULL, 0, 0, NULL, NULL, NULL         \
@@ -576,6 +590,16 @@ FL_EXTERN size_t fl_result_count(const fl_result *result);
 /** Finding i, or NULL when out of range; borrowed from result. */
 FL_EXTERN const fl_finding *fl_result_finding(const fl_result *result,
                                               size_t i);
+
+/**
+ * Calls fn for every finding of result, in order (the way to read a
+ * result checked with FL_CHECK_SPILL). f is borrowed for the call.
+ * Returns 0, fn's first non-zero return, FL_EIO when a spilled finding
+ * cannot be read back, or FL_EINVAL.
+ */
+FL_EXTERN int fl_result_foreach(const fl_result *result,
+                                int (*fn)(const fl_finding *f, void *ctx),
+                                void *ctx);
 
 /**
  * Keeps the findings of result that keep() returns non-zero for, in order;

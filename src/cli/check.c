@@ -520,6 +520,13 @@ static void check_one(file_job *job, fl_checker *chk, const check_args *args,
 	opts.partial = args->partial || s->partial == 1;
 	if (args->drafts)
 		opts.flags |= FL_CHECK_DRAFTS;
+	/* The formats the report stream writes read each result once in
+	 * order: a long document's findings may go to a temporary file. A
+	 * baseline being written reads them as they are (cli_baseline_add). */
+	if ((args->format == FL_FORMAT_TEXT || args->format == FL_FORMAT_JSON ||
+	     args->format == FL_FORMAT_SARIF) &&
+	    !args->recorded)
+		opts.flags |= FL_CHECK_SPILL;
 	/* --select replaces the configuration's; --ignore and --severity
 	 * add to it (and win ties, coming last) */
 	opts.select = args->select ? args->select : s->select;

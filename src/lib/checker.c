@@ -62,6 +62,9 @@ static const char *default_data_dir(void)
 /* Plain text longer than this is read and checked in windows of about
  * this size, cut at line ends (fl__check_windows). */
 #define FL_WINDOW_DEFAULT ((size_t)256 << 10)
+/* With FL_CHECK_SPILL, the findings of a document checked in windows
+ * are kept in memory up to about this many bytes (fl__result_spill). */
+#define FL_SPILL_DEFAULT ((size_t)1 << 20)
 
 /*
  * A checker, or a worker of one (root then points to the checker). The
@@ -94,6 +97,8 @@ struct fl_checker {
 	const fl_facts *facts;
 	size_t window; /* plain text is checked in windows of about this many
 	                  bytes (FL_WINDOW_DEFAULT) */
+	size_t spill;  /* FL_CHECK_SPILL: bytes of findings kept in memory
+	                  (FL_SPILL_DEFAULT) */
 };
 
 static void lang_res_free(fl__lang_res *L)
@@ -216,6 +221,7 @@ int fl_checker_worker_new(fl_checker **out, fl_checker *chk)
 	w->dict_path = chk->dict_path;
 	w->max_file_size = chk->max_file_size;
 	w->window = chk->window;
+	w->spill = chk->spill;
 	w->profiles = chk->profiles;
 	w->common = chk->common;
 	w->facts = chk->facts;
@@ -284,6 +290,15 @@ int fl_checker_new(fl_checker **out, const fl_checker_options *opts)
 	}
 	if (chk->window > chk->max_file_size)
 		chk->window = chk->max_file_size;
+	/* FIDELINT_TEST_SPILL (bytes, 0 included), for the tests too: how
+	 * much of a windowed result FL_CHECK_SPILL keeps in memory. */
+	{
+		const char *w = getenv("FIDELINT_TEST_SPILL");
+		char *end = NULL;
+		unsigned long long v = w && *w ? strtoull(w, &end, 10) : 0;
+		chk->spill =
+		    w && *w && end && !*end ? (size_t)v : FL_SPILL_DEFAULT;
+	}
 	if ((error = fl__text_ctx_new(&chk->text, chk->err, sizeof(chk->err))) <
 	    0)
 		return error;
@@ -1252,7 +1267,7 @@ static int check_windows(fl_result **out, fl_checker *chk, const char *path,
 					goto nomem;
 				c.res = scratch;
 			}
-			kept = fl_result_count(res);
+			kept = fl__result_mem_count(res);
 			if ((error = fl__checks_run(&c)) < 0)
 				goto check_failed;
 			/* What the options leave out is dropped as it comes:
@@ -1260,6 +1275,16 @@ static int check_windows(fl_result **out, fl_checker *chk, const char *path,
 			if (ds.pass == FL__PASS_CHECK && has_policy)
 				fl__result_filter_from(res, kept, policy_keep,
 				                       (void *)opts);
+			/* FL_CHECK_SPILL: what is in report order so far
+			 * goes to a temporary file past chk->spill bytes. */
+			if (ds.pass == FL__PASS_CHECK &&
+			    (opts->flags & FL_CHECK_SPILL) &&
+			    (error = fl__result_spill(res, chk->spill)) < 0) {
+				error =
+				    fl__fail(chk->err, sizeof(chk->err), error,
+				             "%s: out of memory", path);
+				goto done;
+			}
 			if (ds.pass == FL__PASS_COUNT) {
 				fl__mentions_tally(&c);
 				for (size_t e = 0; e < ds.entity_count; e++)

@@ -51,7 +51,7 @@ int fl__result_set_lang(fl_result *r, const char *lang);
 int fl__result_add(fl_result *r, const fl__finding_in *f);
 
 /* Keeps the findings keep() says yes to, in order; keep may change a
- * finding's severity. */
+ * finding's severity. Only the findings in memory (fl__result_spill). */
 void fl__result_filter(fl_result *r, bool (*keep)(fl_finding *f, void *ctx),
                        void *ctx);
 
@@ -60,7 +60,28 @@ void fl__result_filter(fl_result *r, bool (*keep)(fl_finding *f, void *ctx),
 void fl__result_filter_from(fl_result *r, size_t from,
                             bool (*keep)(fl_finding *f, void *ctx), void *ctx);
 
-/* Sorts findings by place (placeless first), then rule id. */
+/* Sorts findings by place (placeless first), then rule id. Of a spilled
+ * result (fl__result_spill) only those in memory: the spilled ones are
+ * in order already. */
 void fl__result_sort(fl_result *r);
+
+/*
+ * Bounds the memory of a result that grows window after window: when its
+ * findings in memory take more than max_bytes, they are sorted and those
+ * that sort after every finding written before go to a temporary file
+ * (tmpfile), freed from memory. The result reads as before: the merge of
+ * the file with the findings in memory, in report order
+ * (fl_result_finding reads it in order; its pointer then lives until the
+ * next call). Call it only between windows, after the policy filter:
+ * fl__result_filter and fl__result_filter_from see only the findings in
+ * memory. When no temporary file can be made or written (a full disk),
+ * the findings stay in memory from then on. Returns 0 or FL_ENOMEM (the
+ * result stays whole).
+ */
+int fl__result_spill(fl_result *r, size_t max_bytes);
+
+/* Number of findings of r in memory (those fl__result_filter_from
+ * indexes); fl_result_count when nothing was spilled. */
+size_t fl__result_mem_count(const fl_result *r);
 
 #endif

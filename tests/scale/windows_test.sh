@@ -6,7 +6,9 @@
 # result the other way round over two lines, a term's likely wrong
 # rendering, entities named only in later windows), a document over the
 # default window size, and standard input (read whole).
-# FIDELINT_TEST_WINDOW (bytes) sets the window size for tests only.
+# FIDELINT_TEST_WINDOW (bytes) sets the window size for tests only; with
+# FIDELINT_TEST_SPILL=0 the findings go to the temporary file of
+# FL_CHECK_SPILL after every window, and the report must not change.
 # Usage: windows_test.sh FIDELINT REPO
 set -u
 bin=$1
@@ -16,14 +18,20 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fails=0
 
-# run OUT WINDOW ARGS...: the program's JSON (or -f format) into OUT
+# run OUT WINDOW ARGS...: the program's JSON (or -f format) into OUT;
+# WINDOW "N:spill" is window N with every window's findings spilled
 run() {
 	local out=$1 w=$2
 	shift 2
-	if [ -n "$w" ]; then
-		FIDELINT_TEST_WINDOW=$w "$bin" check --fail-on never -o "$out" "$@"
+	if [ "${w%:spill}" != "$w" ]; then
+		FIDELINT_TEST_WINDOW=${w%:spill} FIDELINT_TEST_SPILL=0 \
+			"$bin" check --fail-on never -o "$out" "$@"
+	elif [ -n "$w" ]; then
+		env -u FIDELINT_TEST_SPILL FIDELINT_TEST_WINDOW=$w \
+			"$bin" check --fail-on never -o "$out" "$@"
 	else
-		env -u FIDELINT_TEST_WINDOW "$bin" check --fail-on never -o "$out" "$@"
+		env -u FIDELINT_TEST_WINDOW -u FIDELINT_TEST_SPILL \
+			"$bin" check --fail-on never -o "$out" "$@"
 	fi
 	local rc=$?
 	if [ $rc -ne 0 ]; then
@@ -32,7 +40,8 @@ run() {
 	fi
 }
 
-# same NAME ARGS...: whole document vs windows of 1 and 1500 bytes
+# same NAME ARGS...: whole document vs windows of 1 and 1500 bytes, and
+# of 1 byte with the findings spilled after every window
 same() {
 	local name=$1
 	shift
@@ -41,7 +50,7 @@ same() {
 		echo "FAIL: $name: no findings to compare"
 		fails=$((fails + 1))
 	fi
-	for w in 1 1500; do
+	for w in 1 1500 1:spill; do
 		run "$work/win" "$w" "$@"
 		if ! cmp -s "$work/whole" "$work/win"; then
 			echo "FAIL: $name: window $w differs"
@@ -95,6 +104,25 @@ cat >"$work/doc.ar.txt" <<'TXT'
 TXT
 same "crafted pt" --format json --facts "$work/facts.yaml" "$work/doc.pt.txt"
 same "crafted ar" --format json --facts "$work/facts.yaml" "$work/doc.ar.txt"
+for fmt in text sarif; do
+	same "crafted pt $fmt" --format $fmt --facts "$work/facts.yaml" "$work/doc.pt.txt"
+	same "crafted ar $fmt" --format $fmt --facts "$work/facts.yaml" "$work/doc.ar.txt"
+done
+# What the options leave out, and a baseline's known findings, are left
+# out of spilled findings too (the policy per window, fl_result_retain).
+same "pt policy" --format text --facts "$story/facts.yaml" \
+	--ignore spell --severity name.case=info "$story/pt.mt.txt"
+env -u FIDELINT_TEST_WINDOW -u FIDELINT_TEST_SPILL "$bin" baseline write \
+	"$work/known.baseline" --facts "$story/facts.yaml" \
+	"$story/pt.mt.txt" >/dev/null 2>&1
+if [ -s "$work/known.baseline" ]; then
+	head -n 20 "$work/known.baseline" >"$work/part.baseline"
+	same "pt baseline" --format json --facts "$story/facts.yaml" \
+		--baseline "$work/part.baseline" "$story/pt.mt.txt"
+else
+	echo "FAIL: baseline write gave nothing"
+	fails=$((fails + 1))
+fi
 
 # Over the default window (256 KiB): the story 40 times, against a
 # window larger than the file.

@@ -29,6 +29,7 @@
 
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define REPORT_INDENT 2
 
@@ -69,11 +70,14 @@ int fl__json_add_finding(fl_json *findings, const fl_finding *f)
 	return 0;
 }
 
-int fl__json_add_file(fl_json *files, const char *path, const fl_result *result,
-                      const char *message)
+/* Appends to the array files the entry of one file, with its findings
+ * when findings is true (else an empty array: fl__json_put_file writes
+ * them). */
+static int add_entry(fl_json *files, const char *path, const fl_result *result,
+                     const char *message, bool findings)
 {
 	const char *lang = result ? fl_result_lang(result) : NULL;
-	fl_json *o, *findings;
+	fl_json *o, *arr;
 	int error;
 
 	if (lang && !*lang)
@@ -84,16 +88,127 @@ int fl__json_add_file(fl_json *files, const char *path, const fl_result *result,
 		return error;
 	if (!result && (error = fl_json_set_str(o, "error", message)) < 0)
 		return error;
-	if ((error = fl_json_set_new_array(&findings, o, "findings")) < 0 ||
-	    !result)
+	if ((error = fl_json_set_new_array(&arr, o, "findings")) < 0 ||
+	    !result || !findings)
 		return error;
 	for (size_t i = 0; i < fl_result_count(result); i++) {
-		error = fl__json_add_finding(findings,
-		                             fl_result_finding(result, i));
-		if (error < 0)
+		const fl_finding *f = fl_result_finding(result, i);
+		if ((error = f ? fl__json_add_finding(arr, f) : FL_EIO) < 0)
 			return error;
 	}
 	return 0;
+}
+
+int fl__json_add_file(fl_json *files, const char *path, const fl_result *result,
+                      const char *message)
+{
+	return add_entry(files, path, result, message, true);
+}
+
+/* Appends text[0,n) with depth spaces after each of its newlines.
+ * Returns 0 or FL_ENOMEM. */
+static int put_indented(fl_buf *out, const char *text, size_t n, size_t depth)
+{
+	size_t run = 0;
+	int error = 0;
+
+	for (size_t i = 0; i < n && error == 0; i++) {
+		if (text[i] != '\n')
+			continue;
+		if ((error = fl_buf_put(out, text + run, i + 1 - run)) < 0)
+			break;
+		for (size_t k = 0; k < depth && error == 0; k++)
+			error = fl_buf_putc(out, ' ');
+		run = i + 1;
+	}
+	return error ? error : fl_buf_put(out, text + run, n - run);
+}
+
+int fl__json_put(fl_buf *out, const char *lead, const fl_json *v, size_t depth)
+{
+	char *text = NULL;
+	size_t len;
+	int error;
+
+	/* a dump has newlines only between tokens */
+	if ((error = fl_json_dump(&text, &len, v, REPORT_INDENT)) == 0 &&
+	    (error = fl_buf_puts(out, lead)) == 0)
+		error = put_indented(out, text, len, depth);
+	free(text);
+	return error;
+}
+
+/* Appends n spaces. Returns 0 or FL_ENOMEM. */
+static int put_spaces(fl_buf *out, size_t n)
+{
+	int error = 0;
+	for (size_t k = 0; k < n && error == 0; k++)
+		error = fl_buf_putc(out, ' ');
+	return error;
+}
+
+/*
+ * The entry is written as fl_json_dump writes the tree of
+ * fl__json_add_file: its members before the findings from a dump of the
+ * entry with none (which ends in "[]\n}"), then each finding dumped on
+ * its own, two indents deeper than the entry, then the closing lines.
+ */
+int fl__json_put_file(fl_buf *out, const char *lead, size_t depth,
+                      const char *path, const fl_result *result,
+                      const char *message, fl__part_flush_fn flush, void *ctx)
+{
+	fl_json *files = NULL, *one = NULL;
+	char *text = NULL;
+	size_t len, n = result ? fl_result_count(result) : 0;
+	size_t inner = depth + 2 * REPORT_INDENT;
+	int error;
+
+	if ((error = fl_json_array(&files)) < 0 ||
+	    (error = add_entry(files, path, result, message, false)) < 0)
+		goto cleanup;
+	if (n == 0) {
+		error = fl__json_put(out, lead, fl_json_at(files, 0), depth);
+		goto cleanup;
+	}
+	if ((error = fl_json_dump(&text, &len, fl_json_at(files, 0),
+	                          REPORT_INDENT)) < 0)
+		goto cleanup;
+	if (len < 4 || memcmp(text + len - 4, "[]\n}", 4) != 0) {
+		error = FL_EINVAL; /* not the dump this was written for */
+		goto cleanup;
+	}
+	if ((error = fl_buf_puts(out, lead)) < 0 ||
+	    (error = put_indented(out, text, len - 3, depth)) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < n && error == 0; i++) {
+		const fl_finding *f = fl_result_finding(result, i);
+		if (!f) {
+			error = FL_EIO;
+			break;
+		}
+		if ((error = fl_json_array(&one)) < 0 ||
+		    (error = fl__json_add_finding(one, f)) < 0 ||
+		    (error = fl_buf_puts(out, i ? ",\n" : "\n")) < 0 ||
+		    (error = put_spaces(out, inner)) < 0 ||
+		    (error = fl__json_put(out, "", fl_json_at(one, 0), inner)) <
+		        0)
+			break;
+		fl_json_free(one);
+		one = NULL;
+		if (flush && out->len >= FL__PART_FLUSH)
+			error = flush(ctx, out);
+	}
+	if (error == 0 && (error = fl_buf_putc(out, '\n')) == 0 &&
+	    (error = put_spaces(out, depth + REPORT_INDENT)) == 0 &&
+	    (error = fl_buf_puts(out, "]\n")) == 0 &&
+	    (error = put_spaces(out, depth)) == 0)
+		error = fl_buf_putc(out, '}');
+
+cleanup:
+	free(text);
+	fl_json_free(one);
+	fl_json_free(files);
+	return error;
 }
 
 int fl__json_set_summary(fl_json *sum, const fl_report_summary *s)

@@ -33,49 +33,45 @@ static const char *sev_word(fl_severity s)
  * seen), its counts per severity. */
 static int rule_rows(fl_buf *out, const char *path, const fl_result *res)
 {
-	size_t n = fl_result_count(res);
-	int error = 0;
+	fl__fold fo;
+	int error = fl__fold_build(&fo, res);
 
-	for (size_t i = 0; i < n && error == 0; i++) {
-		const fl_finding *f = fl_result_finding(res, i);
-		size_t c[4] = {0};
-		bool seen = false;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(fl_result_finding(res, j)->rule,
-			              f->rule) == 0;
-		if (seen)
-			continue;
-		for (size_t j = i; j < n; j++) {
-			const fl_finding *g = fl_result_finding(res, j);
-			if (strcmp(g->rule, f->rule) == 0)
-				c[g->severity]++;
-		}
+	for (size_t i = 0; i < fo.rule_count && error == 0; i++) {
+		const fl__fold_rule *r = &fo.rules[i];
 		if ((error = fl_buf_puts(out, "| ")) < 0 ||
 		    (error = put_md(out, path)) < 0 ||
 		    (error = fl_buf_puts(out, " | `")) < 0 ||
-		    (error = fl_buf_puts(out, f->rule)) < 0)
+		    (error = fl_buf_puts(out, r->rule)) < 0)
 			break;
 		error = fl_buf_printf(
-		    out, "` | %zu | %zu | %zu |\n", c[FL_SEVERITY_ERROR],
-		    c[FL_SEVERITY_WARNING], c[FL_SEVERITY_INFO]);
+		    out, "` | %zu | %zu | %zu |\n", r->sev[FL_SEVERITY_ERROR],
+		    r->sev[FL_SEVERITY_WARNING], r->sev[FL_SEVERITY_INFO]);
 	}
+	fl__fold_dispose(&fo);
 	return error;
 }
 
-/* The items of one result, folded. */
+/* Places listed of a folded item, at most. */
+#define ITEM_PLACES 8
+
+/* The items of one result, folded (fl__fold). */
 static int items(fl_buf *out, const fl_result *res)
 {
 	size_t n = fl_result_count(res);
-	bool *done = n ? calloc(n, sizeof(*done)) : NULL;
-	int error = 0;
+	fl__fold fo;
+	int error = fl__fold_build(&fo, res);
 
-	if (n && !done)
-		return FL_ENOMEM;
 	for (size_t i = 0; i < n && error == 0; i++) {
 		const fl_finding *f = fl_result_finding(res, i);
-		size_t times = 0, shown = 0;
-		if (done[i])
+		const fl__fold_group *g;
+		size_t times;
+		if (!f) {
+			error = FL_EIO;
+			break;
+		}
+		if (!(g = fl__fold_find(&fo, f)) || g->first != i)
 			continue;
+		times = g->count;
 		if ((error = fl_buf_printf(out, "- **%s** `%s` ",
 		                           sev_word(f->severity), f->rule)) <
 		        0 ||
@@ -86,37 +82,27 @@ static int items(fl_buf *out, const fl_result *res)
 		     (error = put_md(out, f->suggestion)) < 0 ||
 		     (error = fl_buf_putc(out, ')')) < 0))
 			break;
-		for (size_t j = i; j < n; j++)
-			if (!done[j] &&
-			    fl__finding_same(f, fl_result_finding(res, j)))
-				times++;
 		error = fl_buf_puts(out, times > 1 ? " — at " : " — ");
-		for (size_t j = i; j < n && error == 0; j++) {
-			const fl_finding *g = fl_result_finding(res, j);
-			if (done[j] || !fl__finding_same(f, g))
-				continue;
-			done[j] = true;
-			if (shown == 8) {
+		for (size_t k = 0; k < times && error == 0; k++) {
+			fl__fold_place p;
+			if (k == ITEM_PLACES) {
 				error = fl_buf_printf(out, ", and %zu more",
-				                      times - shown);
-				shown++;
-				continue;
+				                      times - k);
+				break;
 			}
-			if (shown > 8)
-				continue;
-			error = g->line ? fl_buf_printf(out, "%s%zu:%zu",
-			                                shown ? ", " : "",
-			                                g->line, g->column)
-			                : fl_buf_printf(out, "%s(whole file)",
-			                                shown ? ", " : "");
-			shown++;
+			p = fl__fold_place_at(g, k);
+			error = p.line ? fl_buf_printf(out, "%s%zu:%zu",
+			                               k ? ", " : "", p.line,
+			                               p.column)
+			               : fl_buf_printf(out, "%s(whole file)",
+			                               k ? ", " : "");
 		}
 		if (error == 0 && times > 1)
 			error = fl_buf_printf(out, " (%zu times)", times);
 		if (error == 0)
 			error = fl_buf_putc(out, '\n');
 	}
-	free(done);
+	fl__fold_dispose(&fo);
 	return error;
 }
 

@@ -36,6 +36,53 @@ struct fl_report {
  * and message): the reports fold them into one. */
 bool fl__finding_same(const fl_finding *a, const fl_finding *b);
 
+/* ------------------------------------------------------------------
+ * fold.c: a file's findings grouped by what they say (fl__finding_same),
+ * and its rules, from one pass over them in order; memory per group, not
+ * per finding. */
+
+/* Places kept per group: the first finding's and the next ones'. */
+#define FL__FOLD_PLACES 9
+
+typedef struct {
+	size_t line, column; /* as the finding has them */
+} fl__fold_place;
+
+typedef struct {
+	uint64_t h1, h2;      /* the key's hashes; h2 0: an empty slot */
+	size_t first;         /* index of its first finding */
+	size_t count;         /* findings saying it, the first included */
+	fl__fold_place place; /* the first finding's */
+	fl__fold_place *more; /* the next FL__FOLD_PLACES - 1 (fewer when
+	                         count is smaller); NULL when count is 1 */
+} fl__fold_group;
+
+typedef struct {
+	char *rule;    /* owned */
+	size_t count;  /* findings of the rule */
+	size_t sev[4]; /* of them, per fl_severity */
+} fl__fold_rule;
+
+typedef struct {
+	fl__fold_group *groups; /* open addressing, cap a power of 2 */
+	size_t cap, count;
+	fl__fold_rule *rules; /* in the order first met */
+	size_t rule_count, rule_cap;
+} fl__fold;
+
+/* Fills fo (disposed with fl__fold_dispose, also on failure) from the
+ * findings of res, read once in order. Returns 0, FL_ENOMEM or FL_EIO (a
+ * spilled finding could not be read back). */
+int fl__fold_build(fl__fold *fo, const fl_result *res);
+
+/* The group of f (a finding of the result fo was built from). */
+const fl__fold_group *fl__fold_find(const fl__fold *fo, const fl_finding *f);
+
+/* Place k (< FL__FOLD_PLACES, < g->count) of group g. */
+fl__fold_place fl__fold_place_at(const fl__fold_group *g, size_t k);
+
+void fl__fold_dispose(fl__fold *fo);
+
 /* Path of entry e (the result's path, or the failed path). */
 const char *fl__report_entry_path(const fl__report_entry *e);
 
@@ -94,6 +141,20 @@ int fl__json_add_finding(struct fl_json *findings, const fl_finding *f);
 #define FL__TEXT_BREAKDOWN_TAIL "\n"
 int fl__text_put_result(fl_buf *out, const char *path, const fl_result *res,
                         unsigned flags);
+
+/* Bytes of a part past which the stream hands it on while a file is
+ * written (fl__part_flush_fn). */
+#define FL__PART_FLUSH ((size_t)64 << 10)
+
+/* Hands what out holds on and empties it (the report stream); 0 or a
+ * negative code. */
+typedef int (*fl__part_flush_fn)(void *ctx, fl_buf *out);
+
+/* As fl__text_put_result, calling flush(ctx, out) whenever out holds
+ * FL__PART_FLUSH bytes or more (flush NULL: never). */
+int fl__text_put_result_flushing(fl_buf *out, const char *path,
+                                 const fl_result *res, unsigned flags,
+                                 fl__part_flush_fn flush, void *ctx);
 int fl__text_put_failure(fl_buf *out, const char *path, const char *message,
                          unsigned flags);
 int fl__text_put_breakdown_file(fl_buf *out, const char *path,
@@ -104,6 +165,19 @@ int fl__text_put_summary(fl_buf *out, const fl_report_summary *s);
  * (result NULL) the failed path's with message. */
 int fl__json_add_file(struct fl_json *files, const char *path,
                       const fl_result *result, const char *message);
+
+/* json.c: appends the entry of one file (as fl__json_add_file gives it)
+ * as text, depth spaces deep in the document, its findings one after the
+ * other, calling flush(ctx, out) whenever out holds FL__PART_FLUSH bytes
+ * or more (flush NULL: never); lead goes before it. */
+int fl__json_put_file(fl_buf *out, const char *lead, size_t depth,
+                      const char *path, const fl_result *result,
+                      const char *message, fl__part_flush_fn flush, void *ctx);
+
+/* json.c: appends lead, then v dumped with an indent of 2 as if it were
+ * depth spaces deep in the document. */
+int fl__json_put(fl_buf *out, const char *lead, const struct fl_json *v,
+                 size_t depth);
 
 /* json.c: sets on o the members "files", "errors", "warnings", "infos"
  * (and "failed") of the json format's summary. */
@@ -121,6 +195,11 @@ int fl__sarif_set_tool(struct fl_json *run, const fl_rule_list *rules);
  * res. */
 int fl__sarif_add_results(struct fl_json *results, const fl_rule_list *rules,
                           const fl_result *res);
+
+/* sarif.c: appends to the array results the SARIF result of finding f
+ * of the file at path. */
+int fl__sarif_add_result(struct fl_json *results, const fl_rule_list *rules,
+                         const char *path, const fl_finding *f);
 
 /* sarif.c: adds the notification of a file that could not be checked to
  * the invocation inv (*notes: its toolExecutionNotifications array, made

@@ -208,15 +208,22 @@ int fl__sarif_set_tool(fl_json *run, const fl_rule_list *rules)
 	return add_rules(driver, rules);
 }
 
+int fl__sarif_add_result(fl_json *results, const fl_rule_list *rules,
+                         const char *path, const fl_finding *f)
+{
+	return add_result(results, rules, path, f);
+}
+
 int fl__sarif_add_results(fl_json *results, const fl_rule_list *rules,
                           const fl_result *res)
 {
 	const char *path = fl_result_path(res);
 	int error = 0;
 
-	for (size_t k = 0; k < fl_result_count(res) && error == 0; k++)
-		error =
-		    add_result(results, rules, path, fl_result_finding(res, k));
+	for (size_t k = 0; k < fl_result_count(res) && error == 0; k++) {
+		const fl_finding *f = fl_result_finding(res, k);
+		error = f ? add_result(results, rules, path, f) : FL_EIO;
+	}
 	return error;
 }
 

@@ -114,35 +114,12 @@ static int flush(fl_report_stream *s)
 	return rc ? FL_EIO : 0;
 }
 
-/* Appends lead, then v dumped with an indent of 2 as if it were depth
- * spaces deep in the document (its lines after the first indented by
- * depth more: a dump has newlines only between tokens). Returns 0 or
- * FL_ENOMEM. */
+/* Appends lead, then v dumped as if it were depth spaces deep in the
+ * document (fl__json_put). Returns 0 or FL_ENOMEM. */
 static int put_json(fl_buf *out, const char *lead, const fl_json *v,
                     size_t depth)
 {
-	char *text = NULL;
-	size_t len, run = 0;
-	int error;
-
-	if ((error = fl_json_dump(&text, &len, v, 2)) < 0 ||
-	    (error = fl_buf_puts(out, lead)) < 0)
-		goto cleanup;
-	for (size_t i = 0; i < len && error == 0; i++) {
-		if (text[i] != '\n')
-			continue;
-		if ((error = fl_buf_put(out, text + run, i + 1 - run)) < 0)
-			break;
-		for (size_t k = 0; k < depth && error == 0; k++)
-			error = fl_buf_putc(out, ' ');
-		run = i + 1;
-	}
-	if (error == 0)
-		error = fl_buf_put(out, text + run, len - run);
-
-cleanup:
-	free(text);
-	return error;
+	return fl__json_put(out, lead, v, depth);
 }
 
 /* Appends the beginning of the report (the text format has none):
@@ -214,10 +191,52 @@ static int put_items(fl_report_stream *s, const fl_json *arr, size_t depth,
 	return error;
 }
 
+/* fl__part_flush_fn of the stream ctx: writes its part (out). */
+static int part_flush(void *ctx, fl_buf *out)
+{
+	fl_report_stream *s = ctx;
+
+	(void)out; /* s->part */
+	return flush(s);
+}
+
+/* Appends the SARIF results of result's findings, one after the other,
+ * writing the part out as it grows. Returns 0 or an error. */
+static int put_sarif_results(fl_report_stream *s, const fl_result *result)
+{
+	const char *path = fl_result_path(result);
+	size_t n = fl_result_count(result);
+	fl_json *arr = NULL;
+	int error = 0;
+
+	for (size_t i = 0; i < n && error == 0; i++) {
+		const fl_finding *f = fl_result_finding(result, i);
+		if (!f) {
+			error = FL_EIO;
+			break;
+		}
+		if ((error = fl_json_array(&arr)) < 0 ||
+		    (error = fl__sarif_add_result(arr, s->rules, path, f)) <
+		        0 ||
+		    (error = put_items(s, arr, SARIF_ITEM_DEPTH, "\n        ",
+		                       ",\n        ")) < 0)
+			break;
+		fl_json_free(arr);
+		arr = NULL;
+		if (s->part.len >= FL__PART_FLUSH)
+			error = flush(s);
+	}
+	fl_json_free(arr);
+	return error;
+}
+
+/* The findings of a result are read in order, once for each thing the
+ * format needs (text: the folding, the findings, the breakdown), and
+ * written out as the part grows: a result that spilled its findings to
+ * a file (FL_CHECK_SPILL) is written in bounded memory. */
 int fl_report_stream_add_result(fl_report_stream *s, const fl_result *result)
 {
 	const char *path;
-	fl_json *arr = NULL;
 	int error;
 
 	if ((error = usable(s)) < 0)
@@ -229,25 +248,20 @@ int fl_report_stream_add_result(fl_report_stream *s, const fl_result *result)
 		goto cleanup;
 	switch (s->format) {
 	case FL_FORMAT_TEXT:
-		if ((error = fl__text_put_result(&s->part, path, result,
-		                                 s->flags)) < 0)
+		if ((error = fl__text_put_result_flushing(
+		         &s->part, path, result, s->flags, part_flush, s)) < 0)
 			goto cleanup;
 		if (fl_result_count(result))
 			error = fl__text_put_breakdown_file(&s->breakdown, path,
 			                                    result);
 		break;
 	case FL_FORMAT_JSON:
-		if ((error = fl_json_array(&arr)) < 0 ||
-		    (error = fl__json_add_file(arr, path, result, NULL)) < 0)
-			goto cleanup;
-		error = put_items(s, arr, JSON_FILE_DEPTH, "\n    ", ",\n    ");
+		error = fl__json_put_file(
+		    &s->part, s->items++ ? ",\n    " : "\n    ",
+		    JSON_FILE_DEPTH, path, result, NULL, part_flush, s);
 		break;
 	default:
-		if ((error = fl_json_array(&arr)) < 0 ||
-		    (error = fl__sarif_add_results(arr, s->rules, result)) < 0)
-			goto cleanup;
-		error = put_items(s, arr, SARIF_ITEM_DEPTH, "\n        ",
-		                  ",\n        ");
+		error = put_sarif_results(s, result);
 		break;
 	}
 	if (error < 0 || (error = flush(s)) < 0)
@@ -259,7 +273,6 @@ int fl_report_stream_add_result(fl_report_stream *s, const fl_result *result)
 	s->sum.infos += fl_result_count_severity(result, FL_SEVERITY_INFO);
 
 cleanup:
-	fl_json_free(arr);
 	if (error < 0)
 		s->error = error;
 	return error;

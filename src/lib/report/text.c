@@ -373,67 +373,81 @@ static const char *plural(size_t n, const char *one, const char *many);
  * The findings of one file. A finding that says what an earlier one said
  * (same rule, severity, text and message: "IA em escala" 15 times) is not
  * shown again; the first shows where the others are: "= and 4 more like
- * this: 2:1906, 2:2424, ...". Returns 0 or FL_ENOMEM.
+ * this: 2:1906, 2:2424, ...". The groups come from one pass over the
+ * findings (fl__fold), the report from a second. flush (NULL: none) is
+ * called whenever out holds FL__PART_FLUSH bytes. Returns 0, FL_ENOMEM,
+ * FL_EIO or flush's error.
  */
-static int put_findings(writer *w, const char *path, const fl_result *res)
+static int put_findings(writer *w, const char *path, const fl_result *res,
+                        fl__part_flush_fn flush, void *ctx)
 {
 	size_t n = fl_result_count(res);
-	bool *done = n ? calloc(n, sizeof(*done)) : NULL;
+	fl__fold fo;
+	int error;
 
-	if (n && !done)
-		return FL_ENOMEM;
+	if ((error = fl__fold_build(&fo, res)) < 0) {
+		fl__fold_dispose(&fo);
+		return error;
+	}
 	for (size_t k = 0; k < n && !w->error; k++) {
 		const fl_finding *f = fl_result_finding(res, k);
-		size_t more = 0, listed = 0;
+		const fl__fold_group *g;
+		size_t more, line;
 		int width = GUTTER_MIN;
-		if (done[k])
+		if (!f) {
+			error = FL_EIO;
+			break;
+		}
+		if (!(g = fl__fold_find(&fo, f)) || g->first != k)
 			continue;
 		put_finding(w, path, f);
-		for (size_t j = k + 1; j < n; j++)
-			if (!done[j] &&
-			    fl__finding_same(f, fl_result_finding(res, j)))
-				more++;
-		if (!more)
-			continue;
-		if (f->line > 0 && digits(f->line) > width)
-			width = digits(f->line);
-		puts_(w, " ");
-		putc_n(w, ' ', (size_t)width);
-		if (!w->error)
-			w->error =
-			    fl_buf_printf(w->out, " = and %zu more like this%s",
-			                  more, f->line ? ": " : "");
-		for (size_t j = k + 1; j < n && !w->error; j++) {
-			const fl_finding *g = fl_result_finding(res, j);
-			if (done[j] || !fl__finding_same(f, g))
-				continue;
-			done[j] = true;
-			if (!f->line)
-				; /* no places to list */
-			else if (listed < FOLD_PLACES)
+		more = g->count - 1;
+		line = f->line;
+		if (more) {
+			if (line > 0 && digits(line) > width)
+				width = digits(line);
+			puts_(w, " ");
+			putc_n(w, ' ', (size_t)width);
+			if (!w->error)
 				w->error = fl_buf_printf(
-				    w->out, "%s%zu:%zu", listed ? ", " : "",
-				    g->line, g->column ? g->column : 1);
-			else if (listed == FOLD_PLACES)
-				puts_(w, ", ...");
-			listed++;
+				    w->out, " = and %zu more like this%s", more,
+				    line ? ": " : "");
+			for (size_t j = 1; line && j <= more && !w->error;
+			     j++) {
+				fl__fold_place p;
+				if (j > FOLD_PLACES) {
+					puts_(w, ", ...");
+					break;
+				}
+				p = fl__fold_place_at(g, j);
+				w->error = fl_buf_printf(
+				    w->out, "%s%zu:%zu", j > 1 ? ", " : "",
+				    p.line, p.column ? p.column : 1);
+			}
+			puts_(w, "\n");
 		}
-		puts_(w, "\n");
+		if (flush && !w->error && w->out->len >= FL__PART_FLUSH)
+			w->error = flush(ctx, w->out);
 	}
-	free(done);
-	return 0;
+	fl__fold_dispose(&fo);
+	return error ? error : w->error;
 }
 
 /* The breakdown line of one file with findings (put_breakdown). */
 static void put_breakdown_file(writer *w, const char *path, const fl_result *r)
 {
 	size_t n = fl_result_count(r), shown_rules = 0;
-	bool *seen;
+	fl__fold fo;
+	bool *seen = NULL;
 
 	if (!n || w->error)
 		return;
-	if (!(seen = calloc(n, sizeof(*seen)))) {
-		w->error = FL_ENOMEM;
+	if ((w->error = fl__fold_build(&fo, r)) < 0 ||
+	    !(seen =
+	          calloc(fo.rule_count ? fo.rule_count : 1, sizeof(*seen)))) {
+		if (!w->error)
+			w->error = FL_ENOMEM;
+		fl__fold_dispose(&fo);
 		return;
 	}
 	puts_(w, "  ");
@@ -447,34 +461,25 @@ static void put_breakdown_file(writer *w, const char *path, const fl_result *r)
 		                         plural(v, "warning", "warnings"), f,
 		                         plural(f, "info", "infos"));
 	}
-	/* rules by count, each once */
+	/* rules by count, each once; of equal counts the first met first */
 	for (;;) {
-		size_t best = n, best_count = 0;
-		for (size_t k = 0; k < n; k++) {
-			size_t c = 0;
-			if (seen[k])
-				continue;
-			for (size_t j = k; j < n; j++)
-				c += strcmp(fl_result_finding(r, j)->rule,
-				            fl_result_finding(r, k)->rule) == 0;
-			if (c > best_count) {
+		size_t best = fo.rule_count, best_count = 0;
+		for (size_t k = 0; k < fo.rule_count; k++)
+			if (!seen[k] && fo.rules[k].count > best_count) {
 				best = k;
-				best_count = c;
+				best_count = fo.rules[k].count;
 			}
-		}
-		if (best == n || w->error)
+		if (best == fo.rule_count || w->error)
 			break;
-		for (size_t j = best; j < n; j++)
-			if (strcmp(fl_result_finding(r, j)->rule,
-			           fl_result_finding(r, best)->rule) == 0)
-				seen[j] = true;
+		seen[best] = true;
 		w->error =
 		    fl_buf_printf(w->out, "%s%s %zu", shown_rules ? ", " : " (",
-		                  fl_result_finding(r, best)->rule, best_count);
+		                  fo.rules[best].rule, best_count);
 		shown_rules++;
 	}
 	puts_(w, shown_rules ? ")\n" : "\n");
 	free(seen);
+	fl__fold_dispose(&fo);
 }
 
 /* Per file with findings, its totals and the rules behind them, most
@@ -561,8 +566,8 @@ int fl__report_render_text(fl_buf *out, const fl_report *report,
 			put_failure(&w, path, e->message);
 			continue;
 		}
-		if (put_findings(&w, path, e->result) < 0)
-			return FL_ENOMEM;
+		if (put_findings(&w, path, e->result, NULL, NULL) < 0)
+			return w.error ? w.error : FL_ENOMEM;
 	}
 	fl_report_summarize(&summary, report);
 	put_breakdown(&w, report);
@@ -573,11 +578,17 @@ int fl__report_render_text(fl_buf *out, const fl_report *report,
 int fl__text_put_result(fl_buf *out, const char *path, const fl_result *res,
                         unsigned flags)
 {
-	writer w = {out, (flags & FL_REPORT_COLOR) != 0, 0};
+	return fl__text_put_result_flushing(out, path, res, flags, NULL, NULL);
+}
 
-	if (put_findings(&w, path, res) < 0)
-		return FL_ENOMEM;
-	return w.error;
+int fl__text_put_result_flushing(fl_buf *out, const char *path,
+                                 const fl_result *res, unsigned flags,
+                                 fl__part_flush_fn flush, void *ctx)
+{
+	writer w = {out, (flags & FL_REPORT_COLOR) != 0, 0};
+	int error = put_findings(&w, path, res, flush, ctx);
+
+	return error < 0 ? error : w.error;
 }
 
 int fl__text_put_failure(fl_buf *out, const char *path, const char *message,
