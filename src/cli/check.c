@@ -46,7 +46,9 @@ typedef struct {
 	enum color_mode color;
 	const char **files; /* borrowed from argv */
 	size_t file_count;
-	size_t jobs; /* -j: threads checking files */
+	size_t jobs;              /* -j: threads checking files */
+	size_t max_languages;     /* --max-languages */
+	bool max_languages_given; /* ... when given */
 } check_args;
 
 /* ---------------------------------------------------------------- options */
@@ -202,7 +204,7 @@ static int check_combination(const check_args *args, const char *format)
 static int parse_args(check_args *args, bool *help, int argc, char **argv)
 {
 	const char *format = NULL, *fail_on = NULL, *color = NULL,
-	           *input = NULL, *jobs = NULL;
+	           *input = NULL, *jobs = NULL, *max_languages = NULL;
 	const value_option options[] = {
 	    {"--facts", &args->facts},
 	    {"--lang", &args->lang},
@@ -219,6 +221,7 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 	    {"--severity", &args->severity},
 	    {"--baseline", &args->baseline},
 	    {"--jobs", &jobs},
+	    {"--max-languages", &max_languages},
 	};
 	bool only_files = false;
 	int error;
@@ -336,6 +339,21 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 			                       "threads, 1 to 1024)",
 			                       jobs);
 		args->jobs = (size_t)j;
+	}
+	if (max_languages) {
+		char *end;
+		unsigned long m;
+		errno = 0;
+		m = strtoul(max_languages, &end, 10);
+		if (errno || end == max_languages || *end ||
+		    max_languages[0] == '-' || m > 1000000)
+			return cli_usage_error(
+			    "check",
+			    "bad --max-languages value '%s' (a number of "
+			    "languages kept loaded, 0 for no bound)",
+			    max_languages);
+		args->max_languages = (size_t)m;
+		args->max_languages_given = true;
 	}
 	if (format && fl_format_parse(&args->format, format) < 0)
 		return cli_usage_error("check", "bad --format value '%s' (%s)",
@@ -983,6 +1001,10 @@ static int run_check(int argc, char **argv, const char *record)
 	if (cli_project_new(&project, checker) != 0) {
 		fprintf(stderr, "fidelint: out of memory\n");
 		goto cleanup;
+	}
+	if (args.max_languages_given) {
+		fl_checker_set_max_languages(checker, args.max_languages);
+		cli_project_max_languages_given(project);
 	}
 	if (cli_load_facts(&facts, checker, args.facts,
 	                   args.aligned ? NULL : args.source,
