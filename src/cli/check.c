@@ -507,6 +507,42 @@ typedef struct {
 	bool answers_fail; /* an answer at --fail-on */
 } file_job;
 
+/*
+ * The bound on loaded languages when neither --max-languages nor a
+ * configuration gives one: 1 when the FILEs come in runs of one language
+ * (--lang, or each path names its language and none comes back after
+ * another): no language is then needed again once released, so one at a
+ * time costs only the original's language reloaded at each change. 0
+ * (the library's default stays) otherwise.
+ */
+static size_t runs_max_languages(fl_checker *checker, const check_args *args)
+{
+	char prev[64] = "", tag[64];
+	char(*seen)[64] = NULL;
+	size_t nseen = 0, result = 1;
+
+	if (args->lang || args->file_count == 0)
+		return args->lang ? 1 : 0;
+	if (!(seen = calloc(args->file_count, sizeof(*seen))))
+		return 0;
+	for (size_t i = 0; i < args->file_count && result; i++) {
+		if (fl_checker_lang_from_path(tag, sizeof(tag), checker,
+		                              args->files[i]) < 0) {
+			result = 0; /* the text will tell: unknown here */
+			break;
+		}
+		if (strcmp(tag, prev) == 0)
+			continue;
+		for (size_t k = 0; k < nseen; k++)
+			if (strcmp(seen[k], tag) == 0)
+				result = 0; /* it comes back */
+		memcpy(seen[nseen++], tag, sizeof(tag));
+		memcpy(prev, tag, sizeof(tag));
+	}
+	free(seen);
+	return result;
+}
+
 /* A run over the FILEs: the jobs and what every one of them reads. */
 typedef struct {
 	const check_args *args;
@@ -1005,6 +1041,9 @@ static int run_check(int argc, char **argv, const char *record)
 	if (args.max_languages_given) {
 		fl_checker_set_max_languages(checker, args.max_languages);
 		cli_project_max_languages_given(project);
+	} else if (runs_max_languages(checker, &args)) {
+		/* a configuration's max_languages still wins */
+		fl_checker_set_max_languages(checker, 1);
 	}
 	if (cli_load_facts(&facts, checker, args.facts,
 	                   args.aligned ? NULL : args.source,

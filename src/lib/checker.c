@@ -865,6 +865,8 @@ int fl_checker_set_max_languages(fl_checker *chk, size_t max)
 		return FL_EINVAL;
 	lock_root(chk);
 	chk->root->max_langs = max;
+	/* a worker waiting for room may have it now */
+	pthread_cond_broadcast(&chk->root->loaded);
 	unlock_root(chk);
 	return 0;
 }

@@ -14,19 +14,19 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 ex=$src/examples/meta-scale-ai
 facts=$ex/facts.yaml
 mkdir "$tmp/p"
-# files of three stories in runs: ar, pt, he, then ar and pt again
-split -l 12 -d -a 2 --additional-suffix=.ar.txt "$ex/ar.mt.txt" "$tmp/p/a"
+# files of three stories in runs: ar, pt, fr, then ar and pt again
+split -l 24 -d -a 2 --additional-suffix=.ar.txt "$ex/ar.mt.txt" "$tmp/p/a"
 head -n 1 "$ex/pt.mt.txt" >"$tmp/p/b00.pt.txt"
 tail -n +2 "$ex/pt.mt.txt" >"$tmp/p/b01.pt.txt"
-split -l 6 -d -a 2 --additional-suffix=.he.txt "$ex/he.summary.txt" "$tmp/p/c"
+split -l 2 -d -a 2 --additional-suffix=.fr.txt "$ex/fr.summary.txt" "$tmp/p/c"
 cp "$tmp/p/a00.ar.txt" "$tmp/p/d00.ar.txt"
 cp "$tmp/p/b01.pt.txt" "$tmp/p/d01.pt.txt"
 files=("$tmp"/p/*.txt)
 [ "${#files[@]}" -ge 8 ] || fail "only ${#files[@]} files"
-# the same files interleaved: ar pt he ar pt ...
+# the same files interleaved: ar pt fr ar pt ...
 inter=()
 for k in 00 01 02; do
-	for f in "$tmp/p/a$k.ar.txt" "$tmp/p/b$k.pt.txt" "$tmp/p/c$k.he.txt"; do
+	for f in "$tmp/p/a$k.ar.txt" "$tmp/p/b$k.pt.txt" "$tmp/p/c$k.fr.txt"; do
 		[ -f "$f" ] && inter+=("$f")
 	done
 done

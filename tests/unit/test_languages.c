@@ -18,17 +18,24 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-/* The documents, in three languages and one more, loaded once. */
-enum { NDOCS = 4 };
-static const char *const doc_file[NDOCS] = {"ar.mt.txt", "pt.mt.txt",
-                                            "he.summary.txt", "fr.summary.txt"};
-static const char *const doc_lang[NDOCS] = {"ar", "pt", "he", "fr"};
+/* The documents, in three languages, loaded once. */
+enum { NDOCS = 3 };
+static const char *const doc_file[NDOCS] = {"ar.mt.txt", "de.txt",
+                                            "fr.summary.txt"};
+static const char *const doc_lang[NDOCS] = {"ar", "de", "fr"};
+/* de.txt, written here (small dictionaries load fast under sanitizers) */
+static const char de_text[] =
+    "Meta investiert 14,3 Milliarden Dollar in Scale AI und holt Alexandr "
+    "Wang.\nDas Unternehmen Scale AI hat Datenlabeler in vielen "
+    "L\xc3\xa4ndern, "
+    "darunter Kenia und die Philippinen; Outlier ist seine Plattform.\nDie "
+    "Firma Surge AI bleibt unabh\xc3\xa4ngig, sagt Wangg.\n";
 static char *doc_text[NDOCS];
 static fl_facts *facts;
 
 /* The order the documents are checked in: every language comes back after
  * another one. */
-static const int order[] = {0, 1, 2, 0, 3, 1, 0};
+static const int order[] = {0, 1, 2, 0, 1, 0};
 #define NORDER (sizeof(order) / sizeof(order[0]))
 
 static char *read_all(const char *path)
@@ -65,7 +72,9 @@ static bool load_docs(void)
 	for (int i = 0; i < NDOCS; i++) {
 		snprintf(path, sizeof(path), "%s/examples/meta-scale-ai/%s",
 		         dir, doc_file[i]);
-		doc_text[i] = read_all(path);
+		doc_text[i] = strcmp(doc_file[i], "de.txt") == 0
+		                  ? strdup(de_text)
+		                  : read_all(path);
 		CHECK(doc_text[i] != NULL);
 		if (!doc_text[i])
 			return false;
@@ -120,7 +129,7 @@ static char *check_json(fl_checker *c, int i)
 
 /* The words accepted before the run and after document 1 of the order:
  * names the dictionaries do not know, so findings change. */
-static const char *const accept_before = "escaleiros";
+static const char *const accept_before = "Datenlabeler";
 static const char *const accept_between = "تكنلوجيا";
 
 /* Checks the order on c into out[NORDER], accepting words as above. */
@@ -222,9 +231,9 @@ static void *thread_run(void *arg)
  * are those of checking alone. */
 static void two_threads(size_t max)
 {
-	static const int a[] = {2, 0, 1, 2, 3, 0};
-	static const int b[] = {2, 1, 0, 3, 1, 2};
-	enum { N = 6 };
+	static const int a[] = {2, 0, 1, 2};
+	static const int b[] = {2, 1, 0, 1};
+	enum { N = 4 };
 	fl_checker *ref, *root, *w[2] = {NULL, NULL};
 	char *want[NDOCS] = {NULL}, *ga[N] = {NULL}, *gb[N] = {NULL};
 	thread_job ja, jb;
