@@ -14,19 +14,23 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 ex=$src/examples/meta-scale-ai
 facts=$ex/facts.yaml
 mkdir "$tmp/p"
-# files of three stories in runs: ar, pt, fr, then ar and pt again
+# files in three languages (small dictionaries: the test runs under ASan
+# too) in runs: ar, fr, de, then ar and de again
 split -l 24 -d -a 2 --additional-suffix=.ar.txt "$ex/ar.mt.txt" "$tmp/p/a"
-head -n 1 "$ex/pt.mt.txt" >"$tmp/p/b00.pt.txt"
-tail -n +2 "$ex/pt.mt.txt" >"$tmp/p/b01.pt.txt"
 split -l 2 -d -a 2 --additional-suffix=.fr.txt "$ex/fr.summary.txt" "$tmp/p/c"
-cp "$tmp/p/a00.ar.txt" "$tmp/p/d00.ar.txt"
-cp "$tmp/p/b01.pt.txt" "$tmp/p/d01.pt.txt"
+printf '%s\n' "Meta investiert 14,3 Milliarden Dollar in Scale AI und holt Alexandr Wang." \
+	"Das Unternehmen Scale AI hat Datenlabeler in vielen Ländern; Outlier ist seine Plattform." \
+	>"$tmp/p/e00.de.txt"
+printf '%s\n' "Die Firma Surge AI bleibt unabhängig, sagt Wangg; Datenlabeler arbeiten für sie." \
+	>"$tmp/p/e01.de.txt"
+cp "$tmp/p/a00.ar.txt" "$tmp/p/g00.ar.txt"
+cp "$tmp/p/e01.de.txt" "$tmp/p/g01.de.txt"
 files=("$tmp"/p/*.txt)
-[ "${#files[@]}" -ge 8 ] || fail "only ${#files[@]} files"
-# the same files interleaved: ar pt fr ar pt ...
+[ "${#files[@]}" -ge 9 ] || fail "only ${#files[@]} files"
+# the same files interleaved: ar de fr ar de ...
 inter=()
 for k in 00 01 02; do
-	for f in "$tmp/p/a$k.ar.txt" "$tmp/p/b$k.pt.txt" "$tmp/p/c$k.fr.txt"; do
+	for f in "$tmp/p/a$k.ar.txt" "$tmp/p/e$k.de.txt" "$tmp/p/c$k.fr.txt"; do
 		[ -f "$f" ] && inter+=("$f")
 	done
 done
@@ -59,16 +63,16 @@ cmp -s "$tmp/out.textall" "$tmp/out.text" || fail "--format text: the default bo
 
 # words the configuration accepts, with its bound, and with the command
 # line's instead
-printf 'version: 1\naccept: [escaleiros, "تكنلوجيا"]\n' >"$tmp/p/.fidelint.yaml"
+printf 'version: 1\naccept: [Datenlabeler, "تكنلوجيا"]\n' >"$tmp/p/.fidelint.yaml"
 run acc0 --format json --facts "$facts" --max-languages 0 "${files[@]}"
-grep -q escaleiros "$tmp/out.all" || fail "the test needs 'escaleiros' unknown without the configuration"
-! grep -q '"escaleiros"' "$tmp/out.acc0" || fail "the accepted word is still reported"
-for j in 1 2; do
+grep -q '"Datenlabeler"' "$tmp/out.all" || fail "the test needs 'Datenlabeler' unknown without the configuration"
+! grep -q '"Datenlabeler"' "$tmp/out.acc0" || fail "the accepted word is still reported"
+for j in 2; do
 	run "acc1$j" --format json --facts "$facts" --max-languages 1 -j "$j" "${files[@]}"
 	cmp -s "$tmp/out.acc0" "$tmp/out.acc1$j" || fail "-j $j: accepted words with one language at a time differ"
 done
-printf 'version: 1\nmax_languages: 1\naccept: [escaleiros, "تكنلوجيا"]\n' >"$tmp/p/.fidelint.yaml"
-for j in 1 2; do
+printf 'version: 1\nmax_languages: 1\naccept: [Datenlabeler, "تكنلوجيا"]\n' >"$tmp/p/.fidelint.yaml"
+for j in 1; do
 	run "cfg$j" --format json --facts "$facts" -j "$j" "${files[@]}"
 	cmp -s "$tmp/out.acc0" "$tmp/out.cfg$j" || fail "-j $j: max_languages: 1 in the configuration differs"
 done
