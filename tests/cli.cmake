@@ -50,3 +50,10 @@ add_test(NAME cli.jobs
     $<TARGET_FILE:fidelint_cli> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.jobs PROPERTIES
   ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}")
+
+# check --max-languages: one language at a time gives the same output.
+add_test(NAME cli.languages
+  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/languages_test.sh
+    $<TARGET_FILE:fidelint_cli> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.languages PROPERTIES
+  ENVIRONMENT "FIDELINT_DATA_DIR=${PROJECT_SOURCE_DIR}" TIMEOUT 600)

@@ -202,9 +202,10 @@ FL_EXTERN void fl_checker_free(fl_checker *checker);
 /**
  * Makes a worker of checker, for checking documents on another thread.
  * A worker shares what checker loads (language profiles, dictionaries,
- * rule packs, extraction data: loaded once, under the checker's lock,
- * then only read) and has its own error message, ICU objects, word-verdict
- * cache, facts (at first the checker's) and facts indexes.
+ * rule packs, extraction data: loaded once while kept, then only read; a
+ * load does not stop the workers checking in other languages) and has its
+ * own error message, ICU objects, word-verdict cache, facts (at first the
+ * checker's) and facts indexes.
  *
  * Threads: a checker and each of its workers may be used at the same
  * time, each by one thread at a time. Every fl_check_*, fl_extract_*,
@@ -237,6 +238,23 @@ FL_EXTERN int fl_checker_set_facts(fl_checker *checker, const fl_facts *facts);
  * word: UTF-8, one line; copied. Returns 0, FL_EINVAL or FL_ENOMEM.
  */
 FL_EXTERN int fl_checker_accept_word(fl_checker *checker, const char *word);
+
+/** The most languages a checker keeps loaded unless told otherwise. */
+#define FL_MAX_LANGUAGES_DEFAULT 3
+
+/**
+ * Bounds the languages checker (or, given a worker, its checker) keeps
+ * loaded: each holds its hunspell dictionaries (tens of MB for some),
+ * number data, rule packs and extraction data. When loading one more
+ * would pass max, the least recently used language no document is being
+ * checked in is released, and loaded again when a later document needs
+ * it, with the accepted words: findings do not change, only the time a
+ * reload takes. Languages in use are never released, so the bound is
+ * passed while more are in use at once (one per worker, and the
+ * original's). 0: no bound. The default is FL_MAX_LANGUAGES_DEFAULT.
+ * Takes effect at the next load. Returns 0 or FL_EINVAL.
+ */
+FL_EXTERN int fl_checker_set_max_languages(fl_checker *checker, size_t max);
 
 /**
  * Extracts the facts of an original text (its entities with their mention
@@ -776,6 +794,10 @@ FL_EXTERN int fl_config_settings(fl_file_settings *out, const fl_config *config,
 
 /** Releases the strings of s; s can be filled again. */
 FL_EXTERN void fl_file_settings_dispose(fl_file_settings *s);
+
+/** The configuration's "max_languages" (fl_checker_set_max_languages)
+ *  into *out: returns 1 when it gives one, 0 when not (*out untouched). */
+FL_EXTERN int fl_config_max_languages(size_t *out, const fl_config *config);
 
 /** The words the configuration accepts ("accept"), for
  *  fl_checker_accept_word; borrowed from config. */

@@ -46,7 +46,9 @@ typedef struct {
 	enum color_mode color;
 	const char **files; /* borrowed from argv */
 	size_t file_count;
-	size_t jobs; /* -j: threads checking files */
+	size_t jobs;              /* -j: threads checking files */
+	size_t max_languages;     /* --max-languages */
+	bool max_languages_given; /* ... when given */
 } check_args;
 
 /* ---------------------------------------------------------------- options */
@@ -202,7 +204,7 @@ static int check_combination(const check_args *args, const char *format)
 static int parse_args(check_args *args, bool *help, int argc, char **argv)
 {
 	const char *format = NULL, *fail_on = NULL, *color = NULL,
-	           *input = NULL, *jobs = NULL;
+	           *input = NULL, *jobs = NULL, *max_languages = NULL;
 	const value_option options[] = {
 	    {"--facts", &args->facts},
 	    {"--lang", &args->lang},
@@ -219,6 +221,7 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 	    {"--severity", &args->severity},
 	    {"--baseline", &args->baseline},
 	    {"--jobs", &jobs},
+	    {"--max-languages", &max_languages},
 	};
 	bool only_files = false;
 	int error;
@@ -336,6 +339,21 @@ static int parse_args(check_args *args, bool *help, int argc, char **argv)
 			                       "threads, 1 to 1024)",
 			                       jobs);
 		args->jobs = (size_t)j;
+	}
+	if (max_languages) {
+		char *end;
+		unsigned long m;
+		errno = 0;
+		m = strtoul(max_languages, &end, 10);
+		if (errno || end == max_languages || *end ||
+		    max_languages[0] == '-' || m > 1000000)
+			return cli_usage_error(
+			    "check",
+			    "bad --max-languages value '%s' (a number of "
+			    "languages kept loaded, 0 for no bound)",
+			    max_languages);
+		args->max_languages = (size_t)m;
+		args->max_languages_given = true;
 	}
 	if (format && fl_format_parse(&args->format, format) < 0)
 		return cli_usage_error("check", "bad --format value '%s' (%s)",
@@ -488,6 +506,42 @@ typedef struct {
 	size_t answers_len;
 	bool answers_fail; /* an answer at --fail-on */
 } file_job;
+
+/*
+ * The bound on loaded languages when neither --max-languages nor a
+ * configuration gives one: 1 when the FILEs come in runs of one language
+ * (--lang, or each path names its language and none comes back after
+ * another): no language is then needed again once released, so one at a
+ * time costs only the original's language reloaded at each change. 0
+ * (the library's default stays) otherwise.
+ */
+static size_t runs_max_languages(fl_checker *checker, const check_args *args)
+{
+	char prev[64] = "", tag[64];
+	char(*seen)[64] = NULL;
+	size_t nseen = 0, result = 1;
+
+	if (args->lang || args->file_count == 0)
+		return args->lang ? 1 : 0;
+	if (!(seen = calloc(args->file_count, sizeof(*seen))))
+		return 0;
+	for (size_t i = 0; i < args->file_count && result; i++) {
+		if (fl_checker_lang_from_path(tag, sizeof(tag), checker,
+		                              args->files[i]) < 0) {
+			result = 0; /* the text will tell: unknown here */
+			break;
+		}
+		if (strcmp(tag, prev) == 0)
+			continue;
+		for (size_t k = 0; k < nseen; k++)
+			if (strcmp(seen[k], tag) == 0)
+				result = 0; /* it comes back */
+		memcpy(seen[nseen++], tag, sizeof(tag));
+		memcpy(prev, tag, sizeof(tag));
+	}
+	free(seen);
+	return result;
+}
 
 /* A run over the FILEs: the jobs and what every one of them reads. */
 typedef struct {
@@ -990,6 +1044,13 @@ static int run_check(int argc, char **argv, const char *record)
 	if (cli_project_new(&project, checker) != 0) {
 		fprintf(stderr, "fidelint: out of memory\n");
 		goto cleanup;
+	}
+	if (args.max_languages_given) {
+		fl_checker_set_max_languages(checker, args.max_languages);
+		cli_project_max_languages_given(project);
+	} else if (runs_max_languages(checker, &args)) {
+		/* a configuration's max_languages still wins */
+		fl_checker_set_max_languages(checker, 1);
 	}
 	if (cli_load_facts(&facts, checker, args.facts,
 	                   args.aligned ? NULL : args.source,

@@ -108,6 +108,10 @@ int cli_load_facts(fl_facts **out, fl_checker *checker, const char *facts,
 int cli_project_new(cli_project **out, fl_checker *checker);
 void cli_project_free(cli_project *p);
 
+/* The command line bounds the loaded languages (--max-languages): the
+ * configurations' "max_languages" is then left alone. */
+void cli_project_max_languages_given(cli_project *p);
+
 /* Fills *plan for file from its nearest .fidelint.yaml (none: an empty
  * plan). Returns 0, or -1 after printing why (a bad configuration or
  * facts file it names). */

@@ -25,11 +25,17 @@ struct cli_project {
 	fl_checker *checker;
 	void (*on_accept)(void *); /* cli_project_on_accept */
 	void *on_accept_ctx;
+	bool max_languages_given; /* --max-languages: configs do not set it */
 	config_entry *configs;
 	size_t config_count, config_cap;
 	facts_entry *facts;
 	size_t facts_count, facts_cap;
 };
+
+void cli_project_max_languages_given(cli_project *p)
+{
+	p->max_languages_given = true;
+}
 
 int cli_project_new(cli_project **out, fl_checker *checker)
 {
@@ -99,6 +105,13 @@ static fl_config *config_at(cli_project *p, const char *path, bool *bad)
 		e->cfg = NULL;
 		*bad = true;
 		return NULL;
+	}
+	/* its bound on loaded languages, unless the command line gave one */
+	{
+		size_t max;
+		if (!p->max_languages_given &&
+		    fl_config_max_languages(&max, e->cfg))
+			fl_checker_set_max_languages(p->checker, max);
 	}
 	/* its words are accepted from now on */
 	if (fl_config_accept_count(e->cfg) > 0 && p->on_accept)

@@ -27,6 +27,9 @@
 #include "text/text.h"
 #include "util/map.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -66,19 +69,60 @@ static const char *default_data_dir(void)
  * are kept in memory up to about this many bytes (fl__result_spill). */
 #define FL_SPILL_DEFAULT ((size_t)1 << 20)
 
+/* The most languages a checker keeps loaded unless told otherwise
+ * (fl_checker_set_max_languages). */
+#define FL_DEFAULT_MAX_LANGUAGES FL_MAX_LANGUAGES_DEFAULT
+
+/* A hunspell dictionary on the root, shared by the languages that use it
+ * (a foreign-script dictionary serves several). */
+typedef struct speller_ent {
+	fl__speller *sp;          /* NULL while it loads */
+	size_t refs;              /* the languages holding it, and its loader */
+	struct speller_ent *next; /* in a trash list */
+} speller_ent;
+
+/* A language on the root: its resources once loaded, and who holds it. */
+typedef struct lang_ent {
+	fl__lang_res *res; /* NULL while it loads */
+	size_t refs;       /* documents and originals holding it, its loader */
+	uint64_t used;     /* the root's tick when last taken or given back */
+	speller_ent **sps; /* the dictionaries it holds */
+	size_t sp_count, sp_cap;
+	fl__ruleset *pack;     /* trash: its rule packs */
+	fl__extract_data *xd;  /* trash: its extraction data */
+	struct lang_ent *next; /* in a trash list */
+} lang_ent;
+
+/* What was released under the lock, freed after it is given back. */
+typedef struct {
+	lang_ent *langs;
+	speller_ent *spellers;
+} trash;
+
 /*
  * A checker, or a worker of one (root then points to the checker). The
  * loaded resources (spellers, accepted, langs, packs, extract) are the
- * root's, filled under its lock and then only read; a worker's data_dir,
- * dict_path, profiles and common are borrowed copies of the root's, read
- * only. err, text, verdicts, facts and the indexes of the facts are each
- * checker's or worker's own.
+ * root's, kept in their maps under its lock. A language is loaded outside
+ * the lock (its entry says it is loading, and who needs it waits on
+ * `loaded`), held by each document or original that uses it, and released
+ * when a load would pass max_langs and no one holds it (least recently
+ * used first); what it holds is read without the lock. A worker's
+ * data_dir, dict_path, profiles and common are borrowed copies of the
+ * root's, read only. err, text, verdicts, facts and the indexes of the
+ * facts are each checker's or worker's own.
  */
 struct fl_checker {
 	char err[FL_ERRMSG_SIZE];
 	fl_checker *root; /* itself, or the checker a worker was made from */
-	pthread_mutex_t lock; /* root: guards the maps below, recursive */
-	size_t workers;       /* root: live workers, under lock */
+	pthread_mutex_t lock;  /* root: guards the maps below, recursive */
+	pthread_cond_t loaded; /* root: a language or dictionary finished
+	                          loading, or failed to (with lock) */
+	bool have_cond;
+	size_t workers;   /* root: live workers, under lock */
+	size_t max_langs; /* root: languages kept loaded (0: no bound) */
+	size_t resident;  /* root: languages in langs, loaded or loading */
+	uint64_t tick;    /* root: counts takes, for least recently used */
+	size_t released;  /* root: languages released so far */
 	char *data_dir;
 	char *dict_path;
 	size_t max_file_size;
@@ -86,10 +130,12 @@ struct fl_checker {
 	fl__text_ctx *text;
 	fl_map verdicts; /* word-verdict cache (fl__checker_verdicts) */
 	size_t verdicts_accepted; /* the root's accepted_count they know */
-	fl_map spellers;          /* "name\n extra" -> fl__speller* */
+	size_t verdicts_released; /* the root's released count they know */
+	size_t holds;    /* the languages this checker or worker holds */
+	fl_map spellers; /* "name\n extra" -> speller_ent* (0: none) */
 	char **accepted; /* fl_checker_accept_word: words every speller knows */
 	size_t accepted_count, accepted_cap;
-	fl_map langs;   /* tag -> fl__lang_res* */
+	fl_map langs;   /* profile tag -> lang_ent* (0: none) */
 	fl_map indexes; /* tag -> fl__index*, each checker's own (its facts) */
 	fl_map common;  /* common-word key -> profile bitmask */
 	fl_map packs;   /* profile tag -> fl__ruleset* (rule packs) */
@@ -137,6 +183,114 @@ static void unlock_root(fl_checker *chk)
 	pthread_mutex_unlock(&chk->root->lock);
 }
 
+/* Sets to 0 the value v of map m (an entry released: the map keeps its
+ * key and says "none"). Allocates nothing. */
+static void map_clear_value(fl_map *m, uintptr_t v)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key && m->slots[i].value == v)
+			m->slots[i].value = 0;
+}
+
+/* Gives back one hold on dictionary e; the last one takes it out of R's
+ * map into t, to be freed after the lock. Under R's lock. */
+static void speller_unref(fl_checker *R, speller_ent *e, trash *t)
+{
+	if (--e->refs > 0)
+		return;
+	map_clear_value(&R->spellers, (uintptr_t)e);
+	e->next = t->spellers;
+	t->spellers = e;
+}
+
+/* Takes language e (held by no one) out of R's map into t, with its rule
+ * packs and extraction data, and gives back its dictionaries; the verdict
+ * caches that may know it are dropped (released). Under R's lock. */
+static void lang_unlink(fl_checker *R, lang_ent *e, trash *t)
+{
+	const char *tag = e->res->profile->tag;
+	uintptr_t v;
+
+	map_clear_value(&R->langs, (uintptr_t)e);
+	R->resident--;
+	R->released++;
+	if (fl_map_get(&R->packs, tag, strlen(tag), &v) && v) {
+		e->pack = (fl__ruleset *)v;
+		map_clear_value(&R->packs, v);
+	}
+	if (fl_map_get(&R->extract, tag, strlen(tag), &v) && v) {
+		e->xd = (fl__extract_data *)v;
+		map_clear_value(&R->extract, v);
+	}
+	for (size_t i = 0; i < e->sp_count; i++)
+		speller_unref(R, e->sps[i], t);
+	e->sp_count = 0;
+	e->next = t->langs;
+	t->langs = e;
+}
+
+/* Frees a language entry and what it owns (not its dictionaries). */
+static void lang_ent_free(lang_ent *e)
+{
+	if (!e)
+		return;
+	lang_res_free(e->res);
+	if (e->pack) {
+		fl__ruleset_dispose(e->pack);
+		free(e->pack);
+	}
+	fl__extract_data_free(e->xd);
+	free(e->sps);
+	free(e);
+}
+
+/* Frees what t holds; without the lock. A language's dictionaries are
+ * many small blocks: the memory they leave is given back to the system
+ * (glibc keeps it otherwise, in the arena of the thread that loaded
+ * them, where another thread's next language cannot use it). */
+static void trash_free(trash *t)
+{
+	bool any = t->langs || t->spellers;
+
+	while (t->langs) {
+		lang_ent *e = t->langs;
+		t->langs = e->next;
+		lang_ent_free(e);
+	}
+	while (t->spellers) {
+		speller_ent *e = t->spellers;
+		t->spellers = e->next;
+		fl__speller_free(e->sp);
+		free(e);
+	}
+#ifdef __GLIBC__
+	if (any)
+		malloc_trim(0);
+#else
+	(void)any;
+#endif
+}
+
+/* Releases least recently used languages no one holds until one more
+ * fits under R's bound (or none is left to release: what is held stays,
+ * so the bound can be passed while more languages are held at once).
+ * Under R's lock; what is released goes to t. */
+static void make_room(fl_checker *R, trash *t)
+{
+	while (R->max_langs && R->resident >= R->max_langs) {
+		lang_ent *lru = NULL;
+		for (size_t i = 0; i < R->langs.cap; i++) {
+			lang_ent *e = (lang_ent *)R->langs.slots[i].value;
+			if (R->langs.slots[i].key && e && e->res &&
+			    e->refs == 0 && (!lru || e->used < lru->used))
+				lru = e;
+		}
+		if (!lru)
+			return;
+		lang_unlink(R, lru, t);
+	}
+}
+
 void fl_checker_free(fl_checker *chk)
 {
 	if (!chk)
@@ -153,20 +307,23 @@ void fl_checker_free(fl_checker *chk)
 		return;
 	}
 	for (size_t i = 0; i < chk->spellers.cap; i++)
-		if (chk->spellers.slots[i].key)
-			fl__speller_free(
-			    (fl__speller *)chk->spellers.slots[i].value);
+		if (chk->spellers.slots[i].key &&
+		    chk->spellers.slots[i].value) {
+			speller_ent *e =
+			    (speller_ent *)chk->spellers.slots[i].value;
+			fl__speller_free(e->sp);
+			free(e);
+		}
 	fl_map_dispose(&chk->spellers);
 	for (size_t i = 0; i < chk->accepted_count; i++)
 		free(chk->accepted[i]);
 	free(chk->accepted);
 	for (size_t i = 0; i < chk->langs.cap; i++)
 		if (chk->langs.slots[i].key)
-			lang_res_free(
-			    (fl__lang_res *)chk->langs.slots[i].value);
+			lang_ent_free((lang_ent *)chk->langs.slots[i].value);
 	fl_map_dispose(&chk->langs);
 	for (size_t i = 0; i < chk->packs.cap; i++)
-		if (chk->packs.slots[i].key) {
+		if (chk->packs.slots[i].key && chk->packs.slots[i].value) {
 			fl__ruleset_dispose(
 			    (fl__ruleset *)chk->packs.slots[i].value);
 			free((void *)chk->packs.slots[i].value);
@@ -184,12 +341,15 @@ void fl_checker_free(fl_checker *chk)
 	fl_map_dispose(&chk->verdicts);
 	free(chk->data_dir);
 	free(chk->dict_path);
+	if (chk->have_cond)
+		pthread_cond_destroy(&chk->loaded);
 	pthread_mutex_destroy(&chk->lock);
 	free(chk);
 }
 
-/* Makes chk's lock, recursive: a loader takes it and calls others that
- * take it too. Returns 0 or FL_ENOMEM. */
+/* Makes chk's lock, recursive (a caller holding it may call what takes
+ * it too; but none waits on `loaded` holding it twice), and its condition
+ * variable. Returns 0 or FL_ENOMEM. */
 static int init_lock(fl_checker *chk)
 {
 	pthread_mutexattr_t attr;
@@ -201,7 +361,14 @@ static int init_lock(fl_checker *chk)
 	if (rc == 0)
 		rc = pthread_mutex_init(&chk->lock, &attr);
 	pthread_mutexattr_destroy(&attr);
-	return rc == 0 ? 0 : FL_ENOMEM;
+	if (rc != 0)
+		return FL_ENOMEM;
+	if (pthread_cond_init(&chk->loaded, NULL) != 0) {
+		pthread_mutex_destroy(&chk->lock);
+		return FL_ENOMEM;
+	}
+	chk->have_cond = true;
+	return 0;
 }
 
 int fl_checker_worker_new(fl_checker **out, fl_checker *chk)
@@ -261,6 +428,7 @@ int fl_checker_new(fl_checker **out, const fl_checker_options *opts)
 		return FL_ENOMEM;
 	}
 	chk->root = chk;
+	chk->max_langs = FL_DEFAULT_MAX_LANGUAGES;
 	*out = chk;
 
 	dd = opts->data_dir ? opts->data_dir : getenv("FIDELINT_DATA_DIR");
@@ -379,11 +547,13 @@ int fl_checker_accept_word(fl_checker *chk, const char *word)
 		                "out of memory");
 	}
 	R->accepted[R->accepted_count++] = w;
-	/* the dictionaries open already learn it now */
-	for (size_t i = 0; i < R->spellers.cap && error == 0; i++)
-		if (R->spellers.slots[i].key && R->spellers.slots[i].value)
-			error = fl__speller_add(
-			    (fl__speller *)R->spellers.slots[i].value, w);
+	/* the dictionaries open already learn it now; one loading learns
+	 * every accepted word when it is open (get_speller) */
+	for (size_t i = 0; i < R->spellers.cap && error == 0; i++) {
+		speller_ent *e = (speller_ent *)R->spellers.slots[i].value;
+		if (R->spellers.slots[i].key && e && e->sp)
+			error = fl__speller_add(e->sp, w);
+	}
 	/* The verdicts cached before (this checker's and its workers') may
 	 * say "unknown": get_lang drops them, seeing accepted_count move. */
 	unlock_root(chk);
@@ -402,61 +572,107 @@ fl_map *fl__checker_verdicts(fl_checker *chk)
 
 /* --------------------------------------------------------------- caches */
 
-/* The speller of dictionary name (+ extra word list), opened on first
- * use and kept on the root. Call under the root's lock. */
-static int get_speller(fl__speller **out, fl_checker *chk, const char *name,
-                       const char *extra)
+/*
+ * One more hold on the speller of dictionary name (+ extra word list),
+ * opened on first use and kept on the root while a language holds it:
+ * appended to e's dictionaries (room for it was made by the caller). The
+ * dictionary is opened without the root's lock (which the caller must not
+ * hold); a second caller waits for the first one's load. Returns 0 or a
+ * negative code (message on chk).
+ */
+static int get_speller(fl__speller **out, fl_checker *chk, lang_ent *le,
+                       const char *name, const char *extra)
 {
 	fl_checker *R = chk->root;
-	fl_buf key = FL_BUF_INIT;
+	fl_buf key = FL_BUF_INIT, words = FL_BUF_INIT;
+	speller_ent *e = NULL;
+	fl__speller *sp = NULL;
+	const char *lists[2];
+	size_t nl = 0;
 	uintptr_t *slot;
 	int error = 0;
 
 	*out = NULL;
-	if (fl_buf_printf(&key, "%s\n%s", name, extra ? extra : "") < 0)
-		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                "out of memory");
-	slot = fl_map_slot_of(&R->spellers, key.ptr, key.len, 0, NULL);
-	if (!slot) {
-		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                 "out of memory");
-	} else if (!*slot) {
-		/* dicts/words/NAME.dic adds newsroom vocabulary to NAME. */
-		fl__speller *sp;
-		const char *lists[2];
-		size_t nl = 0;
-		fl_buf words = FL_BUF_INIT;
-		if (fl_buf_printf(&words, "%s/dicts/words/%s.dic",
-		                  chk->data_dir, name) < 0) {
-			fl_buf_dispose(&key);
-			return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-			                "out of memory");
-		}
-		if (access(words.ptr, R_OK) == 0)
-			lists[nl++] = words.ptr;
-		if (extra)
-			lists[nl++] = extra;
-		error = fl__speller_open(&sp, chk->dict_path, name, lists, nl,
-		                         chk->err, sizeof(chk->err));
-		fl_buf_dispose(&words);
-		for (size_t i = 0; error == 0 && i < R->accepted_count; i++)
-			if ((error = fl__speller_add(sp, R->accepted[i])) < 0)
-				fl__speller_free(sp);
-		if (error == 0)
-			*slot = (uintptr_t)sp;
+	if (fl_buf_printf(&key, "%s\n%s", name, extra ? extra : "") < 0 ||
+	    fl_buf_printf(&words, "%s/dicts/words/%s.dic", chk->data_dir,
+	                  name) < 0) {
+		error = FL_ENOMEM;
+		goto cleanup;
 	}
-	if (error == 0)
-		*out = (fl__speller *)*slot;
-	else if (slot && !*slot)
-		/* Leave no empty entry behind: a later call tries again. */
-		fl_map_put(&R->spellers, key.ptr, key.len, 0);
+	lock_root(chk);
+	for (;;) {
+		if (!(slot = fl_map_slot_of(&R->spellers, key.ptr, key.len, 0,
+		                            NULL))) {
+			unlock_root(chk);
+			error = FL_ENOMEM;
+			goto cleanup;
+		}
+		if (!*slot)
+			break;
+		e = (speller_ent *)*slot;
+		if (e->sp) {
+			/* open already */
+			e->refs++;
+			le->sps[le->sp_count++] = e;
+			*out = e->sp;
+			unlock_root(chk);
+			goto cleanup;
+		}
+		pthread_cond_wait(&R->loaded, &R->lock);
+	}
+	if (!(e = calloc(1, sizeof(*e)))) {
+		unlock_root(chk);
+		error = FL_ENOMEM;
+		goto cleanup;
+	}
+	e->refs = 1;
+	*slot = (uintptr_t)e;
+	unlock_root(chk);
+
+	/* dicts/words/NAME.dic adds newsroom vocabulary to NAME. */
+	if (access(words.ptr, R_OK) == 0)
+		lists[nl++] = words.ptr;
+	if (extra)
+		lists[nl++] = extra;
+	error = fl__speller_open(&sp, chk->dict_path, name, lists, nl, chk->err,
+	                         sizeof(chk->err));
+
+	lock_root(chk);
+	/* the words accepted until now; later ones reach it as it is open */
+	for (size_t i = 0; error == 0 && i < R->accepted_count; i++)
+		error = fl__speller_add(sp, R->accepted[i]);
+	if (error == 0) {
+		e->sp = sp;
+		sp = NULL;
+		le->sps[le->sp_count++] = e;
+		*out = e->sp;
+	} else {
+		/* Leave no entry behind: a later call tries again. */
+		map_clear_value(&R->spellers, (uintptr_t)e);
+		free(e);
+	}
+	pthread_cond_broadcast(&R->loaded);
+	unlock_root(chk);
+cleanup:
+	fl__speller_free(sp);
 	fl_buf_dispose(&key);
+	fl_buf_dispose(&words);
+	if (error == FL_ENOMEM)
+		fl__fail(chk->err, sizeof(chk->err), error, "out of memory");
 	return error;
 }
 
-static int build_lang(fl__lang_res **out, fl_checker *chk, const fl__profile *p)
+/*
+ * Builds the resources of profile p into *out, without the root's lock
+ * (the caller must not hold it): the dictionaries it opens or shares are
+ * held by le (le->sps), also those opened before a failure, for the
+ * caller to give back. Returns 0 or a negative code (message on chk).
+ */
+static int build_lang(fl__lang_res **out, fl_checker *chk, lang_ent *le,
+                      const fl__profile *p)
 {
 	fl__lang_res *L = calloc(1, sizeof(*L));
+	size_t nsp;
 	int error = 0;
 
 	*out = NULL;
@@ -466,16 +682,20 @@ static int build_lang(fl__lang_res **out, fl_checker *chk, const fl__profile *p)
 	L->script = p->script ? fl__script_code(p->script) : -1;
 	L->dicts = calloc(p->hunspell_count + 1, sizeof(*L->dicts));
 	L->accept = calloc(p->accept_count + 1, sizeof(*L->accept));
-	if (!L->dicts || !L->accept) {
+	if (!L->dicts || !L->accept ||
+	    fl__add_overflow(p->hunspell_count, p->accept_count, &nsp) ||
+	    fl__add_overflow(nsp, FL_MAX_FOREIGN + 1, &nsp) ||
+	    fl__grow((void **)&le->sps, &le->sp_cap, nsp, sizeof(*le->sps)) <
+	        0) {
 		error = FL_ENOMEM;
 		goto cleanup;
 	}
 	for (size_t i = 0; i < p->hunspell_count; i++, L->dict_count++)
-		if ((error = get_speller(&L->dicts[i], chk, p->hunspell[i],
+		if ((error = get_speller(&L->dicts[i], chk, le, p->hunspell[i],
 		                         p->extra_words)) < 0)
 			goto cleanup;
 	for (size_t i = 0; i < p->accept_count; i++, L->accept_count++)
-		if ((error = get_speller(&L->accept[i], chk, p->accept[i],
+		if ((error = get_speller(&L->accept[i], chk, le, p->accept[i],
 		                         NULL)) < 0)
 			goto cleanup;
 	for (size_t i = 0; i < p->foreign_count && i < FL_MAX_FOREIGN; i++) {
@@ -487,7 +707,7 @@ static int build_lang(fl__lang_res **out, fl_checker *chk, const fl__profile *p)
 			goto cleanup;
 		}
 		L->foreign[i].script = s;
-		if ((error = get_speller(&L->foreign[i].sp, chk,
+		if ((error = get_speller(&L->foreign[i].sp, chk, le,
 		                         p->foreign[i].dict, NULL)) < 0)
 			goto cleanup;
 		L->foreign_count++;
@@ -521,15 +741,42 @@ cleanup:
 	return error;
 }
 
-/* The resources of language tag, built on first use and kept on the
- * root (under its lock). Also drops chk's word verdicts when words were
- * accepted since they were made. */
+/* Drops chk's word verdicts when words were accepted or languages were
+ * released since they were made: a verdict is keyed by its language's
+ * address, which a language loaded later may have. Under the lock, as
+ * get_lang hands out a language (the caller's checks then fill the cache
+ * anew). */
+static void drop_verdicts(fl_checker *chk)
+{
+	fl_checker *R = chk->root;
+
+	if (chk->verdicts_accepted != R->accepted_count ||
+	    chk->verdicts_released != R->released) {
+		fl_map_dispose(&chk->verdicts);
+		chk->verdicts_accepted = R->accepted_count;
+		chk->verdicts_released = R->released;
+	}
+}
+
+/*
+ * One hold on the resources of language tag, built on first use and kept
+ * on the root while held or while the root's bound leaves room: give it
+ * back with put_lang. Loading releases languages no one holds past the
+ * bound and reads the dictionaries without the root's lock (the caller
+ * must not hold it): a worker needing a language another one is loading
+ * waits for that load, one needing a loaded language does not wait, and
+ * one that holds no language waits for room when every loaded language is
+ * held by others. Also drops chk's stale word verdicts (drop_verdicts).
+ * Returns 0 or a negative code (message on chk; nothing held).
+ */
 static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
 {
 	const fl__profile *p = fl__profiles_find(&chk->profiles, tag);
 	fl_checker *R = chk->root;
+	trash t = {NULL, NULL};
+	lang_ent *e;
 	uintptr_t v;
-	fl__lang_res *L;
+	fl__lang_res *L = NULL;
 	int error = 0;
 
 	*out = NULL;
@@ -537,26 +784,126 @@ static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
 		return fl__fail(chk->err, sizeof(chk->err), FL_ELANG,
 		                "no language profile for '%s'", tag);
 	lock_root(chk);
-	if (chk->verdicts_accepted != R->accepted_count) {
-		fl_map_dispose(&chk->verdicts);
-		chk->verdicts_accepted = R->accepted_count;
+again:
+	for (;;) {
+		if (!fl_map_get(&R->langs, p->tag, strlen(p->tag), &v) || !v)
+			break;
+		e = (lang_ent *)v;
+		if (e->res) {
+			e->refs++;
+			e->used = ++R->tick;
+			chk->holds++;
+			*out = e->res;
+			drop_verdicts(chk);
+			unlock_root(chk);
+			return 0;
+		}
+		/* another worker loads it */
+		pthread_cond_wait(&R->loaded, &R->lock);
 	}
-	if (fl_map_get(&R->langs, p->tag, strlen(p->tag), &v)) {
-		*out = (fl__lang_res *)v;
-		goto done;
+	make_room(R, &t);
+	if (R->max_langs && R->resident >= R->max_langs && chk->holds == 0) {
+		/* Every language loaded is another worker's: wait for one to
+		 * be given back rather than pass the bound. (One that holds a
+		 * language loads past it: it may be what the others wait
+		 * for.) */
+		unlock_root(chk);
+		trash_free(&t);
+		lock_root(chk);
+		if (R->max_langs && R->resident >= R->max_langs)
+			pthread_cond_wait(&R->loaded, &R->lock);
+		goto again;
 	}
-	if ((error = build_lang(&L, chk, p)) < 0)
-		goto done;
-	if (fl_map_put(&R->langs, p->tag, strlen(p->tag), (uintptr_t)L) < 0) {
-		lang_res_free(L);
-		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                 "out of memory");
-		goto done;
+	if (!(e = calloc(1, sizeof(*e))) ||
+	    fl_map_put(&R->langs, p->tag, strlen(p->tag), (uintptr_t)e) < 0) {
+		free(e);
+		unlock_root(chk);
+		trash_free(&t);
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
 	}
-	*out = L;
-done:
+	e->refs = 1;
+	R->resident++;
 	unlock_root(chk);
+	/* what was released is freed, and the language read, unlocked */
+	trash_free(&t);
+	error = build_lang(&L, chk, e, p);
+
+	lock_root(chk);
+	if (error == 0) {
+		e->res = L;
+		e->used = ++R->tick;
+		chk->holds++;
+		*out = L;
+		/* L may stand where a language released now stood */
+		drop_verdicts(chk);
+	} else {
+		map_clear_value(&R->langs, (uintptr_t)e);
+		R->resident--;
+		for (size_t i = 0; i < e->sp_count; i++)
+			speller_unref(R, e->sps[i], &t);
+		e->sp_count = 0;
+		e->next = t.langs;
+		t.langs = e;
+	}
+	pthread_cond_broadcast(&R->loaded);
+	unlock_root(chk);
+	trash_free(&t);
 	return error;
+}
+
+/* Gives back a hold get_lang gave on L; NULL is accepted. */
+static void put_lang(fl_checker *chk, const fl__lang_res *L)
+{
+	fl_checker *R = chk->root;
+	uintptr_t v;
+
+	if (!L)
+		return;
+	lock_root(chk);
+	if (fl_map_get(&R->langs, L->profile->tag, strlen(L->profile->tag),
+	               &v) &&
+	    v && ((lang_ent *)v)->res == L && ((lang_ent *)v)->refs > 0) {
+		lang_ent *e = (lang_ent *)v;
+		e->used = ++R->tick;
+		chk->holds--;
+		/* a worker waiting for room may release it now */
+		if (--e->refs == 0)
+			pthread_cond_broadcast(&R->loaded);
+	}
+	unlock_root(chk);
+}
+
+int fl_checker_set_max_languages(fl_checker *chk, size_t max)
+{
+	if (!chk)
+		return FL_EINVAL;
+	lock_root(chk);
+	chk->root->max_langs = max;
+	/* a worker waiting for room may have it now */
+	pthread_cond_broadcast(&chk->root->loaded);
+	unlock_root(chk);
+	return 0;
+}
+
+size_t fl__checker_resident(fl_checker *chk)
+{
+	size_t n;
+
+	lock_root(chk);
+	n = chk->root->resident;
+	unlock_root(chk);
+	return n;
+}
+
+size_t fl__checker_released(fl_checker *chk)
+{
+	size_t n;
+
+	lock_root(chk);
+	n = chk->root->released;
+	unlock_root(chk);
+	return n;
 }
 
 /* Adds to idx the exonyms (names/exonyms.h) of every entity of the facts
@@ -628,10 +975,12 @@ static int get_index(fl__index **out, fl_checker *chk, const char *tag,
 		}
 		if (S && (error = fl__classify_name_words(idx, S->dicts,
 		                                          S->dict_count)) < 0) {
+			put_lang(chk, S);
 			fl__index_free(idx);
 			return fl__fail(chk->err, sizeof(chk->err), error,
 			                "out of memory");
 		}
+		put_lang(chk, S);
 	}
 	if (fl_map_put(&chk->indexes, tag, strlen(tag), (uintptr_t)idx) < 0) {
 		fl__index_free(idx);
@@ -644,8 +993,9 @@ static int get_index(fl__index **out, fl_checker *chk, const char *tag,
 
 /*
  * The rule packs of language tag (rules/packs/<lang>.yaml and
- * <tag>.yaml), loaded on first use and kept. A pack that fails to load is
- * not kept, so every document in that language fails with its message.
+ * <tag>.yaml), loaded on first use and kept while the language is (the
+ * caller holds it: get_lang). A pack that fails to load is not kept, so
+ * every document in that language fails with its message.
  */
 static int get_rules(const fl__ruleset **out, fl_checker *chk, const char *tag)
 {
@@ -656,30 +1006,37 @@ static int get_rules(const fl__ruleset **out, fl_checker *chk, const char *tag)
 
 	*out = NULL;
 	lock_root(chk);
-	if (fl_map_get(&R->packs, tag, strlen(tag), &v)) {
+	if (fl_map_get(&R->packs, tag, strlen(tag), &v) && v) {
 		*out = (const fl__ruleset *)v;
-		goto done;
+		unlock_root(chk);
+		return 0;
 	}
-	if (!(set = calloc(1, sizeof(*set)))) {
-		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                 "out of memory");
-		goto done;
-	}
+	unlock_root(chk);
+	/* read without the lock; a worker that read them first wins */
+	if (!(set = calloc(1, sizeof(*set))))
+		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                "out of memory");
 	if ((error = fl__ruleset_load_lang(set, chk->data_dir, tag, chk->err,
 	                                   sizeof(chk->err))) < 0) {
 		free(set);
-		goto done;
+		return error;
 	}
-	if (fl_map_put(&R->packs, tag, strlen(tag), (uintptr_t)set) < 0) {
-		fl__ruleset_dispose(set);
-		free(set);
+	lock_root(chk);
+	if (fl_map_get(&R->packs, tag, strlen(tag), &v) && v) {
+		*out = (const fl__ruleset *)v;
+	} else if (fl_map_put(&R->packs, tag, strlen(tag), (uintptr_t)set) <
+	           0) {
 		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
 		                 "out of memory");
-		goto done;
+	} else {
+		*out = set;
+		set = NULL;
 	}
-	*out = set;
-done:
 	unlock_root(chk);
+	if (set) {
+		fl__ruleset_dispose(set);
+		free(set);
+	}
 	return error;
 }
 
@@ -735,7 +1092,45 @@ void fl__original_dispose(fl__original *e)
 	fl__extract_free(e->x);
 	if (e->have_doc)
 		fl__doc_dispose(&e->doc);
+	if (e->holder)
+		put_lang(e->holder, e->lang);
 	memset(e, 0, sizeof(*e));
+}
+
+/* The extraction data of language tag (held by the caller), loaded on
+ * first use without the lock and kept while the language is. */
+static int get_extract(fl__extract_data **out, fl_checker *chk, const char *tag)
+{
+	fl_checker *R = chk->root;
+	fl__extract_data *xd = NULL;
+	uintptr_t v;
+	int error;
+
+	*out = NULL;
+	lock_root(chk);
+	if (fl_map_get(&R->extract, tag, strlen(tag), &v) && v) {
+		*out = (fl__extract_data *)v;
+		unlock_root(chk);
+		return 0;
+	}
+	unlock_root(chk);
+	if ((error = fl__extract_data_load(&xd, chk->data_dir, tag, chk->err,
+	                                   sizeof(chk->err))) < 0)
+		return error;
+	lock_root(chk);
+	if (fl_map_get(&R->extract, tag, strlen(tag), &v) && v) {
+		*out = (fl__extract_data *)v;
+	} else if (fl_map_put(&R->extract, tag, strlen(tag), (uintptr_t)xd) <
+	           0) {
+		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                 "out of memory");
+	} else {
+		*out = xd;
+		xd = NULL;
+	}
+	unlock_root(chk);
+	fl__extract_data_free(xd);
+	return error;
 }
 
 int fl__original_read(fl__original *e, fl_checker *chk, const char *path,
@@ -744,7 +1139,6 @@ int fl__original_read(fl__original *e, fl_checker *chk, const char *path,
 	char tag[FL_TAG_MAX], locale[FL_TAG_MAX], msg[FL_ERRMSG_SIZE] = "";
 	fl__lang_res *L = NULL;
 	fl__extract_data *xd = NULL;
-	uintptr_t v;
 	int error;
 
 	memset(e, 0, sizeof(*e));
@@ -752,21 +1146,10 @@ int fl__original_read(fl__original *e, fl_checker *chk, const char *path,
 	                                      lang ? lang : "en")) < 0 ||
 	    (error = get_lang(&L, chk, tag)) < 0)
 		return error;
-	lock_root(chk);
-	if (fl_map_get(&chk->root->extract, L->profile->tag,
-	               strlen(L->profile->tag), &v)) {
-		xd = (fl__extract_data *)v;
-	} else if ((error = fl__extract_data_load(&xd, chk->data_dir,
-	                                          L->profile->tag, chk->err,
-	                                          sizeof(chk->err))) == 0 &&
-	           fl_map_put(&chk->root->extract, L->profile->tag,
-	                      strlen(L->profile->tag), (uintptr_t)xd) < 0) {
-		fl__extract_data_free(xd);
-		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                 "out of memory");
-	}
-	unlock_root(chk);
-	if (error < 0)
+	/* held until the original is disposed of: its analysis reads it */
+	e->holder = chk;
+	e->lang = L;
+	if ((error = get_extract(&xd, chk, L->profile->tag)) < 0)
 		return error;
 	icu_locale(locale, sizeof(locale), tag);
 	if ((error = fl__doc_init(&e->doc, chk->text, data ? data : "", len,
@@ -884,9 +1267,10 @@ static int given_lang(char *tag, size_t n, fl_checker *chk, const char *path,
 }
 
 /* Fills what a check context of language tag shares with every
- * document: the language's resources, the facts and their index, the
+ * document: the language's resources (held: give c->lang back with
+ * put_lang when the document is done), the facts and their index, the
  * rule packs, the verdict cache, and msg for the checks' messages.
- * Returns 0 or a negative code (message on chk). */
+ * Returns 0 or a negative code (message on chk; nothing held). */
 static int ctx_for_lang(fl__check_ctx *c, fl_checker *chk, const char *tag,
                         char *msg, size_t msglen)
 {
@@ -895,11 +1279,14 @@ static int ctx_for_lang(fl__check_ctx *c, fl_checker *chk, const char *tag,
 	const fl__ruleset *rules = NULL;
 	int error;
 
-	if ((error = get_lang(&L, chk, tag)) < 0 ||
-	    (error = get_index(&idx, chk, tag, L)) < 0 ||
-	    (error = get_rules(&rules, chk, L->profile->tag)) < 0 ||
-	    (error = get_bilex(chk, L)) < 0)
+	if ((error = get_lang(&L, chk, tag)) < 0)
 		return error;
+	if ((error = get_index(&idx, chk, tag, L)) < 0 ||
+	    (error = get_rules(&rules, chk, L->profile->tag)) < 0 ||
+	    (error = get_bilex(chk, L)) < 0) {
+		put_lang(chk, L);
+		return error;
+	}
 	c->text = chk->text;
 	c->idx = idx;
 	c->facts = chk->facts;
@@ -1001,6 +1388,7 @@ done:
 	fl_result_free(res);
 	if (have_doc)
 		fl__doc_dispose(&doc);
+	put_lang(chk, c.lang);
 	return error;
 }
 
@@ -1335,6 +1723,7 @@ done:
 	fl_result_free(scratch);
 	if (have_doc)
 		fl__doc_dispose(&doc);
+	put_lang(chk, c.lang);
 	return error;
 }
 

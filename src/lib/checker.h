@@ -42,12 +42,15 @@ fl_map *fl__checker_verdicts(fl_checker *chk);
 const fl_facts *fl__checker_facts(const fl_checker *chk);
 
 /* An original analysed for its facts: the document and what the
- * extraction reads, which must live as long as the analysis. */
+ * extraction reads, which must live as long as the analysis (its
+ * language is held until fl__original_dispose). */
 typedef struct {
 	fl__doc doc;
 	bool have_doc;
 	fl__extract_in in;
 	fl__extraction *x;
+	fl_checker *holder;              /* who holds lang, or NULL */
+	const struct fl__lang_res *lang; /* its language's resources */
 } fl__original;
 
 /*
@@ -82,6 +85,12 @@ typedef struct {
 int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
                   const char *data, size_t len, const fl_check_options *opts,
                   const fl__aligned_line *al);
+
+/* The languages chk's root has loaded or is loading now, and how many it
+ * has released since it was made (fl_checker_set_max_languages); for the
+ * tests. */
+size_t fl__checker_resident(fl_checker *chk);
+size_t fl__checker_released(fl_checker *chk);
 
 /* Sets the checker's message; returns code. */
 int fl__checker_fail(fl_checker *chk, int code, const char *fmt, ...)

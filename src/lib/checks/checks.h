@@ -20,7 +20,7 @@
 #define FL_MAX_FOREIGN 8
 
 /* A language's resolved resources: profile, dictionaries, clitics. */
-typedef struct {
+typedef struct fl__lang_res {
 	const fl__profile *profile;
 	int script; /* the profile's script code, -1 when not given */
 	fl__speller **dicts;

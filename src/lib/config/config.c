@@ -48,14 +48,16 @@ struct fl_config {
 	fl_file_settings top;
 	char **accept;
 	size_t accept_count;
+	size_t max_languages; /* "max_languages", when has_max_languages */
+	bool has_max_languages;
 	entry *entries;
 	size_t entry_count;
 	char err[FL_ERRMSG_SIZE];
 };
 
-static const char *const top_keys[] = {"version", "fail_on",  "select",
-                                       "ignore",  "severity", "accept",
-                                       "files",   NULL};
+static const char *const top_keys[] = {"version", "fail_on",       "select",
+                                       "ignore",  "severity",      "accept",
+                                       "files",   "max_languages", NULL};
 static const char *const entry_keys[] = {
     "glob",  "lang",   "facts",  "source",   "source_lang", "partial",
     "input", "select", "ignore", "severity", "fail_on",     NULL};
@@ -309,6 +311,23 @@ static int parse(fl_config *cfg, const char *data, size_t len)
 	}
 	if ((error = read_settings(&cfg->top, root, cfg, cfg->err)) < 0)
 		goto cleanup;
+	if ((n = fl_yaml_map_get(root, "max_languages"))) {
+		/* a number of languages kept loaded, 0: no bound */
+		char *end = NULL;
+		unsigned long long v = 0;
+		if (n->type == FL_YAML_SCALAR && n->str[0] >= '0' &&
+		    n->str[0] <= '9')
+			v = strtoull(n->str, &end, 10);
+		if (!end || *end || v > 1000000) {
+			error = fl_yaml_fail(
+			    cfg->err, sizeof(cfg->err), FL_EPARSE, cfg->path, n,
+			    "'max_languages' is a number of languages kept "
+			    "loaded (0: no bound)");
+			goto cleanup;
+		}
+		cfg->max_languages = (size_t)v;
+		cfg->has_max_languages = true;
+	}
 	if ((n = fl_yaml_map_get(root, "accept"))) {
 		if (n->type != FL_YAML_SEQ) {
 			error = fl_yaml_fail(cfg->err, sizeof(cfg->err),
@@ -623,6 +642,14 @@ cleanup:
 	if (error < 0)
 		fl_file_settings_dispose(out);
 	return error;
+}
+
+int fl_config_max_languages(size_t *out, const fl_config *cfg)
+{
+	if (!cfg || !cfg->has_max_languages)
+		return 0;
+	*out = cfg->max_languages;
+	return 1;
 }
 
 size_t fl_config_accept_count(const fl_config *cfg)
