@@ -508,12 +508,12 @@ typedef struct {
 } file_job;
 
 /*
- * The bound on loaded languages when neither --max-languages nor a
- * configuration gives one: 1 when the FILEs come in runs of one language
- * (--lang, or each path names its language and none comes back after
- * another): no language is then needed again once released, so one at a
- * time costs only the original's language reloaded at each change. 0
- * (the library's default stays) otherwise.
+ * Whether the FILEs come in runs of one language (--lang, or each path
+ * names its language and none comes back after another): no language is
+ * then needed again once released, so the bound on loaded languages can
+ * be one per thread (check's default when neither --max-languages nor a
+ * configuration gives one). Returns 1 when they do, 0 when not or unknown
+ * (the library's default stays).
  */
 static size_t runs_max_languages(fl_checker *checker, const check_args *args)
 {
@@ -1049,8 +1049,12 @@ static int run_check(int argc, char **argv, const char *record)
 		fl_checker_set_max_languages(checker, args.max_languages);
 		cli_project_max_languages_given(project);
 	} else if (runs_max_languages(checker, &args)) {
-		/* a configuration's max_languages still wins */
-		fl_checker_set_max_languages(checker, 1);
+		/* One language per thread: with one for all, a thread reaching
+		 * the next run waits for the other to finish the previous one,
+		 * and -j 2 is no faster than -j 1. A configuration's
+		 * max_languages still wins. */
+		fl_checker_set_max_languages(checker,
+		                             args.jobs ? args.jobs : 1);
 	}
 	if (cli_load_facts(&facts, checker, args.facts,
 	                   args.aligned ? NULL : args.source,

@@ -22,6 +22,15 @@ struct fl__speller {
 	bool have_lock;
 };
 
+/* hunspell 1.7.1 (Debian bookworm's) keeps one table for every handle, a
+ * global utf_tbl with a plain reference count that Hunspell_create and
+ * Hunspell_destroy change (hunspell/hunspell issue #727, fixed after 1.7.1
+ * by pull request #853): two handles made or destroyed at once, as two
+ * workers loading or releasing languages do, could free it under the
+ * other. So every create, added word list and destroy takes this one
+ * lock; asking a handle only reads the table. */
+static pthread_mutex_t lifecycle_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static bool file_exists(const char *path)
 {
 	return access(path, R_OK) == 0;
@@ -63,7 +72,9 @@ int fl__speller_open(fl__speller **out, const char *dict_path, const char *name,
 		goto cleanup;
 	}
 	sp->have_lock = true;
+	pthread_mutex_lock(&lifecycle_lock);
 	sp->h = Hunspell_create(aff, dic);
+	pthread_mutex_unlock(&lifecycle_lock);
 	if (!sp->h) {
 		error = fl__fail(err, errlen, FL_EIO, "%s: cannot load", dic);
 		goto cleanup;
@@ -76,8 +87,14 @@ int fl__speller_open(fl__speller **out, const char *dict_path, const char *name,
 		goto cleanup;
 	}
 	for (size_t i = 0; i < extra_count; i++) {
-		if (!file_exists(extra[i]) ||
-		    Hunspell_add_dic(sp->h, extra[i]) != 0) {
+		int rc = -1;
+		/* A word list is a new hash manager: it counts the table. */
+		if (file_exists(extra[i])) {
+			pthread_mutex_lock(&lifecycle_lock);
+			rc = Hunspell_add_dic(sp->h, extra[i]);
+			pthread_mutex_unlock(&lifecycle_lock);
+		}
+		if (rc != 0) {
 			error = fl__fail(err, errlen, FL_EIO,
 			                 "%s: cannot add word list", extra[i]);
 			goto cleanup;
@@ -145,8 +162,11 @@ void fl__speller_free(fl__speller *sp)
 {
 	if (!sp)
 		return;
-	if (sp->h)
+	if (sp->h) {
+		pthread_mutex_lock(&lifecycle_lock);
 		Hunspell_destroy(sp->h);
+		pthread_mutex_unlock(&lifecycle_lock);
+	}
 	fl_map_dispose(&sp->cache);
 	if (sp->have_lock)
 		pthread_mutex_destroy(&sp->lock);
