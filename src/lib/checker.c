@@ -991,29 +991,59 @@ static int get_index(fl__index **out, fl_checker *chk, const char *tag,
 	return 0;
 }
 
+/* A resource kept per language in one of the root's maps: loaded (into
+ * *out, caller frees with the matching res_free_fn) and freed. */
+typedef int (*res_load_fn)(void **out, fl_checker *chk, const char *tag);
+typedef void (*res_free_fn)(void *res);
+
 /*
- * The rule packs of language tag (rules/packs/<lang>.yaml and
- * <tag>.yaml), loaded on first use and kept while the language is (the
- * caller holds it: get_lang). A pack that fails to load is not kept, so
- * every document in that language fails with its message.
+ * The resource of language tag in the root's map (R->packs, R->extract),
+ * loaded by load on first use without the root's lock, so that a load
+ * does not stop the other workers: when two workers load it at once, the
+ * first to put it in the map wins and the other's copy is freed with
+ * dispose. Kept while the language is (the caller holds it: get_lang).
+ * A load that fails is not kept: the next caller tries again.
  */
-static int get_rules(const fl__ruleset **out, fl_checker *chk, const char *tag)
+static int get_shared(void **out, fl_checker *chk, fl_map *map, const char *tag,
+                      res_load_fn load, res_free_fn dispose)
 {
-	fl_checker *R = chk->root;
-	fl__ruleset *set;
+	void *res = NULL;
 	uintptr_t v;
-	int error = 0;
+	int error;
 
 	*out = NULL;
 	lock_root(chk);
-	if (fl_map_get(&R->packs, tag, strlen(tag), &v) && v) {
-		*out = (const fl__ruleset *)v;
+	if (fl_map_get(map, tag, strlen(tag), &v) && v) {
+		*out = (void *)v;
 		unlock_root(chk);
 		return 0;
 	}
 	unlock_root(chk);
-	/* read without the lock; a worker that read them first wins */
-	if (!(set = calloc(1, sizeof(*set))))
+	if ((error = load(&res, chk, tag)) < 0)
+		return error;
+	lock_root(chk);
+	if (fl_map_get(map, tag, strlen(tag), &v) && v) {
+		*out = (void *)v;
+	} else if (fl_map_put(map, tag, strlen(tag), (uintptr_t)res) < 0) {
+		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
+		                 "out of memory");
+	} else {
+		*out = res;
+		res = NULL;
+	}
+	unlock_root(chk);
+	if (res)
+		dispose(res);
+	return error;
+}
+
+/* res_load_fn of the rule packs (rules/packs/<lang>.yaml and <tag>.yaml). */
+static int load_rules(void **out, fl_checker *chk, const char *tag)
+{
+	fl__ruleset *set = calloc(1, sizeof(*set));
+	int error;
+
+	if (!set)
 		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
 		                "out of memory");
 	if ((error = fl__ruleset_load_lang(set, chk->data_dir, tag, chk->err,
@@ -1021,22 +1051,28 @@ static int get_rules(const fl__ruleset **out, fl_checker *chk, const char *tag)
 		free(set);
 		return error;
 	}
-	lock_root(chk);
-	if (fl_map_get(&R->packs, tag, strlen(tag), &v) && v) {
-		*out = (const fl__ruleset *)v;
-	} else if (fl_map_put(&R->packs, tag, strlen(tag), (uintptr_t)set) <
-	           0) {
-		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                 "out of memory");
-	} else {
-		*out = set;
-		set = NULL;
-	}
-	unlock_root(chk);
-	if (set) {
-		fl__ruleset_dispose(set);
-		free(set);
-	}
+	*out = set;
+	return 0;
+}
+
+/* res_free_fn of the rule packs. */
+static void free_rules(void *res)
+{
+	fl__ruleset_dispose(res);
+	free(res);
+}
+
+/*
+ * The rule packs of language tag, kept while the language is (get_shared).
+ * A pack that fails to load is not kept, so every document in that
+ * language fails with its message.
+ */
+static int get_rules(const fl__ruleset **out, fl_checker *chk, const char *tag)
+{
+	void *res;
+	int error = get_shared(&res, chk, &chk->root->packs, tag, load_rules,
+	                       free_rules);
+	*out = res;
 	return error;
 }
 
@@ -1097,39 +1133,30 @@ void fl__original_dispose(fl__original *e)
 	memset(e, 0, sizeof(*e));
 }
 
-/* The extraction data of language tag (held by the caller), loaded on
- * first use without the lock and kept while the language is. */
+/* res_load_fn of the extraction data. */
+static int load_extract(void **out, fl_checker *chk, const char *tag)
+{
+	fl__extract_data *xd = NULL;
+	int error = fl__extract_data_load(&xd, chk->data_dir, tag, chk->err,
+	                                  sizeof(chk->err));
+	*out = xd;
+	return error;
+}
+
+/* res_free_fn of the extraction data. */
+static void free_extract(void *res)
+{
+	fl__extract_data_free(res);
+}
+
+/* The extraction data of language tag (held by the caller), kept while
+ * the language is (get_shared). */
 static int get_extract(fl__extract_data **out, fl_checker *chk, const char *tag)
 {
-	fl_checker *R = chk->root;
-	fl__extract_data *xd = NULL;
-	uintptr_t v;
-	int error;
-
-	*out = NULL;
-	lock_root(chk);
-	if (fl_map_get(&R->extract, tag, strlen(tag), &v) && v) {
-		*out = (fl__extract_data *)v;
-		unlock_root(chk);
-		return 0;
-	}
-	unlock_root(chk);
-	if ((error = fl__extract_data_load(&xd, chk->data_dir, tag, chk->err,
-	                                   sizeof(chk->err))) < 0)
-		return error;
-	lock_root(chk);
-	if (fl_map_get(&R->extract, tag, strlen(tag), &v) && v) {
-		*out = (fl__extract_data *)v;
-	} else if (fl_map_put(&R->extract, tag, strlen(tag), (uintptr_t)xd) <
-	           0) {
-		error = fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
-		                 "out of memory");
-	} else {
-		*out = xd;
-		xd = NULL;
-	}
-	unlock_root(chk);
-	fl__extract_data_free(xd);
+	void *res;
+	int error = get_shared(&res, chk, &chk->root->extract, tag,
+	                       load_extract, free_extract);
+	*out = res;
 	return error;
 }
 
