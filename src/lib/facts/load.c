@@ -74,6 +74,18 @@ const char *fl_entity_kind_name(fl_entity_kind kind)
 	return kind_names[kind];
 }
 
+/* The kind named s (one of kind_names) into *out; false when s names
+ * none. */
+static bool kind_of(const char *s, fl_entity_kind *out)
+{
+	for (size_t i = 0; i < FL_ARRAY_SIZE(kind_names); i++)
+		if (strcmp(s, kind_names[i]) == 0) {
+			*out = (fl_entity_kind)i;
+			return true;
+		}
+	return false;
+}
+
 /* ------------------------------------------------------------ disposal */
 
 static void lang_strings_dispose(fl__lang_strings *list, size_t count)
@@ -554,12 +566,8 @@ cleanup:
 static int parse_kind(loader *ld, fl_entity_kind *out, const fl_yaml_node *n)
 {
 	if (n->type == FL_YAML_SCALAR) {
-		for (size_t i = 0; i < FL_ARRAY_SIZE(kind_names); i++) {
-			if (strcmp(n->str, kind_names[i]) == 0) {
-				*out = (fl_entity_kind)i;
-				return 0;
-			}
-		}
+		if (kind_of(n->str, out))
+			return 0;
 		return FAIL(
 		    ld, n,
 		    "'kind' must be one of person, org, product, place, "
@@ -1148,7 +1156,7 @@ int fl__facts_maker_entity(fl__facts_maker *m, const char *name,
 	fl_facts *f = ld->f;
 	fl__entity e = {0};
 	uintptr_t *slot;
-	bool inserted, known_kind = false;
+	bool inserted;
 	size_t need, at;
 	int error = 0;
 
@@ -1158,12 +1166,7 @@ int fl__facts_maker_entity(fl__facts_maker *m, const char *name,
 	e.count = count;
 	e.line = line;
 	e.extracted = ld->extracted;
-	for (size_t i = 0; kind && i < FL_ARRAY_SIZE(kind_names); i++)
-		if (strcmp(kind, kind_names[i]) == 0) {
-			e.kind = (fl_entity_kind)i;
-			known_kind = true;
-		}
-	if ((kind && !known_kind) || !round_trips(name))
+	if ((kind && !kind_of(kind, &e.kind)) || !round_trips(name))
 		return maker_fail(m, FL__FACTS_REFUSED);
 	for (size_t a = 0; a < alias_count; a++)
 		if (!round_trips(aliases[a]))
