@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utrans.h>
 
 static fl__text_ctx *shared_ctx;
 
@@ -894,6 +895,79 @@ static void test_ctx_reused_across_locales(void)
 	fl__doc_dispose(NULL);
 }
 
+/* What ICU's "Any-Latin; Latin-ASCII; Lower" makes of s[0,n), its ASCII
+ * only: what fl__translit_ascii answered before its table of Latin
+ * text (text/latin_ascii.h). */
+static void icu_ascii(UTransliterator *t, const uint16_t *s, size_t n,
+                      char *out)
+{
+	UChar b[4 * FL_TOKEN_MAX];
+	int32_t len = (int32_t)n, limit = (int32_t)n, k = 0;
+	UErrorCode st = U_ZERO_ERROR;
+
+	memcpy(b, s, n * sizeof(*s));
+	utrans_transUChars(t, b, &len, FL_ARRAY_SIZE(b), 0, &limit, &st);
+	for (int32_t i = 0; U_SUCCESS(st) && i < len; i++)
+		if (b[i] < 0x80)
+			out[k++] = (char)b[i];
+	out[k] = '\0';
+}
+
+static void test_latin_table_is_icus(void)
+{
+	/* Latin text is read through a table generated from ICU
+	 * (scripts/gen-latin-ascii.c): it must answer as the ICU the library
+	 * is built with, for every character it covers, alone and in words
+	 * of several (a made-up mix, and names as the news spells them). */
+	static const char *const words[] = {"Şişli",
+	                                    "Þórshöfn",
+	                                    "Łódź",
+	                                    "Ærøskøbing",
+	                                    "Straße",
+	                                    "Œuvre",
+	                                    "Ĳsselmeer",
+	                                    "Đắk Lắk",
+	                                    "Nguyễn",
+	                                    "Ǆemal",
+	                                    "O’Brien",
+	                                    "½ ¼ ©®",
+	                                    "São Tomé e Príncipe",
+	                                    "Ångström",
+	                                    "ĦĸŀŉſƀƁƂ"};
+	UErrorCode st = U_ZERO_ERROR;
+	UTransliterator *t = utrans_openU(u"Any-Latin; Latin-ASCII; Lower", -1,
+	                                  UTRANS_FORWARD, NULL, 0, NULL, &st);
+	char want[4 * FL_TOKEN_MAX + 1], got[4 * FL_TOKEN_MAX + 1];
+	size_t bad = 0;
+
+	CHECK(U_SUCCESS(st));
+	if (U_FAILURE(st))
+		return;
+	for (uint32_t c = 1; c < 0x2020; c++) {
+		uint16_t u = (uint16_t)c;
+		if (!fl__latin_text(&u, 1))
+			continue;
+		icu_ascii(t, &u, 1, want);
+		CHECK(fl__translit_ascii(ctx(), &u, 1, got, sizeof(got)) >= 0);
+		if (strcmp(want, got) != 0 && bad++ < 5)
+			fprintf(stderr, "U+%04X: ICU '%s', table '%s'\n",
+			        (unsigned)c, want, got);
+	}
+	CHECK_EQ_INT((int)bad, 0);
+	for (size_t i = 0; i < FL_ARRAY_SIZE(words); i++) {
+		uint16_t u[FL_TOKEN_MAX];
+		int32_t n = 0;
+		UErrorCode s2 = U_ZERO_ERROR;
+		u_strFromUTF8(u, FL_TOKEN_MAX, &n, words[i], -1, &s2);
+		CHECK(U_SUCCESS(s2) && fl__latin_text(u, (size_t)n));
+		icu_ascii(t, u, (size_t)n, want);
+		CHECK(fl__translit_ascii(ctx(), u, (size_t)n, got,
+		                         sizeof(got)) >= 0);
+		CHECK_EQ_STR(got, want);
+	}
+	utrans_close(t);
+}
+
 static void test_free_ctx(void)
 {
 	/* Runs last: releases the shared context (valgrind sees no leak). */
@@ -909,4 +983,5 @@ TESTS(T(test_invalid_utf8_offsets), T(test_invalid_utf8_match_key),
       T(test_sentence_flag), T(test_masked), T(test_match_keys),
       T(test_token_keys_match_utf8_keys), T(test_long_token_has_no_key),
       T(test_fuzzy_key), T(test_caps_lines), T(test_gap_is_space),
-      T(test_main_script), T(test_ctx_reused_across_locales), T(test_free_ctx))
+      T(test_main_script), T(test_ctx_reused_across_locales),
+      T(test_latin_table_is_icus), T(test_free_ctx))

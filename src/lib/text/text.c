@@ -1,4 +1,5 @@
 #include "text.h"
+#include "latin_ascii.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -1006,6 +1007,25 @@ int fl__translit_ascii(fl__text_ctx *ctx, const uint16_t *s, size_t n,
 	out[0] = '\0';
 	if (n > FL_TOKEN_MAX)
 		return 0;
+	_Static_assert(sizeof(ascii) > FL_TOKEN_MAX * FL_LATIN_ASCII_MAX,
+	               "room for the table's longest answers");
+	if (fl__latin_text(s, n)) {
+		/* Latin text through the table made from the same
+		 * transliteration (latin_ascii.h): no ICU, whose first
+		 * transliterator would set up its whole registry. */
+		for (size_t i = 0; i < n; i++) {
+			const char *a =
+			    fl__latin_ascii[s[i] < 0x250 ? s[i]
+			                    : s[i] < 0x1F00
+			                        ? 0x250 + (s[i] - 0x1E00)
+			                        : 0x350];
+			size_t al = strlen(a);
+			memcpy(ascii + k, a, al);
+			k += al;
+		}
+		ascii[k] = '\0';
+		return translit_copy(ascii, out, cap);
+	}
 	if (fl_map_get(&ctx->to_ascii_memo, s, n * sizeof(*s), &memo))
 		return translit_copy((const char *)memo, out, cap);
 	if (!ctx->to_ascii && !ctx->to_ascii_failed) {

@@ -181,8 +181,10 @@ size_t fl__key_prefix(const uint16_t *text, size_t len, const uint16_t *key,
  * transliteration (زوكربيرغ -> "zwkrbyrgh", רובן -> "rwbn", José ->
  * "jose"), into out (NUL-terminated, at most cap - 1 bytes). Returns the
  * length (0 for text longer than a token), or FL_ERROR when ICU has no such
- * transliterator. Answers are kept in ctx (a bounded memo), so a word goes
- * through ICU once per context.
+ * transliterator. Latin text (fl__latin_text) is read through a table made
+ * from that transliteration (latin_ascii.h, scripts/gen-latin-ascii.c),
+ * without opening it; other answers are kept in ctx (a bounded memo), so a
+ * word goes through ICU once per context.
  */
 int fl__translit_ascii(fl__text_ctx *ctx, const uint16_t *s, size_t n,
                        char *out, size_t cap);
