@@ -282,24 +282,23 @@ static void region_src_close(region_src *r)
 }
 
 /*
- * Whether regional locale `locale` has region names of its own in ICU's
- * data (a "Countries", "Countries%short" or "Countries%variant" table in
- * its own region bundle). A locale with none of them names every region
- * as the locale it inherits from does, and that one is among the target
- * locales already (the bare language, or a regional one: pt_AO inherits
- * pt_PT's; CLDR's parents of a regional locale are the language and its
- * other regional locales): asking it again (about 300 regions, twice,
- * each through locale fallback) would only repeat their names. Most are
- * so: 25 of the 28 regional Arabic locales, 10 of the 11 Portuguese ones.
- * The tables built are the same (compared for 18 languages).
+ * Whether regional locale `locale` has data of its own in ICU's bundle
+ * `data` (U_ICUDATA_NAME "-region", "-zone"): one of the tables named
+ * there, not empty, in its own bundle. A locale with none of them names
+ * every place as the locale it inherits from does, and that one is among
+ * the target locales already (the bare language, or a regional one: pt_AO
+ * inherits pt_PT's; CLDR's parents of a regional locale are the language
+ * and its other regional locales): asking it again (about 300 regions,
+ * long and short, and 450 cities, each through locale fallback) would
+ * only repeat their names. Most are so: 25 of the 28 regional Arabic
+ * locales have no region names of their own, 10 of the 11 Portuguese
+ * ones. The tables built are the same (compared for 18 languages).
  */
-static bool own_region_names(const char *locale)
+static bool own_names(const char *data, const char *locale,
+                      const char *const *tables, size_t count)
 {
-	static const char *const tables[] = {"Countries", "Countries%short",
-	                                     "Countries%variant"};
 	UErrorCode st = U_ZERO_ERROR;
-	UResourceBundle *b =
-	    ures_openDirect(U_ICUDATA_NAME "-region", locale, &st);
+	UResourceBundle *b = ures_openDirect(data, locale, &st);
 	bool own = false;
 
 	if (U_FAILURE(st)) {
@@ -308,7 +307,7 @@ static bool own_region_names(const char *locale)
 		 * failure: ask it, as before. */
 		return st != U_MISSING_RESOURCE_ERROR;
 	}
-	for (size_t i = 0; i < FL_ARRAY_SIZE(tables) && !own; i++) {
+	for (size_t i = 0; i < count && !own; i++) {
 		UErrorCode s2 = U_ZERO_ERROR;
 		UResourceBundle *t = ures_getByKey(b, tables[i], NULL, &s2);
 		own = U_SUCCESS(s2) && ures_getSize(t) > 0;
@@ -316,6 +315,15 @@ static bool own_region_names(const char *locale)
 	}
 	ures_close(b);
 	return own;
+}
+
+/* own_names of the region bundle: display names and their variants. */
+static bool own_region_names(const char *locale)
+{
+	static const char *const tables[] = {"Countries", "Countries%short",
+	                                     "Countries%variant"};
+	return own_names(U_ICUDATA_NAME "-region", locale, tables,
+	                 FL_ARRAY_SIZE(tables));
 }
 
 static int add_regions(fl__exonyms *x, char (*locales)[32], size_t nloc)
@@ -396,7 +404,13 @@ static int add_cities(fl__exonyms *x, char (*locales)[32], size_t nloc)
 	int error = 0;
 
 	for (size_t i = 0; i < nloc; i++) {
+		static const char *const zones[] = {"zoneStrings"};
 		UErrorCode s2 = U_ZERO_ERROR;
+		tb[i] = tz[i] = NULL;
+		/* the first is the target itself: always asked */
+		if (i > 0 && !own_names(U_ICUDATA_NAME "-zone", locales[i],
+		                        zones, FL_ARRAY_SIZE(zones)))
+			continue;
 		tb[i] = ures_open(U_ICUDATA_NAME "-zone", locales[i], &s2);
 		tz[i] = ures_getByKey(tb[i], "zoneStrings", NULL, &s2);
 		if (U_FAILURE(s2)) {
