@@ -209,6 +209,25 @@ static void build_forbid_lookahead(input *in, size_t n)
 		PUT(&in->a, "a ", 2);
 }
 
+/* n terms with an English rendering of two made-up words each, none of
+ * them in a document of n words: every term looks for its renderings
+ * (term.missing compared every rendering with every token). */
+static void build_many_terms(input *in, size_t n)
+{
+	fl_buf y = FL_BUF_INIT;
+	char w[32], v[32];
+	PRINTF(&y, "version: 1\nterms:\n");
+	for (size_t i = 0; i < n; i++) {
+		name_of(w, sizeof(w), i, 3);
+		name_of(v, sizeof(v), i, 4);
+		PRINTF(&y, "  - {source: t%zu, expect: {en: [%s %s]}}\n", i, w,
+		       v);
+	}
+	in->facts = facts_of(y.ptr, y.len);
+	fl_buf_dispose(&y);
+	prose(&in->a, n, true);
+}
+
 /* Extraction of an original of n distinct numbers with counted nouns,
  * on one line ("paid 12 people, 13 people ..."). */
 static void build_extract_numbers(input *in, size_t n)
@@ -504,6 +523,7 @@ static const pcase CASES[] = {
     {"check_many_lines", 10000, build_many_lines, run_check, NULL},
     {"check_many_names", 1000, build_many_names, run_check, NULL},
     {"check_forbid_lookahead", 5000, build_forbid_lookahead, run_check, NULL},
+    {"check_many_terms", 6000, build_many_terms, run_check, NULL},
     {"extract_numbers", 8000, build_extract_numbers, run_extract, NULL},
     {"extract_lines", 2000, build_extract_lines, run_extract, NULL},
     {"yaml_nesting", 500, build_yaml_nesting, run_yaml, NULL},

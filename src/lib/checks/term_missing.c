@@ -104,6 +104,102 @@ static bool token_like(const fl__check_ctx *c, size_t i, const uint16_t *w,
 	return false;
 }
 
+/* Code units of a word's beginning the index keys it by: word_like holds
+ * only for words that begin with the same four (or are equal, when
+ * shorter). */
+#define FL_TERM_HEAD 4
+
+/* The document's tokens by the beginning of their match key, and of it
+ * without each clitic of the language that it begins with: the tokens at
+ * which a word w can stand as token_like(..., true) sees it are among
+ * those under w's beginning, in document order. Built once per document,
+ * so that a term's renderings are looked for at those tokens only, not
+ * at every token for every rendering of every term. */
+typedef struct {
+	fl_map heads; /* beginning (UTF-16 bytes) -> 1 + list */
+	struct {
+		size_t *at, n, cap;
+	} * lists;
+	size_t count, cap;
+} token_index;
+
+static void token_index_dispose(token_index *x)
+{
+	for (size_t i = 0; i < x->count; i++)
+		free(x->lists[i].at);
+	free(x->lists);
+	fl_map_dispose(&x->heads);
+}
+
+/* Adds token i under the beginning of k[0,n). Returns 0 or FL_ENOMEM. */
+static int index_add(token_index *x, const uint16_t *k, size_t n, size_t i)
+{
+	size_t h = n < FL_TERM_HEAD ? n : FL_TERM_HEAD;
+	uintptr_t *slot = fl_map_slot_of(&x->heads, k, h * sizeof(*k), 0, NULL);
+
+	if (!slot)
+		return FL_ENOMEM;
+	if (!*slot) {
+		if (fl__grow((void **)&x->lists, &x->cap, x->count + 1,
+		             sizeof(*x->lists)) < 0)
+			return FL_ENOMEM;
+		memset(&x->lists[x->count], 0, sizeof(x->lists[0]));
+		*slot = ++x->count;
+	}
+	{
+		size_t l = *slot - 1;
+		if (x->lists[l].n && x->lists[l].at[x->lists[l].n - 1] == i)
+			return 0; /* once per token */
+		if (fl__grow((void **)&x->lists[l].at, &x->lists[l].cap,
+		             x->lists[l].n + 1, sizeof(size_t)) < 0)
+			return FL_ENOMEM;
+		x->lists[l].at[x->lists[l].n++] = i;
+	}
+	return 0;
+}
+
+/* Builds x over c's document, with the variants token_like tries. Returns
+ * 0 or FL_ENOMEM (x to dispose either way). */
+static int token_index_build(token_index *x, const fl__check_ctx *c)
+{
+	const fl__keylist *pre = &c->lang->prefixes;
+
+	memset(x, 0, sizeof(*x));
+	for (size_t i = 0; i < c->doc->token_count; i++) {
+		const fl__token *t = &c->doc->tokens[i];
+		const uint16_t *k = fl__tok_key(c->doc, t);
+		int error;
+		if (t->keylen == 0 || (t->flags & FL_TOKF_MASKED))
+			continue;
+		if ((error = index_add(x, k, t->keylen, i)) < 0)
+			return error;
+		for (size_t p = 0; p < pre->count; p++) {
+			size_t pl = pre->lens[p];
+			if (pl + 2 <= t->keylen &&
+			    memcmp(k, pre->keys[p], pl * sizeof(*k)) == 0 &&
+			    (error = index_add(x, k + pl, t->keylen - pl, i)) <
+			        0)
+				return error;
+		}
+	}
+	return 0;
+}
+
+/* The tokens, in document order, where word w[0,nw) may stand (*n of
+ * them; NULL when none). */
+static const size_t *index_get(const token_index *x, const uint16_t *w,
+                               size_t nw, size_t *n)
+{
+	size_t h = nw < FL_TERM_HEAD ? nw : FL_TERM_HEAD;
+	uintptr_t v;
+
+	*n = 0;
+	if (nw == 0 || !fl_map_get(&x->heads, w, h * sizeof(*w), &v) || !v)
+		return NULL;
+	*n = x->lists[v - 1].n;
+	return x->lists[v - 1].at;
+}
+
 /* True when rendering r stands at token i. */
 static bool rendering_at(const fl__check_ctx *c, const rendering *r, size_t i)
 {
@@ -124,9 +220,11 @@ static int count_match(fl__check_ctx *c, size_t s, size_t e, void *arg)
 
 /* The first token of the document holding the longest word (of four
  * letters or more) of multi-word rendering r, or SIZE_MAX. */
-static size_t near_of(const fl__check_ctx *c, const rendering *r)
+static size_t near_of(const fl__check_ctx *c, const token_index *x,
+                      const rendering *r)
 {
-	size_t head = 0;
+	size_t head = 0, n;
+	const size_t *at;
 	if (r->count < 2)
 		return SIZE_MAX;
 	for (size_t j = 1; j < r->count; j++)
@@ -135,10 +233,27 @@ static size_t near_of(const fl__check_ctx *c, const rendering *r)
 	/* A short head word ("de", "عن") says nothing. */
 	if (r->n[head] < 4)
 		return SIZE_MAX;
-	for (size_t i = 0; i < c->doc->token_count; i++)
-		if (token_like(c, i, r->k[head], r->n[head], true))
-			return i;
+	at = index_get(x, r->k[head], r->n[head], &n);
+	for (size_t a = 0; a < n; a++)
+		if (token_like(c, at[a], r->k[head], r->n[head], true))
+			return at[a];
 	return SIZE_MAX;
+}
+
+/* Whether one of renderings rs[0,nr) stands in the document. */
+static bool rendered(const fl__check_ctx *c, const token_index *x,
+                     const rendering *rs, size_t nr)
+{
+	for (size_t r = 0; r < nr; r++) {
+		size_t n;
+		const size_t *at =
+		    rs[r].count ? index_get(x, rs[r].k[0], rs[r].n[0], &n)
+		                : NULL;
+		for (size_t a = 0; at && a < n; a++)
+			if (rendering_at(c, &rs[r], at[a]))
+				return true;
+	}
+	return false;
 }
 
 /*
@@ -146,20 +261,14 @@ static size_t near_of(const fl__check_ctx *c, const rendering *r)
  * a rendering stands in the document; else *near to the token of a
  * likely wrong rendering, or SIZE_MAX.
  */
-static void find(const fl__check_ctx *c, const rendering *rs, size_t nr,
-                 bool *found, size_t *near)
+static void find(const fl__check_ctx *c, const token_index *x,
+                 const rendering *rs, size_t nr, bool *found, size_t *near)
 {
-	const fl__doc *d = c->doc;
-
-	*found = false;
 	*near = SIZE_MAX;
-	for (size_t i = 0; i < d->token_count && !*found; i++)
-		for (size_t r = 0; r < nr && !*found; r++)
-			*found = rendering_at(c, &rs[r], i);
-	if (*found)
+	if ((*found = rendered(c, x, rs, nr)))
 		return;
 	for (size_t r = 0; r < nr && *near == SIZE_MAX; r++)
-		*near = near_of(c, &rs[r]);
+		*near = near_of(c, x, &rs[r]);
 }
 
 /* What windowed checking knows of one term over the windows so far. */
@@ -244,10 +353,9 @@ cleanup:
 }
 
 /* Windowed checking: what this window adds to term st's state. */
-static int window_term(fl__check_ctx *c, term_state *st, const rendering *rs,
-                       size_t nr)
+static int window_term(fl__check_ctx *c, const token_index *x, term_state *st,
+                       const rendering *rs, size_t nr)
 {
-	bool found;
 	size_t near;
 
 	if (st->nr == 0 && nr > 0) {
@@ -256,16 +364,13 @@ static int window_term(fl__check_ctx *c, term_state *st, const rendering *rs,
 			return FL_ENOMEM;
 		st->nr = nr;
 	}
-	found = false;
-	for (size_t i = 0; i < c->doc->token_count && !found; i++)
-		for (size_t r = 0; r < nr && !found; r++)
-			found = rendering_at(c, &rs[r], i);
-	if (found) {
+	if (rendered(c, x, rs, nr)) {
 		st->done = true;
 		return 0;
 	}
 	for (size_t r = 0; r < nr; r++) {
-		if (st->have_near[r] || (near = near_of(c, &rs[r])) == SIZE_MAX)
+		if (st->have_near[r] ||
+		    (near = near_of(c, x, &rs[r])) == SIZE_MAX)
 			continue;
 		const fl__token *tk = &c->doc->tokens[near];
 		if (fl__check_place(&st->near[r], c, tk->start, tk->end) < 0)
@@ -276,7 +381,7 @@ static int window_term(fl__check_ctx *c, term_state *st, const rendering *rs,
 }
 
 static int check_term(fl__check_ctx *c, const fl__scan_text *t,
-                      const fl__term *term)
+                      const token_index *x, const fl__term *term)
 {
 	const fl__lang_strings *ex = fl__lang_strings_find(
 	    term->expect, term->expect_count, c->lang->profile->tag);
@@ -305,11 +410,11 @@ static int check_term(fl__check_ctx *c, const fl__scan_text *t,
 		if ((error = split(&rs[nr], ex->items[nr])) < 0)
 			goto cleanup;
 	if (st) {
-		if ((error = window_term(c, st, rs, nr)) == FL_ENOMEM)
+		if ((error = window_term(c, x, st, rs, nr)) == FL_ENOMEM)
 			goto nomem;
 		goto cleanup;
 	}
-	find(c, rs, nr, &found, &near);
+	find(c, x, rs, nr, &found, &near);
 	if (!found)
 		error = report_term(c, term, ex, near, NULL);
 	goto cleanup;
@@ -332,6 +437,7 @@ cleanup:
 static int check_term_missing(fl__check_ctx *c)
 {
 	fl__scan_text t;
+	token_index x;
 	int error = 0;
 
 	if (!c->facts || c->facts->term_count == 0 || c->partial)
@@ -348,13 +454,17 @@ static int check_term_missing(fl__check_ctx *c)
 		c->ds->acc[FL__ACC_TERMS].p = a;
 		c->ds->acc[FL__ACC_TERMS].free = terms_acc_free;
 	}
-	if ((error = fl__scan_text_init(&t, c->doc)) < 0) {
+	memset(&x, 0, sizeof(x));
+	if ((error = fl__scan_text_init(&t, c->doc)) < 0 ||
+	    (error = token_index_build(&x, c)) < 0) {
 		fl__scan_text_dispose(&t);
+		token_index_dispose(&x);
 		return fl__fail(c->err, c->errlen, error, "out of memory");
 	}
 	for (size_t i = 0; i < c->facts->term_count && error == 0; i++)
-		error = check_term(c, &t, &c->facts->terms[i]);
+		error = check_term(c, &t, &x, &c->facts->terms[i]);
 	fl__scan_text_dispose(&t);
+	token_index_dispose(&x);
 	return error;
 }
 
