@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
 static fl__text_ctx *shared_ctx;
