@@ -228,6 +228,54 @@ static void test_parse_errors(void)
 	check_parse_error(deep, sizeof deep, FL_ELIMIT, "1:");
 }
 
+/* fl_json_put_str writes what fl_json_dump writes for the same string:
+ * every byte alone, each after a letter and before one, and the edge
+ * cases of UTF-8 (valid, cut, overlong, surrogate, beyond U+10FFFF). */
+static void check_put_same(const char *s)
+{
+	fl_buf b = FL_BUF_INIT;
+	fl_json *a = NULL;
+	char *d = NULL;
+
+	CHECK_EQ_INT(fl_json_array(&a), 0);
+	CHECK_EQ_INT(fl_json_append_str(a, s), 0);
+	CHECK_EQ_INT(fl_json_dump(&d, NULL, a, 0), 0);
+	CHECK_EQ_INT(fl_json_put_str(&b, s), 0);
+	if (d && b.ptr && strlen(d) >= 2) {
+		/* the dump is [STRING] */
+		d[strlen(d) - 1] = '\0';
+		CHECK_EQ_STR(b.ptr, d + 1);
+	}
+	free(d);
+	fl_json_free(a);
+	fl_buf_dispose(&b);
+}
+
+static void test_put_str_is_dump(void)
+{
+	static const char *const cases[] = {
+	    "", "plain", "Sa\xc3\xba" "de", "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85",
+	    "\xf0\x9f\x98\x80 emoji", "cut \xe2\x82", "overlong \xc0\xaf",
+	    "surrogate \xed\xa0\x80", "big \xf4\x90\x80\x80", "\x7f del",
+	    "a\\b\"c/d\x1b[0m"};
+	fl_buf b = FL_BUF_INIT;
+	char one[4];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		check_put_same(cases[i]);
+	for (int c = 1; c < 256; c++) {
+		one[0] = 'x';
+		one[1] = (char)c;
+		one[2] = 'y';
+		one[3] = '\0';
+		check_put_same(one);
+		check_put_same(one + 1);
+	}
+	CHECK_EQ_INT(fl_json_put_str(&b, NULL), 0);
+	CHECK_EQ_STR(b.ptr, "null");
+	fl_buf_dispose(&b);
+}
+
 TESTS(T(test_escaping), T(test_raw_utf8), T(test_invalid_utf8_repaired),
       T(test_order_and_types), T(test_misuse), T(test_parse),
-      T(test_parse_errors))
+      T(test_parse_errors), T(test_put_str_is_dump))

@@ -38,36 +38,142 @@ static long long ll(size_t n)
 	return n > (size_t)LLONG_MAX ? LLONG_MAX : (long long)n;
 }
 
-int fl__json_add_finding(fl_json *findings, const fl_finding *f)
+/* Where a finding's members go: a jansson object (tree_*) or a buffer
+ * (stream_*). A string value may be NULL (null). Returns 0 or a negative
+ * code. */
+typedef struct {
+	int (*str)(void *ctx, const char *key, const char *value);
+	int (*num)(void *ctx, const char *key, long long value);
+} member_sink;
+
+/* The members of finding f, in the json format's order, given to sink:
+ * the one place that says what a finding is in JSON. */
+static int finding_members(const fl_finding *f, const member_sink *sink,
+                           void *ctx)
 {
 	bool placed = f->line > 0;
-	long long line = placed ? ll(f->line) : 0;
-	long long col = placed ? ll(f->column) : 0;
-	long long end_line = placed ? ll(f->end_line) : 0;
-	long long end_col = placed ? ll(f->end_column) : 0;
-	const char *sev = fl_severity_name(f->severity);
+	int error;
+
+	if ((error = sink->str(ctx, "rule", f->rule)) < 0 ||
+	    (error = sink->str(ctx, "severity",
+	                       fl_severity_name(f->severity))) < 0 ||
+	    (error = sink->num(ctx, "line", placed ? ll(f->line) : 0)) < 0 ||
+	    (error = sink->num(ctx, "column", placed ? ll(f->column) : 0)) <
+	        0 ||
+	    (error = sink->num(ctx, "end_line",
+	                       placed ? ll(f->end_line) : 0)) < 0 ||
+	    (error = sink->num(ctx, "end_column",
+	                       placed ? ll(f->end_column) : 0)) < 0 ||
+	    (error = sink->str(ctx, "text", f->text)) < 0 ||
+	    (error = sink->str(ctx, "message", f->message)) < 0 ||
+	    (error = sink->str(ctx, "expected", f->expected)) < 0 ||
+	    (error = sink->str(ctx, "suggestion", f->suggestion)) < 0)
+		return error;
+	if (f->source_line > 0 &&
+	    (error = sink->num(ctx, "source_line", ll(f->source_line))) < 0)
+		return error;
+	if (f->segment && (error = sink->str(ctx, "segment", f->segment)) < 0)
+		return error;
+	return 0;
+}
+
+static int tree_str(void *ctx, const char *key, const char *value)
+{
+	return fl_json_set_str(ctx, key, value);
+}
+
+static int tree_num(void *ctx, const char *key, long long value)
+{
+	return fl_json_set_int(ctx, key, value);
+}
+
+int fl__json_add_finding(fl_json *findings, const fl_finding *f)
+{
+	static const member_sink tree = {tree_str, tree_num};
 	fl_json *o;
 	int error;
 
-	if ((error = fl_json_append_new_object(&o, findings)) < 0 ||
-	    (error = fl_json_set_str(o, "rule", f->rule)) < 0 ||
-	    (error = fl_json_set_str(o, "severity", sev)) < 0 ||
-	    (error = fl_json_set_int(o, "line", line)) < 0 ||
-	    (error = fl_json_set_int(o, "column", col)) < 0 ||
-	    (error = fl_json_set_int(o, "end_line", end_line)) < 0 ||
-	    (error = fl_json_set_int(o, "end_column", end_col)) < 0 ||
-	    (error = fl_json_set_str(o, "text", f->text)) < 0 ||
-	    (error = fl_json_set_str(o, "message", f->message)) < 0 ||
-	    (error = fl_json_set_str(o, "expected", f->expected)) < 0 ||
-	    (error = fl_json_set_str(o, "suggestion", f->suggestion)) < 0)
+	if ((error = fl_json_append_new_object(&o, findings)) < 0)
 		return error;
-	if (f->source_line > 0 &&
-	    (error = fl_json_set_int(o, "source_line", ll(f->source_line))) < 0)
-		return error;
-	if (f->segment &&
-	    (error = fl_json_set_str(o, "segment", f->segment)) < 0)
-		return error;
-	return 0;
+	return finding_members(f, &tree, o);
+}
+
+/* A finding written as it comes: what fl_json_dump of its object would
+ * write, indented by depth. */
+typedef struct {
+	fl_buf *out;
+	size_t depth;
+	bool first;
+} stream_sink;
+
+/* Appends n spaces. Returns 0 or FL_ENOMEM. */
+static int put_spaces(fl_buf *out, size_t n)
+{
+	static const char sp[] = "                                ";
+	int error = 0;
+
+	while (n > 0 && error == 0) {
+		size_t k = n < sizeof(sp) - 1 ? n : sizeof(sp) - 1;
+		error = fl_buf_put(out, sp, k);
+		n -= k;
+	}
+	return error;
+}
+
+/* `,\n<indent>"key": ` (no comma before the first member); key is one
+ * of finding_members' names, which need no escape. */
+static int stream_key(stream_sink *s, const char *key)
+{
+	int error = fl_buf_puts(s->out, s->first ? "\n" : ",\n");
+
+	s->first = false;
+	if (error == 0)
+		error = put_spaces(s->out, s->depth + REPORT_INDENT);
+	if (error == 0 && (error = fl_buf_putc(s->out, '"')) == 0 &&
+	    (error = fl_buf_puts(s->out, key)) == 0)
+		error = fl_buf_puts(s->out, "\": ");
+	return error;
+}
+
+static int stream_str(void *ctx, const char *key, const char *value)
+{
+	int error = stream_key(ctx, key);
+	return error ? error : fl_json_put_str(((stream_sink *)ctx)->out, value);
+}
+
+static int stream_num(void *ctx, const char *key, long long value)
+{
+	/* the digits of value as %lld writes them, without a printf */
+	char digits[24], *d = digits + sizeof(digits);
+	unsigned long long u = value < 0 ? 0ULL - (unsigned long long)value
+	                                 : (unsigned long long)value;
+	int error = stream_key(ctx, key);
+
+	do
+		*--d = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (value < 0)
+		*--d = '-';
+	return error ? error
+	             : fl_buf_put(((stream_sink *)ctx)->out, d,
+	                          (size_t)(digits + sizeof(digits) - d));
+}
+
+/* Appends finding f as one JSON object, as fl_json_dump with
+ * REPORT_INDENT writes it, every line after the first indented by depth
+ * more. Returns 0 or FL_ENOMEM. */
+static int put_finding(fl_buf *out, const fl_finding *f, size_t depth)
+{
+	static const member_sink stream = {stream_str, stream_num};
+	stream_sink s = {out, depth, true};
+	int error = fl_buf_putc(out, '{');
+
+	if (error == 0)
+		error = finding_members(f, &stream, &s);
+	if (error == 0 && (error = fl_buf_putc(out, '\n')) == 0 &&
+	    (error = put_spaces(out, depth)) == 0)
+		error = fl_buf_putc(out, '}');
+	return error;
 }
 
 /* Appends to the array files the entry of one file, with its findings
@@ -138,26 +244,18 @@ int fl__json_put(fl_buf *out, const char *lead, const fl_json *v, size_t depth)
 	return error;
 }
 
-/* Appends n spaces. Returns 0 or FL_ENOMEM. */
-static int put_spaces(fl_buf *out, size_t n)
-{
-	int error = 0;
-	for (size_t k = 0; k < n && error == 0; k++)
-		error = fl_buf_putc(out, ' ');
-	return error;
-}
-
 /*
  * The entry is written as fl_json_dump writes the tree of
  * fl__json_add_file: its members before the findings from a dump of the
- * entry with none (which ends in "[]\n}"), then each finding dumped on
- * its own, two indents deeper than the entry, then the closing lines.
+ * entry with none (which ends in "[]\n}"), then each finding written as
+ * it comes (put_finding), two indents deeper than the entry, then the
+ * closing lines.
  */
 int fl__json_put_file(fl_buf *out, const char *lead, size_t depth,
                       const char *path, const fl_result *result,
                       const char *message, fl__part_flush_fn flush, void *ctx)
 {
-	fl_json *files = NULL, *one = NULL;
+	fl_json *files = NULL;
 	char *text = NULL;
 	size_t len, n = result ? fl_result_count(result) : 0;
 	size_t inner = depth + 2 * REPORT_INDENT;
@@ -186,15 +284,10 @@ int fl__json_put_file(fl_buf *out, const char *lead, size_t depth,
 			error = FL_EIO;
 			break;
 		}
-		if ((error = fl_json_array(&one)) < 0 ||
-		    (error = fl__json_add_finding(one, f)) < 0 ||
-		    (error = fl_buf_puts(out, i ? ",\n" : "\n")) < 0 ||
+		if ((error = fl_buf_puts(out, i ? ",\n" : "\n")) < 0 ||
 		    (error = put_spaces(out, inner)) < 0 ||
-		    (error = fl__json_put(out, "", fl_json_at(one, 0), inner)) <
-		        0)
+		    (error = put_finding(out, f, inner)) < 0)
 			break;
-		fl_json_free(one);
-		one = NULL;
 		if (flush && out->len >= FL__PART_FLUSH)
 			error = flush(ctx, out);
 	}
@@ -206,7 +299,6 @@ int fl__json_put_file(fl_buf *out, const char *lead, size_t depth,
 
 cleanup:
 	free(text);
-	fl_json_free(one);
 	fl_json_free(files);
 	return error;
 }

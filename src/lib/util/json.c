@@ -2,6 +2,7 @@
 
 #include <jansson.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,6 +268,49 @@ int fl_json_dump(char **out, size_t *len, const fl_json *v, unsigned indent)
 	if (len)
 		*len = strlen(s);
 	return 0;
+}
+
+int fl_json_put_str(fl_buf *out, const char *s)
+{
+	char *fixed = NULL;
+	const char *p, *run;
+	int error;
+
+	if (!s)
+		return fl_buf_puts(out, "null");
+	if ((error = utf8_repair(&fixed, s, strlen(s))) < 0)
+		return error;
+	if (fixed)
+		s = fixed;
+	error = fl_buf_putc(out, '"');
+	/* jansson's dump_string: the same escapes, \u with capitals */
+	for (p = run = s; *p && error == 0; p++) {
+		unsigned char c = (unsigned char)*p;
+		const char *esc;
+		char seq[8];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		default:
+			snprintf(seq, sizeof(seq), "\\u%04X", c);
+			esc = seq;
+		}
+		if ((error = fl_buf_put(out, run, (size_t)(p - run))) == 0)
+			error = fl_buf_puts(out, esc);
+		run = p + 1;
+	}
+	if (error == 0 && (error = fl_buf_put(out, run, strlen(run))) == 0)
+		error = fl_buf_putc(out, '"');
+	free(fixed);
+	return error;
 }
 
 int fl_json_parse(fl_json **out, const char *data, size_t len, char *err,

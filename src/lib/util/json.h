@@ -17,6 +17,7 @@
 #define FL_UTIL_JSON_H
 
 #include "../common.h"
+#include "buf.h"
 
 typedef struct fl_json fl_json;
 
@@ -85,6 +86,16 @@ int fl_json_append_new_array(fl_json **out, fl_json *arr);
  * NULL). Returns 0, FL_EINVAL (indent too large) or FL_ENOMEM.
  */
 int fl_json_dump(char **out, size_t *len, const fl_json *v, unsigned indent);
+
+/*
+ * Appends s to out as one JSON string, byte for byte as fl_json_dump
+ * writes a string value made of s (invalid UTF-8 repaired to U+FFFD; '"',
+ * '\\' and the control characters escaped, \b \f \n \r \t by name and
+ * the others as \u00XX; the rest raw), or null when s is NULL: for a
+ * writer that streams a document it would otherwise build as a tree.
+ * Returns 0 or FL_ENOMEM (out then holds part of the string).
+ */
+int fl_json_put_str(fl_buf *out, const char *s);
 
 /* -------------------------------------------------------------- parsing */
 
