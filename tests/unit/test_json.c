@@ -253,11 +253,18 @@ static void check_put_same(const char *s)
 
 static void test_put_str_is_dump(void)
 {
-	static const char *const cases[] = {
-	    "", "plain", "Sa\xc3\xba" "de", "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85",
-	    "\xf0\x9f\x98\x80 emoji", "cut \xe2\x82", "overlong \xc0\xaf",
-	    "surrogate \xed\xa0\x80", "big \xf4\x90\x80\x80", "\x7f del",
-	    "a\\b\"c/d\x1b[0m"};
+	static const char *const cases[] = {"",
+	                                    "plain",
+	                                    "Sa\xc3\xba"
+	                                    "de",
+	                                    "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85",
+	                                    "\xf0\x9f\x98\x80 emoji",
+	                                    "cut \xe2\x82",
+	                                    "overlong \xc0\xaf",
+	                                    "surrogate \xed\xa0\x80",
+	                                    "big \xf4\x90\x80\x80",
+	                                    "\x7f del",
+	                                    "a\\b\"c/d\x1b[0m"};
 	fl_buf b = FL_BUF_INIT;
 	char one[4];
 

@@ -60,8 +60,8 @@ static int finding_members(const fl_finding *f, const member_sink *sink,
 	    (error = sink->num(ctx, "line", placed ? ll(f->line) : 0)) < 0 ||
 	    (error = sink->num(ctx, "column", placed ? ll(f->column) : 0)) <
 	        0 ||
-	    (error = sink->num(ctx, "end_line",
-	                       placed ? ll(f->end_line) : 0)) < 0 ||
+	    (error = sink->num(ctx, "end_line", placed ? ll(f->end_line) : 0)) <
+	        0 ||
 	    (error = sink->num(ctx, "end_column",
 	                       placed ? ll(f->end_column) : 0)) < 0 ||
 	    (error = sink->str(ctx, "text", f->text)) < 0 ||
@@ -138,7 +138,8 @@ static int stream_key(stream_sink *s, const char *key)
 static int stream_str(void *ctx, const char *key, const char *value)
 {
 	int error = stream_key(ctx, key);
-	return error ? error : fl_json_put_str(((stream_sink *)ctx)->out, value);
+	return error ? error
+	             : fl_json_put_str(((stream_sink *)ctx)->out, value);
 }
 
 static int stream_num(void *ctx, const char *key, long long value)

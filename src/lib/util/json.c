@@ -272,6 +272,8 @@ int fl_json_dump(char **out, size_t *len, const fl_json *v, unsigned indent)
 
 int fl_json_put_str(fl_buf *out, const char *s)
 {
+	/* the characters escaped by name, and their names */
+	static const char by_name[] = "\"\\\b\f\n\r\t", names[] = "\"\\bfnrt";
 	char *fixed = NULL;
 	const char *p, *run;
 	int error;
@@ -286,25 +288,21 @@ int fl_json_put_str(fl_buf *out, const char *s)
 	/* jansson's dump_string: the same escapes, \u with capitals */
 	for (p = run = s; *p && error == 0; p++) {
 		unsigned char c = (unsigned char)*p;
-		const char *esc;
+		const char *named;
 		char seq[8];
 
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		switch (c) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\b': esc = "\\b"; break;
-		case '\f': esc = "\\f"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\t': esc = "\\t"; break;
-		default:
+		named = c ? strchr(by_name, c) : NULL;
+		if (named) {
+			seq[0] = '\\';
+			seq[1] = names[named - by_name];
+			seq[2] = '\0';
+		} else {
 			snprintf(seq, sizeof(seq), "\\u%04X", c);
-			esc = seq;
 		}
 		if ((error = fl_buf_put(out, run, (size_t)(p - run))) == 0)
-			error = fl_buf_puts(out, esc);
+			error = fl_buf_puts(out, seq);
 		run = p + 1;
 	}
 	if (error == 0 && (error = fl_buf_put(out, run, strlen(run))) == 0)
