@@ -123,6 +123,7 @@ struct fl_checker {
 	size_t resident;  /* root: languages in langs, loaded or loading */
 	uint64_t tick;    /* root: counts takes, for least recently used */
 	size_t released;  /* root: languages released so far */
+	size_t opened;    /* root: dictionaries read so far */
 	char *data_dir;
 	char *dict_path;
 	size_t max_file_size;
@@ -580,6 +581,13 @@ fl_map *fl__checker_verdicts(fl_checker *chk)
  * hold); a second caller waits for the first one's load. Returns 0 or a
  * negative code (message on chk).
  */
+/* The key of dictionary name (+ extra word list) in the root's spellers
+ * map. Returns 0 or FL_ENOMEM. */
+static int speller_key(fl_buf *key, const char *name, const char *extra)
+{
+	return fl_buf_printf(key, "%s\n%s", name, extra ? extra : "");
+}
+
 static int get_speller(fl__speller **out, fl_checker *chk, lang_ent *le,
                        const char *name, const char *extra)
 {
@@ -593,7 +601,7 @@ static int get_speller(fl__speller **out, fl_checker *chk, lang_ent *le,
 	int error = 0;
 
 	*out = NULL;
-	if (fl_buf_printf(&key, "%s\n%s", name, extra ? extra : "") < 0 ||
+	if (speller_key(&key, name, extra) < 0 ||
 	    fl_buf_printf(&words, "%s/dicts/words/%s.dic", chk->data_dir,
 	                  name) < 0) {
 		error = FL_ENOMEM;
@@ -644,6 +652,7 @@ static int get_speller(fl__speller **out, fl_checker *chk, lang_ent *le,
 	if (error == 0) {
 		e->sp = sp;
 		sp = NULL;
+		R->opened++;
 		le->sps[le->sp_count++] = e;
 		*out = e->sp;
 	} else {
@@ -769,6 +778,57 @@ static void drop_verdicts(fl_checker *chk)
  * held by others. Also drops chk's stale word verdicts (drop_verdicts).
  * Returns 0 or a negative code (message on chk; nothing held).
  */
+/* Most dictionaries a profile names that pin_spellers keeps. */
+#define FL_MAX_PINS 16
+
+/* One more hold, into pins, on each dictionary profile p names that is
+ * open already: a release that makes room for p then leaves them open
+ * for build_lang to share, where it would free one (en_US, or pt_BR
+ * between pt and pt-BR) only to read it again. Best effort: a key that
+ * cannot be made is not pinned. Under R's lock; returns how many. */
+static size_t pin_spellers(fl_checker *R, const fl__profile *p,
+                           speller_ent **pins)
+{
+	fl_buf key = FL_BUF_INIT;
+	size_t n = 0, nf = p->foreign_count < FL_MAX_FOREIGN ? p->foreign_count
+	                                                     : FL_MAX_FOREIGN;
+	size_t total = p->hunspell_count + p->accept_count + nf;
+
+	for (size_t i = 0; i < total && n < FL_MAX_PINS; i++) {
+		size_t k = i - p->hunspell_count; /* past the first list */
+		const char *name, *extra = NULL;
+		uintptr_t v;
+
+		if (i < p->hunspell_count) {
+			name = p->hunspell[i];
+			extra = p->extra_words;
+		} else if (k < p->accept_count) {
+			name = p->accept[k];
+		} else {
+			name = p->foreign[k - p->accept_count].dict;
+		}
+		fl_buf_clear(&key);
+		if (speller_key(&key, name, extra) < 0)
+			continue;
+		if (fl_map_get(&R->spellers, key.ptr, key.len, &v) && v &&
+		    ((speller_ent *)v)->sp) {
+			((speller_ent *)v)->refs++;
+			pins[n++] = (speller_ent *)v;
+		}
+	}
+	fl_buf_dispose(&key);
+	return n;
+}
+
+/* Gives back the n holds of pin_spellers; what no one holds any more
+ * goes to t. Under R's lock. */
+static void unpin_spellers(fl_checker *R, speller_ent **pins, size_t n,
+                           trash *t)
+{
+	for (size_t i = 0; i < n; i++)
+		speller_unref(R, pins[i], t);
+}
+
 static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
 {
 	const fl__profile *p = fl__profiles_find(&chk->profiles, tag);
@@ -777,6 +837,8 @@ static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
 	lang_ent *e;
 	uintptr_t v;
 	fl__lang_res *L = NULL;
+	speller_ent *pins[FL_MAX_PINS];
+	size_t npins;
 	int error = 0;
 
 	*out = NULL;
@@ -801,12 +863,14 @@ again:
 		/* another worker loads it */
 		pthread_cond_wait(&R->loaded, &R->lock);
 	}
+	npins = pin_spellers(R, p, pins);
 	make_room(R, &t);
 	if (R->max_langs && R->resident >= R->max_langs && chk->holds == 0) {
 		/* Every language loaded is another worker's: wait for one to
 		 * be given back rather than pass the bound. (One that holds a
 		 * language loads past it: it may be what the others wait
 		 * for.) */
+		unpin_spellers(R, pins, npins, &t);
 		unlock_root(chk);
 		trash_free(&t);
 		lock_root(chk);
@@ -817,6 +881,7 @@ again:
 	if (!(e = calloc(1, sizeof(*e))) ||
 	    fl_map_put(&R->langs, p->tag, strlen(p->tag), (uintptr_t)e) < 0) {
 		free(e);
+		unpin_spellers(R, pins, npins, &t);
 		unlock_root(chk);
 		trash_free(&t);
 		return fl__fail(chk->err, sizeof(chk->err), FL_ENOMEM,
@@ -846,6 +911,7 @@ again:
 		e->next = t.langs;
 		t.langs = e;
 	}
+	unpin_spellers(R, pins, npins, &t);
 	pthread_cond_broadcast(&R->loaded);
 	unlock_root(chk);
 	trash_free(&t);
@@ -902,6 +968,16 @@ size_t fl__checker_released(fl_checker *chk)
 
 	lock_root(chk);
 	n = chk->root->released;
+	unlock_root(chk);
+	return n;
+}
+
+size_t fl__checker_opened(fl_checker *chk)
+{
+	size_t n;
+
+	lock_root(chk);
+	n = chk->root->opened;
 	unlock_root(chk);
 	return n;
 }

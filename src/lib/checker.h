@@ -86,11 +86,12 @@ int fl__check_doc(fl_result **out, fl_checker *chk, const char *path,
                   const char *data, size_t len, const fl_check_options *opts,
                   const fl__aligned_line *al);
 
-/* The languages chk's root has loaded or is loading now, and how many it
- * has released since it was made (fl_checker_set_max_languages); for the
- * tests. */
+/* The languages chk's root has loaded or is loading now, how many it has
+ * released since it was made (fl_checker_set_max_languages), and how many
+ * dictionaries it has read; for the tests. */
 size_t fl__checker_resident(fl_checker *chk);
 size_t fl__checker_released(fl_checker *chk);
+size_t fl__checker_opened(fl_checker *chk);
 
 /* Sets the checker's message; returns code. */
 int fl__checker_fail(fl_checker *chk, int code, const char *fmt, ...)
