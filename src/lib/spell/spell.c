@@ -12,6 +12,11 @@
 /* hunspell refuses longer words anyway (MAXWORDLEN); keep well under. */
 #define FL_SPELL_WORD_MAX 200
 
+/* Most verdicts a speller keeps: past it the cache starts again, so that
+ * a long run in many distinct words does not grow (hunspell knows the
+ * added words itself). */
+#define FL_SPELL_CACHE_MAX ((size_t)1 << 16)
+
 /* hunspell changes its handle's state in Hunspell_spell, so one thread at
  * a time asks it: lock guards h and cache. */
 struct fl__speller {
@@ -119,6 +124,8 @@ int fl__speller_check(fl__speller *sp, const char *word, size_t n)
 	if (n == 0 || n > FL_SPELL_WORD_MAX)
 		return 0;
 	pthread_mutex_lock(&sp->lock);
+	if (sp->cache.count >= FL_SPELL_CACHE_MAX)
+		fl_map_dispose(&sp->cache);
 	slot = fl_map_slot_of(&sp->cache, word, n, 0, &inserted);
 	if (!slot) {
 		r = FL_ENOMEM;
@@ -151,6 +158,21 @@ int fl__speller_add(fl__speller *sp, const char *word)
 		*slot = 1;
 	pthread_mutex_unlock(&sp->lock);
 	return error;
+}
+
+size_t fl__speller_cached(fl__speller *sp)
+{
+	size_t n;
+
+	pthread_mutex_lock(&sp->lock);
+	n = sp->cache.count;
+	pthread_mutex_unlock(&sp->lock);
+	return n;
+}
+
+size_t fl__speller_cache_max(void)
+{
+	return FL_SPELL_CACHE_MAX;
 }
 
 const char *fl__speller_name(const fl__speller *sp)

@@ -1,7 +1,8 @@
 /*
  * The hunspell module: the only file that includes <hunspell.h>.
  * A speller is one hunspell dictionary (plus optional extra word lists)
- * with a cache, so that each distinct word is looked up once per run.
+ * with a cache, so that a word is looked up once (while the cache, which
+ * starts again past fl__speller_cache_max() words, holds it).
  */
 #ifndef FL_SPELL_SPELL_H
 #define FL_SPELL_SPELL_H
@@ -33,6 +34,10 @@ int fl__spellers_check(fl__speller *const *sp, size_t n, const char *word,
 /* Adds word (UTF-8, NUL-terminated) to sp: known from now on, its cached
  * verdict too. Returns 0 or FL_ENOMEM. */
 int fl__speller_add(fl__speller *sp, const char *word);
+
+/* The verdicts sp keeps now, and the most it keeps; for the tests. */
+size_t fl__speller_cached(fl__speller *sp);
+size_t fl__speller_cache_max(void);
 
 /* Name the speller was opened with; borrowed. */
 const char *fl__speller_name(const fl__speller *sp);
