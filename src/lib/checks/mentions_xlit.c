@@ -28,11 +28,20 @@
 #define FL_XLIT_SHORT      3 /* a skeleton this short needs more proof */
 #define FL_XLIT_READINGS   4 /* clitic readings of a token tried */
 
+/* The skeletons of one text: count of them, sk[v] NUL-ended, len[v]
+ * letters long. A skeletons_room holds as many as there can be; a copy
+ * kept for later (run_skeletons) only its count. */
 typedef struct {
-	char sk[FL_SKELETON_VARIANTS][FL_SKELETON_MAX];
-	uint8_t len[FL_SKELETON_VARIANTS];
 	uint8_t count;
+	uint8_t len[FL_SKELETON_VARIANTS];
+	char sk[][FL_SKELETON_MAX];
 } skeletons;
+
+/* Room for the skeletons of any text. */
+typedef union {
+	skeletons s;
+	char room[sizeof(skeletons) + FL_SKELETON_VARIANTS * FL_SKELETON_MAX];
+} skeletons_room;
 
 /* Readings that change the skeleton of a transliterated Arabic or Hebrew
  * word: ICU writes וו as "ww" and غ as "gh", never "ch" or "v". */
@@ -88,36 +97,69 @@ static void all_skeletons(skeletons *out, const char *a, size_t n,
 	}
 }
 
-/* Best verdict between any readings of a name and of a rendering;
- * *shortest gets the shortest name skeleton that agreed. */
-static fl__xlit_verdict compare(const skeletons *name, const skeletons *r,
-                                size_t *shortest)
+/* The skeleton at *p in a pool of them (each a length byte, its letters
+ * and a NUL): its letters and *len; *p moves to the next one. */
+static const char *pool_next(const char **p, size_t *len)
+{
+	const char *s = *p + 1;
+	*len = (unsigned char)**p;
+	*p = s + *len + 1;
+	return s;
+}
+
+/* Appends the skeletons of sk to the pool (*pool, *n bytes of *cap).
+ * Returns 0 or FL_ENOMEM. */
+static int pool_add(char **pool, size_t *n, size_t *cap, const skeletons *sk)
+{
+	size_t need = 0;
+	for (size_t v = 0; v < sk->count; v++)
+		need += (size_t)sk->len[v] + 2;
+	if (fl__grow((void **)pool, cap, *n + need, 1) < 0)
+		return FL_ENOMEM;
+	for (size_t v = 0; v < sk->count; v++) {
+		(*pool)[(*n)++] = (char)sk->len[v];
+		memcpy(*pool + *n, sk->sk[v], (size_t)sk->len[v] + 1);
+		*n += (size_t)sk->len[v] + 1;
+	}
+	return 0;
+}
+
+/* Best verdict between any readings of a name (count skeletons of a pool
+ * from name) and of a rendering; *shortest gets the shortest name
+ * skeleton that agreed. */
+static fl__xlit_verdict compare(const char *name, size_t count,
+                                const skeletons *r, size_t *shortest)
 {
 	fl__xlit_verdict best = FL_XLIT_DIFFERENT;
 	*shortest = FL_SKELETON_MAX;
-	for (size_t i = 0; i < name->count; i++)
+	for (size_t i = 0; i < count; i++) {
+		size_t nlen;
+		const char *nsk = pool_next(&name, &nlen);
 		for (size_t j = 0; j < r->count; j++) {
 			fl__xlit_verdict x = fl__skeleton_compare(
-			    name->sk[i], name->len[i], r->sk[j], r->len[j]);
+			    nsk, nlen, r->sk[j], r->len[j]);
 			if (x == FL_XLIT_SAME) {
 				best = x;
-				if (name->len[i] < *shortest)
-					*shortest = name->len[i];
+				if (nlen < *shortest)
+					*shortest = nlen;
 			} else if (x == FL_XLIT_NEAR &&
 			           best == FL_XLIT_DIFFERENT) {
 				best = x;
 			}
 		}
+	}
 	return best;
 }
 
-/* A form of the index in Latin script, with its skeletons. */
+/* A form of the index in Latin script; its skeletons are sk_count of the
+ * table's pool from sk_off (pool_next). */
 typedef struct {
 	uint32_t form;
 	uint32_t entity;
+	uint32_t sk_off;
 	uint8_t ntok;
+	uint8_t sk_count;
 	bool surname;
-	skeletons sk;
 } xform;
 
 /*
@@ -144,12 +186,16 @@ static int ascii_lower(const uint16_t *s, size_t n, char *out, size_t cap)
 	return (int)k;
 }
 
-/* The Latin forms of the index and their skeletons. */
-static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
+/* The Latin forms of the index, and their skeletons in the pool (*pool,
+ * *pool_len bytes of *pool_cap). Returns 0 or FL_ENOMEM. */
+static int latin_forms(xform **out, size_t *count, char **pool,
+                       size_t *pool_len, size_t *pool_cap, fl__check_ctx *c)
 {
 	const fl__index *idx = c->idx;
 	xform *xf = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, off;
+	skeletons_room r;
+	skeletons *sk = &r.s;
 
 	for (size_t f = 0; f < idx->form_count; f++) {
 		const fl__form *fm = &idx->forms[f];
@@ -178,17 +224,23 @@ static int latin_forms(xform **out, size_t *count, fl__check_ctx *c)
 			                         sizeof(ascii));
 		if (len <= 0)
 			continue;
-		if (fl__grow((void **)&xf, &cap, n + 1, sizeof(*xf)) < 0) {
+		all_skeletons(sk, ascii, (size_t)len, ALL_READINGS);
+		if (!sk->count)
+			continue;
+		off = *pool_len;
+		if (off > UINT32_MAX ||
+		    fl__grow((void **)&xf, &cap, n + 1, sizeof(*xf)) < 0 ||
+		    pool_add(pool, pool_len, pool_cap, sk) < 0) {
 			free(xf);
 			return FL_ENOMEM;
 		}
 		xf[n].form = (uint32_t)f;
 		xf[n].entity = fm->entity;
+		xf[n].sk_off = (uint32_t)off;
 		xf[n].ntok = (uint8_t)fm->ntok;
+		xf[n].sk_count = sk->count;
 		xf[n].surname = fm->surname;
-		all_skeletons(&xf[n].sk, ascii, (size_t)len, ALL_READINGS);
-		if (xf[n].sk.count)
-			n++;
+		n++;
 	}
 	*out = xf;
 	*count = n;
@@ -256,7 +308,8 @@ static int run_may_match(fl__check_ctx *c, skcache *sc, const uint16_t *buf,
 {
 	char join[4 * FL_TOKEN_MAX];
 	size_t jn = 0, a = 0;
-	skeletons sk;
+	skeletons_room r;
+	skeletons *sk = &r.s;
 	int error, found = 0;
 	for (size_t q = 0; q <= bn; q++) {
 		const char *w;
@@ -275,9 +328,9 @@ static int run_may_match(fl__check_ctx *c, skcache *sc, const uint16_t *buf,
 		a = q + 1;
 	}
 	join[jn] = '\0';
-	all_skeletons(&sk, join, jn, NATIVE_READINGS);
-	for (size_t v = 0; v < sk.count && !found; v++)
-		found = fl_map_get(by_skel, sk.sk[v], sk.len[v], NULL);
+	all_skeletons(sk, join, jn, NATIVE_READINGS);
+	for (size_t v = 0; v < sk->count && !found; v++)
+		found = fl_map_get(by_skel, sk->sk[v], sk->len[v], NULL);
 	return found;
 }
 
@@ -296,7 +349,9 @@ static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
 	const char *a = ascii;
 	size_t bn = 0;
 	uintptr_t *slot;
+	skeletons_room room;
 	skeletons *sk;
+	size_t size;
 	int len;
 
 	for (size_t j = i; j < i + k; j++) {
@@ -344,13 +399,14 @@ static int run_skeletons(fl__check_ctx *c, skcache *sc, size_t i, size_t k,
 	}
 	if (len <= 0)
 		return 0;
-	if (!(sk = malloc(sizeof(*sk))))
-		return FL_ENOMEM;
-	all_skeletons(sk, a, (size_t)len, NATIVE_READINGS);
-	if (sk->count == 0) {
-		free(sk);
+	all_skeletons(&room.s, a, (size_t)len, NATIVE_READINGS);
+	if (room.s.count == 0)
 		return 0;
-	}
+	/* kept with room for its own skeletons only */
+	size = sizeof(skeletons) + (size_t)room.s.count * FL_SKELETON_MAX;
+	if (!(sk = malloc(size)))
+		return FL_ENOMEM;
+	memcpy(sk, &room, size);
 	*slot = (uintptr_t)sk;
 	*out = sk;
 	return 1;
@@ -370,6 +426,8 @@ static int known_word(fl__check_ctx *c, size_t i, bool *known)
 typedef struct {
 	xform *xf;
 	size_t nx;
+	char *pool; /* the forms' skeletons (pool_next) */
+	size_t pool_len, pool_cap;
 	fl_map by_skel; /* skeleton -> first chain entry + 1 */
 	/* The 64-bit hashes (fl_map_hash) of every prefix of a skeleton, a
 	 * set (open addressing, power-of-two slots, 0: empty): a filter
@@ -398,6 +456,7 @@ static void xtable_free(void *p)
 	if (!t)
 		return;
 	free(t->xf);
+	free(t->pool);
 	free(t->ch);
 	free(t->pre);
 	fl_map_dispose(&t->by_skel);
@@ -499,12 +558,14 @@ static int xtable_build(xtable **out, fl__check_ctx *c)
 	*out = NULL;
 	if (!x)
 		return FL_ENOMEM;
-	if ((error = latin_forms(&x->xf, &x->nx, c)) < 0)
+	if ((error = latin_forms(&x->xf, &x->nx, &x->pool, &x->pool_len,
+	                         &x->pool_cap, c)) < 0)
 		goto fail;
-	for (size_t f = 0; f < x->nx; f++)
-		for (size_t v = 0; v < x->xf[f].sk.count; v++) {
-			const char *sk = x->xf[f].sk.sk[v];
-			size_t len = x->xf[f].sk.len[v];
+	for (size_t f = 0; f < x->nx; f++) {
+		const char *at = x->pool + x->xf[f].sk_off;
+		for (size_t v = 0; v < x->xf[f].sk_count; v++) {
+			size_t len;
+			const char *sk = pool_next(&at, &len);
 			uintptr_t *head;
 			if (fl__grow((void **)&x->ch, &x->chcap, x->nch + 1,
 			             sizeof(*x->ch)) < 0 ||
@@ -522,6 +583,7 @@ static int xtable_build(xtable **out, fl__check_ctx *c)
 				                                    1)) < 0)
 					goto nomem;
 		}
+	}
 	*out = x;
 	return 0;
 nomem:
@@ -892,18 +954,20 @@ static int near_index_build(near_index *ni, const xindex *x,
 	if (!ni->stamp || !ni->cands)
 		return FL_ENOMEM;
 	for (size_t f = 0; f < x->t->nx && error == 0; f++) {
-		const skeletons *sk = &x->t->xf[f].sk;
+		const char *at = x->t->pool + x->t->xf[f].sk_off;
 		uint32_t e = x->t->xf[f].entity;
 		if (x->t->xf[f].ntok != 1 ||
 		    c->found[e] >= fl__expected_mentions(c, e))
 			continue;
-		for (size_t v = 0; v < sk->count && error == 0; v++) {
-			size_t len = sk->len[v];
+		for (size_t v = 0; v < x->t->xf[f].sk_count && error == 0;
+		     v++) {
+			size_t len;
+			const char *sk = pool_next(&at, &len);
 			if (len < 4)
 				continue;
 			if (len > ni->max_len)
 				ni->max_len = len;
-			error = near_each(ni, sk->sk[v], len, len >= 6 ? 2 : 1,
+			error = near_each(ni, sk, len, len >= 6 ? 2 : 1,
 			                  (uint32_t)f, false);
 		}
 	}
@@ -953,7 +1017,8 @@ static int near_best(fl__check_ctx *c, near_index *ni, const xindex *x,
 		uint32_t e = f->entity;
 		if (f->ntok != 1 ||
 		    c->found[e] >= fl__expected_mentions(c, e) ||
-		    compare(&f->sk, run, &shortest) != FL_XLIT_NEAR)
+		    compare(x->t->pool + f->sk_off, f->sk_count, run,
+		            &shortest) != FL_XLIT_NEAR)
 			continue;
 		*best = f;
 	}
