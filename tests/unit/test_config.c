@@ -87,7 +87,8 @@ static void put(const char *dir, const char *name, const char *data)
 {
 	char p[512];
 	FILE *f;
-	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	int n = snprintf(p, sizeof(p), "%s/%s", dir, name);
+	CHECK(n > 0 && (size_t)n < sizeof(p));
 	f = fopen(p, "w");
 	CHECK(f != NULL);
 	if (f) {
