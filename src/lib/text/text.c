@@ -1170,19 +1170,23 @@ static int spellout_vocab(spellout *so)
 	int32_t n = unum_getTextAttribute(
 	    so->nf, UNUM_PUBLIC_RULESETS, sets,
 	    (int32_t)(sizeof(sets) / sizeof(sets[0]) - 1), &st);
+	UNumberFormat *nf;
 	int error = 0;
 
 	if (U_FAILURE(st) || n <= 0)
 		return 0; /* then the rule text's heads decide */
 	sets[n] = 0;
+	/* one copy, its default rule set changed for each (a copy costs as
+	 * much as formatting a thousand numbers) */
+	nf = unum_clone(so->nf, &st);
+	if (U_FAILURE(st))
+		return 0;
 	for (int32_t a = 0; a < n && error == 0;) {
 		int32_t b = a;
-		UNumberFormat *nf;
 		while (b < n && sets[b] != ';')
 			b++;
 		st = U_ZERO_ERROR;
-		nf = unum_clone(so->nf, &st);
-		if (U_SUCCESS(st) && b > a)
+		if (b > a)
 			unum_setTextAttribute(nf, UNUM_DEFAULT_RULESET,
 			                      sets + a, b - a, &st);
 		for (int v = 0; v <= 1000 && error == 0 && U_SUCCESS(st); v++) {
@@ -1206,9 +1210,9 @@ static int spellout_vocab(spellout *so)
 					st = U_ZERO_ERROR;
 			}
 		}
-		unum_close(nf);
 		a = b + 1;
 	}
+	unum_close(nf);
 	return error;
 }
 
