@@ -4,11 +4,17 @@
  * start, masking), match and fuzzy keys, headline lines, gaps and the
  * main script of a document.
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include "test.h"
 #include "text/text.h"
 
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/unum.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -969,6 +975,120 @@ static void test_latin_table_is_icus(void)
 	utrans_close(t);
 }
 
+/*
+ * fl__spellout_parse reads a text strictly first and leniently only when
+ * that fails: the answer must be the lenient reading's. For every
+ * language profile (each dicts/NAME.yaml: a new language is checked too), every
+ * public rule set of its locale and a sample of numbers, the text the
+ * rules write, as a match key, is read by fl__spellout_parse and by a
+ * lenient-only formatter, and the two must agree.
+ */
+static void test_spellout_strict_is_lenient(void)
+{
+	static const double values[] = {0,   1,   2,   3,   7,   11,  16,
+	                                21,  35,  99,  100, 101, 200, 999,
+	                                1e3, 2e3, 1e6, 3e6, 1e9};
+	const char *dd = getenv("FIDELINT_DATA_DIR");
+	char path[1024];
+	DIR *dir;
+	struct dirent *de;
+	size_t compared = 0, read = 0, differ = 0;
+
+	snprintf(path, sizeof(path), "%s/dicts", dd && *dd ? dd : ".");
+	dir = opendir(path);
+	CHECK(dir != NULL);
+	while (dir && (de = readdir(dir))) {
+		char locale[32];
+		size_t len = strlen(de->d_name);
+		UErrorCode st = U_ZERO_ERROR;
+		UNumberFormat *nf;
+		UChar sets[2048];
+		int32_t ns;
+
+		if (len < 6 || len - 5 >= sizeof(locale) ||
+		    strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		for (size_t i = 0; i < len - 5; i++)
+			locale[i] = de->d_name[i] == '-' ? '_' : de->d_name[i];
+		locale[len - 5] = '\0';
+		nf = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &st);
+		CHECK(U_SUCCESS(st));
+		if (U_FAILURE(st))
+			continue;
+		unum_setAttribute(nf, UNUM_LENIENT_PARSE, 1);
+		ns = unum_getTextAttribute(nf, UNUM_PUBLIC_RULESETS, sets,
+		                           (int32_t)(FL_ARRAY_SIZE(sets) - 1),
+		                           &st);
+		for (int32_t a = 0; U_SUCCESS(st) && a < ns;) {
+			int32_t b = a;
+			UNumberFormat *fmt;
+			UErrorCode fs = U_ZERO_ERROR;
+			while (b < ns && sets[b] != ';')
+				b++;
+			fmt = unum_clone(nf, &fs);
+			unum_setTextAttribute(fmt, UNUM_DEFAULT_RULESET,
+			                      sets + a, b - a, &fs);
+			for (size_t k = 0;
+			     U_SUCCESS(fs) && k < FL_ARRAY_SIZE(values); k++) {
+				UChar text[256];
+				char u8[1024];
+				uint16_t *key = NULL;
+				size_t kl = 0;
+				int32_t tl, u8l = 0, pos = 0;
+				UErrorCode ps = U_ZERO_ERROR;
+				double want = 0, got = 0;
+				bool want_ok;
+				int r;
+
+				tl = unum_formatDouble(fmt, values[k], text,
+				                       FL_ARRAY_SIZE(text),
+				                       NULL, &ps);
+				u_strToUTF8(u8, sizeof(u8), &u8l, text, tl,
+				            &ps);
+				if (U_FAILURE(ps) || tl <= 0 ||
+				    fl__match_key_utf8(&key, &kl, u8,
+				                       (size_t)u8l) < 0) {
+					free(key);
+					continue;
+				}
+				want = unum_parseDouble(nf, key, (int32_t)kl,
+				                        &pos, &ps);
+				want_ok = U_SUCCESS(ps) && pos == (int32_t)kl &&
+				          isfinite(want);
+				r = fl__spellout_parse(&got, ctx(), locale, key,
+				                       kl);
+				CHECK(r >= 0);
+				compared++;
+				read += r == 1;
+				/* fl__spellout_parse may decline a text whose
+				 * words its vocabulary lacks; what it reads
+				 * must be what lenient reading gives */
+				if (r == 1 && (!want_ok || got != want)) {
+					differ++;
+					fprintf(stderr,
+					        "%s: \"%s\" read as %g, "
+					        "lenient: %s %g\n",
+					        locale, u8, got,
+					        want_ok ? "reads"
+					                : "does not read",
+					        want);
+				}
+				free(key);
+			}
+			unum_close(fmt);
+			a = b + 1;
+		}
+		unum_close(nf);
+	}
+	if (dir)
+		closedir(dir);
+	fprintf(stderr, "spell-out: %zu texts, %zu read as numbers\n", compared,
+	        read);
+	CHECK(compared > 100);
+	CHECK(read > compared / 2);
+	CHECK_EQ_INT(differ, 0);
+}
+
 static void test_free_ctx(void)
 {
 	/* Runs last: releases the shared context (valgrind sees no leak). */
@@ -985,4 +1105,5 @@ TESTS(T(test_invalid_utf8_offsets), T(test_invalid_utf8_match_key),
       T(test_token_keys_match_utf8_keys), T(test_long_token_has_no_key),
       T(test_fuzzy_key), T(test_caps_lines), T(test_gap_is_space),
       T(test_main_script), T(test_ctx_reused_across_locales),
-      T(test_latin_table_is_icus), T(test_free_ctx))
+      T(test_latin_table_is_icus), T(test_spellout_strict_is_lenient),
+      T(test_free_ctx))
