@@ -952,34 +952,30 @@ int fl_checker_set_max_languages(fl_checker *chk, size_t max)
 	return 0;
 }
 
-size_t fl__checker_resident(fl_checker *chk)
+/* The size_t at offset of chk's root, read under its lock. */
+static size_t root_count(fl_checker *chk, size_t offset)
 {
 	size_t n;
 
 	lock_root(chk);
-	n = chk->root->resident;
+	memcpy(&n, (const char *)chk->root + offset, sizeof(n));
 	unlock_root(chk);
 	return n;
+}
+
+size_t fl__checker_resident(fl_checker *chk)
+{
+	return root_count(chk, offsetof(fl_checker, resident));
 }
 
 size_t fl__checker_released(fl_checker *chk)
 {
-	size_t n;
-
-	lock_root(chk);
-	n = chk->root->released;
-	unlock_root(chk);
-	return n;
+	return root_count(chk, offsetof(fl_checker, released));
 }
 
 size_t fl__checker_opened(fl_checker *chk)
 {
-	size_t n;
-
-	lock_root(chk);
-	n = chk->root->opened;
-	unlock_root(chk);
-	return n;
+	return root_count(chk, offsetof(fl_checker, opened));
 }
 
 /* Adds to idx the exonyms (names/exonyms.h) of every entity of the facts
