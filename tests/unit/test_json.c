@@ -255,8 +255,7 @@ static void test_put_str_is_dump(void)
 {
 	static const char *const cases[] = {"",
 	                                    "plain",
-	                                    "Sa\xc3\xba"
-	                                    "de",
+	                                    "Sa\303\272de",
 	                                    "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85",
 	                                    "\xf0\x9f\x98\x80 emoji",
 	                                    "cut \xe2\x82",
