@@ -573,6 +573,13 @@ fl_map *fl__checker_verdicts(fl_checker *chk)
 
 /* --------------------------------------------------------------- caches */
 
+/* The key of dictionary name (+ extra word list) in the root's spellers
+ * map. Returns 0 or FL_ENOMEM. */
+static int speller_key(fl_buf *key, const char *name, const char *extra)
+{
+	return fl_buf_printf(key, "%s\n%s", name, extra ? extra : "");
+}
+
 /*
  * One more hold on the speller of dictionary name (+ extra word list),
  * opened on first use and kept on the root while a language holds it:
@@ -581,13 +588,6 @@ fl_map *fl__checker_verdicts(fl_checker *chk)
  * hold); a second caller waits for the first one's load. Returns 0 or a
  * negative code (message on chk).
  */
-/* The key of dictionary name (+ extra word list) in the root's spellers
- * map. Returns 0 or FL_ENOMEM. */
-static int speller_key(fl_buf *key, const char *name, const char *extra)
-{
-	return fl_buf_printf(key, "%s\n%s", name, extra ? extra : "");
-}
-
 static int get_speller(fl__speller **out, fl_checker *chk, lang_ent *le,
                        const char *name, const char *extra)
 {
@@ -767,56 +767,43 @@ static void drop_verdicts(fl_checker *chk)
 	}
 }
 
-/*
- * One hold on the resources of language tag, built on first use and kept
- * on the root while held or while the root's bound leaves room: give it
- * back with put_lang. Loading releases languages no one holds past the
- * bound and reads the dictionaries without the root's lock (the caller
- * must not hold it): a worker needing a language another one is loading
- * waits for that load, one needing a loaded language does not wait, and
- * one that holds no language waits for room when every loaded language is
- * held by others. Also drops chk's stale word verdicts (drop_verdicts).
- * Returns 0 or a negative code (message on chk; nothing held).
- */
 /* Most dictionaries a profile names that pin_spellers keeps. */
 #define FL_MAX_PINS 16
 
-/* One more hold, into pins, on each dictionary profile p names that is
- * open already: a release that makes room for p then leaves them open
- * for build_lang to share, where it would free one (en_US, or pt_BR
- * between pt and pt-BR) only to read it again. Best effort: a key that
- * cannot be made is not pinned. Under R's lock; returns how many. */
+/* One more hold, into pins[*n] (room for FL_MAX_PINS), on dictionary
+ * name (+ extra) when it is open. Best effort: a key that cannot be made
+ * is not pinned. Under R's lock. */
+static void pin_speller(fl_checker *R, const char *name, const char *extra,
+                        speller_ent **pins, size_t *n)
+{
+	fl_buf key = FL_BUF_INIT;
+	uintptr_t v;
+
+	if (*n < FL_MAX_PINS && speller_key(&key, name, extra) == 0 &&
+	    fl_map_get(&R->spellers, key.ptr, key.len, &v) && v &&
+	    ((speller_ent *)v)->sp) {
+		((speller_ent *)v)->refs++;
+		pins[(*n)++] = (speller_ent *)v;
+	}
+	fl_buf_dispose(&key);
+}
+
+/* One more hold, into pins, on each dictionary profile p names (the
+ * lists build_lang reads) that is open already: a release that makes room
+ * for p then leaves them open for build_lang to share, where it would
+ * free one (en_US, or pt_BR between pt and pt-BR) only to read it again.
+ * Under R's lock; returns how many. */
 static size_t pin_spellers(fl_checker *R, const fl__profile *p,
                            speller_ent **pins)
 {
-	fl_buf key = FL_BUF_INIT;
-	size_t n = 0, nf = p->foreign_count < FL_MAX_FOREIGN ? p->foreign_count
-	                                                     : FL_MAX_FOREIGN;
-	size_t total = p->hunspell_count + p->accept_count + nf;
+	size_t n = 0;
 
-	for (size_t i = 0; i < total && n < FL_MAX_PINS; i++) {
-		size_t k = i - p->hunspell_count; /* past the first list */
-		const char *name, *extra = NULL;
-		uintptr_t v;
-
-		if (i < p->hunspell_count) {
-			name = p->hunspell[i];
-			extra = p->extra_words;
-		} else if (k < p->accept_count) {
-			name = p->accept[k];
-		} else {
-			name = p->foreign[k - p->accept_count].dict;
-		}
-		fl_buf_clear(&key);
-		if (speller_key(&key, name, extra) < 0)
-			continue;
-		if (fl_map_get(&R->spellers, key.ptr, key.len, &v) && v &&
-		    ((speller_ent *)v)->sp) {
-			((speller_ent *)v)->refs++;
-			pins[n++] = (speller_ent *)v;
-		}
-	}
-	fl_buf_dispose(&key);
+	for (size_t i = 0; i < p->hunspell_count; i++)
+		pin_speller(R, p->hunspell[i], p->extra_words, pins, &n);
+	for (size_t i = 0; i < p->accept_count; i++)
+		pin_speller(R, p->accept[i], NULL, pins, &n);
+	for (size_t i = 0; i < p->foreign_count && i < FL_MAX_FOREIGN; i++)
+		pin_speller(R, p->foreign[i].dict, NULL, pins, &n);
 	return n;
 }
 
@@ -829,6 +816,17 @@ static void unpin_spellers(fl_checker *R, speller_ent **pins, size_t n,
 		speller_unref(R, pins[i], t);
 }
 
+/*
+ * One hold on the resources of language tag, built on first use and kept
+ * on the root while held or while the root's bound leaves room: give it
+ * back with put_lang. Loading releases languages no one holds past the
+ * bound and reads the dictionaries without the root's lock (the caller
+ * must not hold it): a worker needing a language another one is loading
+ * waits for that load, one needing a loaded language does not wait, and
+ * one that holds no language waits for room when every loaded language is
+ * held by others. Also drops chk's stale word verdicts (drop_verdicts).
+ * Returns 0 or a negative code (message on chk; nothing held).
+ */
 static int get_lang(fl__lang_res **out, fl_checker *chk, const char *tag)
 {
 	const fl__profile *p = fl__profiles_find(&chk->profiles, tag);
